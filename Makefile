@@ -1,0 +1,69 @@
+# make run    build the index if needed, then serve on http://$(HOST):$(PORT)
+# make test   every check: ruff check, ruff format --check, pytest (browser tests included)
+# make index / eval / bench / clean
+#
+# Installs go into .venv; stamp files there make repeated runs fast, and a changed
+# pyproject.toml re-installs.
+
+PYTHON ?= python3
+HOST ?= 127.0.0.1
+PORT ?= 8000
+CHROMIUM ?= /usr/bin/chromium
+
+VENV := .venv
+PY := $(VENV)/bin/python
+BOT := $(VENV)/bin/bot
+# -qq shows errors only; the machine's pip config otherwise prints a warning per package.
+PIP := $(PY) -m pip install -qq
+# The local CPU wheel; a bare `torch` requirement would pull a multi-GB CUDA build.
+TORCH := torch==2.13.0
+
+CORE_STAMP := $(VENV)/.core-installed
+TEST_STAMP := $(VENV)/.test-installed
+
+.PHONY: run index index-fresh eval bench test format clean
+
+run: index-fresh
+	$(BOT) serve --host $(HOST) --port $(PORT)
+
+index: $(CORE_STAMP)
+	$(BOT) index
+
+index-fresh: $(CORE_STAMP)
+	$(BOT) index --if-stale
+
+eval: index-fresh
+	$(BOT) eval
+
+bench: $(CORE_STAMP)
+	$(PY) bench/embed_threads.py
+
+test: $(TEST_STAMP)
+	@test -x $(CHROMIUM) || { echo "error: $(CHROMIUM) not found; the browser tests need it:" \
+		"apt-get install -y chromium fonts-wqy-microhei" >&2; exit 1; }
+	@status=0; \
+	echo "== ruff check"; $(VENV)/bin/ruff check . || status=1; \
+	echo "== ruff format --check"; $(VENV)/bin/ruff format --check . || status=1; \
+	echo "== pytest"; HF_HUB_OFFLINE=1 $(VENV)/bin/pytest || status=$$?; \
+	exit $$status
+
+format: $(CORE_STAMP)
+	$(VENV)/bin/ruff check --fix .
+	$(VENV)/bin/ruff format .
+
+clean:
+	rm -rf index $(VENV) *.egg-info .pytest_cache .ruff_cache
+
+$(PY):
+	$(PYTHON) -m venv $(VENV)
+
+$(CORE_STAMP): pyproject.toml | $(PY)
+	@echo "== installing bot with the [dev] extra into $(VENV)"
+	$(PIP) -e '.[dev]'
+	@touch $@
+
+$(TEST_STAMP): pyproject.toml $(CORE_STAMP)
+	@echo "== installing $(TORCH) (local CPU build), then the [dev,st] extras"
+	$(PIP) $(TORCH)
+	$(PIP) -e '.[dev,st]'
+	@touch $@

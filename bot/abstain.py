@@ -1,0 +1,106 @@
+"""Decide when the evidence is too weak to answer: a small logistic model over retrieval signals.
+
+A raw similarity threshold does not separate unanswerable questions (their top scores overlap
+the answerable ones), so the model also reads how far the best sentence stands out from the
+rest, how many of the question's words it holds, and how clearly the best passage wins.
+Its weights are fitted on the dev split by `bot eval --calibrate` and saved in abstain.json.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+import numpy as np
+
+from bot.errors import BotError
+
+if TYPE_CHECKING:
+    from bot.answer import Evidence
+    from bot.retrieve import Retrieval
+
+MODEL_FILE = Path(__file__).with_name("abstain.json")
+FEATURES = ("sentence_top", "standout", "passage_top", "passage_margin", "overlap", "lexical")
+
+
+def features(retrieval: Retrieval, ranked: list[Evidence]) -> dict[str, float]:
+    """The signals the abstention model reads, each roughly in [0, 1] or a small range."""
+    spread = retrieval.sentence_std or 1e-6
+    return {
+        "sentence_top": retrieval.sentence_top,
+        "standout": (retrieval.sentence_top - retrieval.sentence_mean) / spread,
+        "passage_top": retrieval.passage_top,
+        "passage_margin": retrieval.passage_margin,
+        "overlap": ranked[0].overlap if ranked else 0.0,
+        "lexical": math.log1p(retrieval.lexical_top),
+    }
+
+
+@dataclass(frozen=True)
+class Abstainer:
+    """Logistic model: answer when P(answerable) ≥ threshold."""
+
+    weights: tuple[float, ...]
+    bias: float
+    threshold: float
+    mean: tuple[float, ...]
+    scale: tuple[float, ...]
+    embedder: str
+
+    def probability(self, signals: dict[str, float]) -> float:
+        """P(the question is answered by the best sentence)."""
+        x = (np.array([signals[f] for f in FEATURES]) - self.mean) / self.scale
+        return float(1 / (1 + np.exp(-(x @ np.array(self.weights) + self.bias))))
+
+    def abstains(self, signals: dict[str, float]) -> bool:
+        """True when the evidence is too weak to answer."""
+        return self.probability(signals) < self.threshold
+
+    @classmethod
+    def never(cls) -> Abstainer:
+        """A model that always answers: the starting point for calibration."""
+        zeros = tuple(0.0 for _ in FEATURES)
+        return cls(zeros, 0.0, 0.0, zeros, tuple(1.0 for _ in FEATURES), "")
+
+    def save(self, path: Path = MODEL_FILE) -> None:
+        path.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+
+    @classmethod
+    def load(cls, path: Path = MODEL_FILE) -> Abstainer:
+        if not path.is_file():
+            raise BotError(f"No abstention model at {path} — run `bot eval --calibrate`.")
+        data = json.loads(path.read_text(encoding="utf-8"))
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+
+
+def fit(
+    rows: list[dict[str, float]],
+    answerable: list[bool],
+    embedder: str,
+    max_false_abstention: float = 0.02,
+    l2: float = 1.0,
+) -> Abstainer:
+    """Fit the logistic model, then the highest threshold that keeps false abstentions in bound."""
+    x = np.array([[r[f] for f in FEATURES] for r in rows], dtype=np.float64)
+    y = np.array(answerable, dtype=np.float64)
+    mean, scale = x.mean(axis=0), x.std(axis=0) + 1e-9
+    z = (x - mean) / scale
+    # Balance the classes: unanswerable questions are the rarer, costlier mistake to learn.
+    weight = np.where(y == 1, 0.5 / max(y.mean(), 1e-9), 0.5 / max(1 - y.mean(), 1e-9))
+    w, b = np.zeros(z.shape[1]), 0.0
+    for _ in range(5000):
+        p = 1 / (1 + np.exp(-(z @ w + b)))
+        grad = weight * (p - y)
+        w -= 0.1 * (z.T @ grad / len(y) + l2 * w / len(y))
+        b -= 0.1 * grad.mean()
+    p = 1 / (1 + np.exp(-(z @ w + b)))
+    positives = np.sort(p[y == 1])
+    allowed = int(math.floor(max_false_abstention * len(positives)))
+    threshold = float(positives[allowed]) - 1e-9 if len(positives) else 0.5
+    return Abstainer(
+        tuple(float(v) for v in w), float(b), threshold,
+        tuple(float(v) for v in mean), tuple(float(v) for v in scale), embedder,
+    )  # fmt: skip

@@ -1,0 +1,162 @@
+"""Command line: the pipeline's verbs — index, ask, search, serve, eval."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from dataclasses import asdict
+
+from bot.config import Settings
+from bot.errors import BotError
+
+EXAMPLES = {
+    "index": "bot index            # build index/ from corpus/\n"
+    "bot index --if-stale # only when missing or out of date",
+    "ask": 'bot ask "How many software companies did Shanghai have in 2021?"\n'
+    'bot ask --json "上海有多少家软件企业？"',
+    "search": 'bot search "metaverse policies" -k 5',
+    "serve": "bot serve --port 8000",
+    "eval": "bot eval            # scores on the test split\n"
+    "bot eval --calibrate  # refit the abstention model on the dev split",
+}
+
+
+def _parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="bot",
+        description="Cited answers from the documents in corpus/, in the reader's language.",
+        epilog="Settings come from BOT_* environment variables; see README.md.",
+    )
+    verbs = parser.add_subparsers(dest="verb", required=True, metavar="VERB")
+
+    def verb(name: str, help_text: str) -> argparse.ArgumentParser:
+        return verbs.add_parser(
+            name,
+            help=help_text,
+            description=help_text,
+            epilog="example:\n  " + EXAMPLES[name].replace("\n", "\n  "),
+            formatter_class=argparse.RawDescriptionHelpFormatter,
+        )
+
+    index = verb("index", "Build the index from the corpus (atomically).")
+    index.add_argument("--if-stale", action="store_true", help="skip when the index is fresh")
+    ask = verb("ask", "Answer a question with numbered citations.")
+    ask.add_argument("question")
+    ask.add_argument("--json", action="store_true", help="print the answer object as JSON")
+    ask.add_argument("--lang", help="answer in this language (default: the question's)")
+    ask.add_argument("-k", type=int, default=None, help="passages to retrieve (1-20)")
+    search = verb("search", "List the passages closest to a topic.")
+    search.add_argument("query")
+    search.add_argument("-k", type=int, default=5, help="how many passages (1-20)")
+    search.add_argument("--json", action="store_true", help="print JSON")
+    serve = verb("serve", "Serve the web chat and the JSON API.")
+    serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=None, help="port (default 8000)")
+    evaluate = verb("eval", "Score retrieval, answers and abstention on eval/questions.jsonl.")
+    evaluate.add_argument("--split", choices=("dev", "test", "all"), default="test")
+    evaluate.add_argument("--calibrate", action="store_true", help="refit abstention on dev")
+    evaluate.add_argument("--json", action="store_true", help="print the scores as JSON")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run one verb; exit 1 on a runtime failure, 2 on misuse."""
+    args = _parser().parse_args(argv)
+    try:
+        if args.verb == "serve":
+            settings = Settings.from_env(host=args.host, port=args.port)
+        else:
+            settings = Settings.from_env()
+        return COMMANDS[args.verb](settings, args)
+    except BotError as error:
+        print(f"bot: {error}", file=sys.stderr)
+        return 1
+
+
+def _index(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.index import build, staleness
+
+    if args.if_stale and staleness(settings) is None:
+        print(f"Index in {settings.index}/ is up to date.")
+        return 0
+    from tqdm import tqdm
+
+    with tqdm(desc="Embedding", unit="text", file=sys.stderr, disable=None) as bar:
+
+        def progress(done: int, total: int) -> None:
+            bar.total = total
+            bar.update(done - bar.n)
+
+        manifest = build(settings, progress)
+    print(
+        f"Indexed {manifest.documents} documents, {manifest.passages} passages, "
+        f"{manifest.sentences} sentences into {settings.index}/ with {manifest.embedder}."
+    )
+    return 0
+
+
+def _check_k(k: int | None) -> None:
+    if k is not None and not 1 <= k <= 20:
+        raise SystemExit("bot: error: -k must be between 1 and 20")
+
+
+def _ask(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.engine import Engine
+
+    _check_k(args.k)
+    answer = Engine.load(settings).ask(args.question, lang=args.lang, k=args.k)
+    if args.json:
+        print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
+        return 0
+    print(answer.answer)
+    if answer.citations:
+        print("\nSources:" if answer.answered else "\nNearest passages (not an answer):")
+    for c in answer.citations:
+        start, end = c.span
+        print(f"[{c.n}] {c.section} ({c.passage_id}, score {c.score:.3f})")
+        print(f"    {c.text[start:end]}")
+    return 0
+
+
+def _search(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.engine import Engine
+
+    _check_k(args.k)
+    hits = Engine.load(settings).search(args.query, k=args.k)
+    if args.json:
+        rows = [
+            {"passage_id": h.passage.id, "section": h.passage.section, "score": round(h.score, 4),
+             "text": h.passage.text, "highlights": [list(s) for s in h.highlights]}
+            for h in hits
+        ]  # fmt: skip
+        print(json.dumps({"query": args.query, "results": rows}, ensure_ascii=False, indent=2))
+        return 0
+    for rank, hit in enumerate(hits, 1):
+        print(f"{rank}. [{hit.score:.3f}] {hit.passage.section} ({hit.passage.id})")
+        print(f"   {hit.passage.text[:300]}")
+    return 0
+
+
+def _serve(settings: Settings, args: argparse.Namespace) -> int:
+    import uvicorn
+
+    from bot.api import create_app
+    from bot.index import staleness
+
+    # Say what to do before uvicorn starts, instead of a traceback from the app's lifespan.
+    problem = staleness(settings)
+    if problem:
+        raise BotError(problem)
+    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    return 0
+
+
+def _eval(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.evaluate import run
+
+    return run(settings, split=args.split, calibrate=args.calibrate, as_json=args.json)
+
+
+COMMANDS = {"index": _index, "ask": _ask, "search": _search, "serve": _serve, "eval": _eval}

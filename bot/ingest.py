@@ -1,0 +1,219 @@
+"""Corpus → clean documents → passages with stable ids, sections, offsets and sentences."""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import math
+import re
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from bot.clean import clean_document
+from bot.errors import CorpusError
+from bot.lang import detect_lang
+from bot.sentences import split_sentences
+
+SUFFIXES = (".txt", ".md")
+META_SUFFIX = ".meta.json"
+META_FIELDS = ("title", "lang", "source", "note")
+_MAX_TITLE = 120
+
+
+@dataclass(frozen=True)
+class Document:
+    """One cleaned source document."""
+
+    id: str
+    path: str
+    title: str
+    lang: str
+    source: str
+    note: str
+    text: str
+    # (start, end, level) of each heading title in `text`: Markdown levels cannot be re-read
+    # from plain titles, so cleaning records them.
+    headings: tuple[tuple[int, int, int], ...] = ()
+
+
+@dataclass(frozen=True)
+class Passage:
+    """A retrievable unit: a paragraph (or part of a long one) with its place in the document."""
+
+    id: str
+    doc_id: str
+    position: int
+    section: str
+    section_path: tuple[str, ...]
+    text: str
+    start: int
+    end: int
+    sentences: tuple[tuple[int, int], ...]
+
+
+def read_corpus(folder: Path) -> list[Document]:
+    """Every .txt/.md file in `folder` (sorted by name), read as strict UTF-8 and cleaned."""
+    if not folder.is_dir():
+        raise CorpusError(
+            f"Corpus folder {folder} does not exist; create it and put .txt or .md files in it "
+            "(or point BOT_CORPUS at the folder that has them)."
+        )
+    paths = sorted(
+        path
+        for path in folder.iterdir()
+        if path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
+    )
+    if not paths:
+        raise CorpusError(f"No .txt or .md files in {folder}; add the documents to answer from.")
+    _check_names(folder, paths)
+    texts, unreadable = {}, []
+    for path in paths:
+        try:
+            texts[path] = path.read_bytes().decode("utf-8-sig")  # strict: no silent Latin-1
+        except UnicodeDecodeError as exc:
+            unreadable.append(f"{path.name} (byte 0x{exc.object[exc.start]:02x} at {exc.start})")
+    if unreadable:
+        raise CorpusError(
+            f"Not valid UTF-8 in {folder}: {', '.join(unreadable)}; re-save each file as UTF-8 "
+            "and run `bot index` again."
+        )
+    documents = [_document(path, texts[path]) for path in paths]
+    empty = [Path(doc.path).name for doc in documents if not doc.text]
+    if empty:
+        raise CorpusError(
+            f"No text in {', '.join(empty)} (in {folder}); add text or remove the file."
+        )
+    return documents
+
+
+def _check_names(folder: Path, paths: list[Path]) -> None:
+    """Refuse two documents with one id, and metadata that belongs to no document."""
+    stems = [path.stem for path in paths]
+    twins = sorted({stem for stem in stems if stems.count(stem) > 1})
+    if twins:
+        raise CorpusError(
+            f"Several files share the name {', '.join(twins)} in {folder}; "
+            "rename them so each document has its own id."
+        )
+    orphans = sorted(
+        meta.name
+        for meta in folder.glob(f"*{META_SUFFIX}")
+        if meta.name[: -len(META_SUFFIX)] not in stems
+    )
+    if orphans:
+        raise CorpusError(
+            f"{', '.join(orphans)} in {folder} match no .txt or .md file; "
+            "rename them after their document (<name>.meta.json) or remove them."
+        )
+
+
+def _document(path: Path, raw: str) -> Document:
+    """A Document from a file's text and its optional <stem>.meta.json."""
+    text, headings = clean_document(raw)
+    meta = _read_meta(path.with_name(path.stem + META_SUFFIX))
+    return Document(
+        id=path.stem,
+        path=str(path),
+        title=meta.get("title") or _first_title(text, headings),
+        lang=meta.get("lang") or detect_lang(text),
+        source=meta.get("source", ""),
+        note=meta.get("note", ""),
+        text=text,
+        headings=headings,
+    )
+
+
+def _read_meta(path: Path) -> dict[str, str]:
+    """The metadata fields of `path`, or {} when there is no such file."""
+    if not path.is_file():
+        return {}
+    try:
+        meta = json.loads(path.read_bytes().decode("utf-8-sig"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise CorpusError(f"Cannot read {path}: {exc}; fix it as a UTF-8 JSON object.") from None
+    if not isinstance(meta, dict) or not all(
+        isinstance(meta.get(key, ""), str) for key in META_FIELDS
+    ):
+        raise CorpusError(
+            f"{path} must be a JSON object whose {', '.join(META_FIELDS)} are strings; fix it."
+        )
+    return {key: meta[key] for key in META_FIELDS if key in meta}
+
+
+def _first_title(text: str, headings: tuple[tuple[int, int, int], ...]) -> str:
+    """The first heading, or else the first line, shortened to a title's length."""
+    title = text[headings[0][0] : headings[0][1]] if headings else text.split("\n", 1)[0]
+    if len(title) > _MAX_TITLE:
+        title = title[:_MAX_TITLE].rsplit(" ", 1)[0] + "…"
+    return title
+
+
+def split_passages(doc: Document, max_chars: int = 900) -> list[Passage]:
+    """One passage per paragraph of `doc`, long ones split at sentences; headings make sections."""
+    passages: list[Passage] = []
+    levels = {(start, end): level for start, end, level in doc.headings}
+    path: list[tuple[int, str]] = []  # (level, title) of the enclosing headings
+    seen: dict[str, int] = {}
+    for start, end in _blocks(doc.text):
+        block = doc.text[start:end]
+        level = levels.get((start, end))
+        if level is not None:
+            path = [(lvl, title) for lvl, title in path if lvl < level]
+            path.append((level, block))
+            continue
+        section_path = tuple(title for _, title in path)
+        spans = split_sentences(block, doc.lang) or [(0, len(block))]
+        for chunk in _chunks(spans, max_chars):
+            first = chunk[0][0]
+            text = block[first : chunk[-1][1]]
+            passages.append(
+                Passage(
+                    id=_passage_id(doc.id, text, seen),
+                    doc_id=doc.id,
+                    position=len(passages),
+                    section=" › ".join(section_path) or doc.title,
+                    section_path=section_path,
+                    text=text,
+                    start=start + first,
+                    end=start + chunk[-1][1],
+                    sentences=tuple((s - first, e - first) for s, e in chunk),
+                )
+            )
+    return passages
+
+
+def _blocks(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each run of non-blank lines in `text`, trimmed of whitespace."""
+    spans = []
+    for match in re.finditer(r"(?:[^\n]*\S[^\n]*(?:\n|$))+", text):
+        block = match.group()
+        start = match.start() + len(block) - len(block.lstrip())
+        spans.append((start, match.start() + len(block.rstrip())))
+    return spans
+
+
+def _chunks(spans: list[tuple[int, int]], max_chars: int) -> list[list[tuple[int, int]]]:
+    """Sentence spans grouped into runs of at most `max_chars`, of similar length."""
+    length = spans[-1][1] - spans[0][0]
+    if length <= max_chars or len(spans) == 1:
+        return [spans]
+    parts = math.ceil(length / max_chars)
+    ideal = spans[0][0] + length / parts
+    # Cut after the sentence whose end is nearest the ideal first cut, then recurse on the rest.
+    cut = min(range(1, len(spans)), key=lambda n: abs(spans[n - 1][1] - ideal))
+    return [*_chunks(spans[:cut], max_chars), *_chunks(spans[cut:], max_chars)]
+
+
+def _passage_id(doc_id: str, text: str, seen: dict[str, int]) -> str:
+    """A stable id from the document and the passage's own words; repeats get -2, -3…"""
+    normalized = " ".join(unicodedata.normalize("NFC", text).split())
+    base = f"{doc_id}-{hashlib.sha1(normalized.encode('utf-8')).hexdigest()[:8]}"
+    seen[base] = seen.get(base, 0) + 1
+    return base if seen[base] == 1 else f"{base}-{seen[base]}"
+
+
+def load_passages(folder: Path) -> tuple[list[Document], list[Passage]]:
+    """The documents of `folder` and all their passages, in document order."""
+    documents = read_corpus(folder)
+    return documents, [passage for doc in documents for passage in split_passages(doc)]

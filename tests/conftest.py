@@ -1,0 +1,101 @@
+"""Shared fixtures: one real index per session (corpus/ + tests/data/), the engine, the app."""
+
+from __future__ import annotations
+
+import shutil
+import socket
+import threading
+import time
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+
+from bot.config import Settings
+
+ROOT = Path(__file__).resolve().parent.parent
+DATA = ROOT / "tests" / "data"
+# Test documents and their metadata; other files in tests/data are fixtures, not corpus.
+DOCUMENT_PATTERNS = ("*.txt", "*.md", "*.meta.json")
+
+
+def pytest_addoption(parser: pytest.Parser) -> None:
+    parser.addoption(
+        "--screenshots",
+        metavar="DIR",
+        default=None,
+        help="save the browser tests' screenshots in DIR (`--screenshots docs` for the README)",
+    )
+
+
+@pytest.fixture(scope="session")
+def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of corpus/ plus the multilingual test documents of tests/data/."""
+    folder = tmp_path_factory.mktemp("bot") / "corpus"
+    shutil.copytree(ROOT / "corpus", folder)
+    for pattern in DOCUMENT_PATTERNS:
+        for path in DATA.glob(pattern):
+            shutil.copy(path, folder / path.name)
+    return folder
+
+
+@pytest.fixture(scope="session")
+def settings(corpus: Path) -> Settings:
+    """Settings pointing at the session corpus, with its index built once."""
+    from bot.index import build
+
+    settings = Settings(corpus=corpus, index=corpus.parent / "index")
+    build(settings)
+    return settings
+
+
+@pytest.fixture(scope="session")
+def engine(settings: Settings):  # -> bot.engine.Engine
+    """The engine over the session index, loaded once."""
+    from bot.engine import Engine
+
+    return Engine.load(settings)
+
+
+@pytest.fixture(scope="session")
+def app(settings: Settings, engine):  # -> fastapi.FastAPI
+    """The web app, sharing the session engine instead of loading its own."""
+    from bot.api import create_app
+
+    return create_app(settings, engine)
+
+
+@pytest.fixture(scope="session")
+def client(app) -> Iterator:  # -> starlette.testclient.TestClient
+    """An in-process client for the app, lifespan started."""
+    from fastapi.testclient import TestClient
+
+    with TestClient(app) as client:
+        yield client
+
+
+@pytest.fixture(scope="session")
+def server(settings: Settings, engine) -> Iterator[str]:
+    """A real uvicorn server on a free local port, in a background thread; yields its base URL."""
+    import uvicorn
+
+    from bot.api import create_app
+
+    sock = socket.socket()
+    sock.bind(("127.0.0.1", 0))
+    port = sock.getsockname()[1]
+    config = uvicorn.Config(
+        create_app(settings, engine), log_level="warning", ws="none", lifespan="on"
+    )
+    uv = uvicorn.Server(config)
+    thread = threading.Thread(target=uv.run, kwargs={"sockets": [sock]}, daemon=True)
+    thread.start()
+    deadline = time.monotonic() + 30
+    while not uv.started:
+        if not thread.is_alive() or time.monotonic() > deadline:
+            raise RuntimeError("The test server did not start.")
+        time.sleep(0.05)
+    yield f"http://127.0.0.1:{port}"
+    uv.should_exit = True
+    thread.join(timeout=10)
+    sock.close()

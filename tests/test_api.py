@@ -1,0 +1,187 @@
+"""The JSON API on the real session index: every endpoint, and that it calls the engine as is."""
+
+from __future__ import annotations
+
+import re
+import socket
+from dataclasses import asdict
+from urllib.parse import urlsplit
+
+import httpx
+import pytest
+
+from bot.followup import Turn
+
+ANSWERABLE = "Combien de grands modèles ont été publiés à Pékin ?"
+UNANSWERABLE = "Quelle est la recette de la tarte Tatin ?"
+
+
+def without_timings(answer: dict) -> dict:
+    return {k: v for k, v in answer.items() if k != "timings_ms"}
+
+
+def engine_answer(engine, question, history=(), lang=None, k=None) -> dict:
+    answer = asdict(engine.ask(question, history, lang, k))
+    # JSON turns tuples into lists; compare like with like.
+    answer["citations"] = [{**c, "span": list(c["span"])} for c in answer["citations"]]
+    return without_timings(answer)
+
+
+def test_healthz(client, engine):
+    response = client.get("/healthz")
+    assert response.status_code == 200
+    assert response.json() == {
+        "status": "ok",
+        "passages": len(engine.index.passages),
+        "embedder": engine.index.manifest.embedder,
+        "index_built": engine.index.manifest.built_at,
+    }
+
+
+def test_answer_is_cited(client):
+    response = client.post("/api/answer", json={"question": ANSWERABLE})
+    assert response.status_code == 200
+    body = response.json()
+    assert set(body) == {"question", "lang", "answered", "answer", "citations", "timings_ms"}
+    assert body["question"] == ANSWERABLE
+    assert body["lang"] == "fr"
+    assert body["answered"] is True
+    assert "38" in body["answer"]
+    markers = {int(n) for n in re.findall(r"\[(\d+)\]", body["answer"])}
+    assert markers == {c["n"] for c in body["citations"]}
+    for citation in body["citations"]:
+        assert set(citation) == {"n", "passage_id", "section", "text", "score", "span"}
+        start, end = citation["span"]
+        assert 0 <= start < end <= len(citation["text"])
+        assert citation["text"][start:end] in body["answer"]
+    assert set(body["timings_ms"]) >= {"embed", "search", "answer"}
+
+
+def test_answer_is_the_engine_answer(client, engine):
+    body = client.post("/api/answer", json={"question": ANSWERABLE, "k": 3}).json()
+    assert without_timings(body) == engine_answer(engine, ANSWERABLE, k=3)
+
+
+def test_unanswerable_question_abstains_with_nearest_passages(client):
+    body = client.post("/api/answer", json={"question": UNANSWERABLE, "k": 4}).json()
+    assert body["answered"] is False
+    assert body["answer"] == "L'article ne le dit pas."
+    assert len(body["citations"]) == 4  # the nearest passages, labelled as such by the page
+
+
+def test_forced_language(client):
+    body = client.post("/api/answer", json={"question": ANSWERABLE, "lang": "en"}).json()
+    assert body["lang"] == "en"
+
+
+def test_history_reaches_the_engine(client, engine):
+    history = [
+        {"role": "user", "content": "Combien d'entreprises centrales d'IA compte Pékin ?"},
+        {"role": "assistant", "content": "Pékin comptait 1 048 entreprises [1]"},
+    ]
+    body = client.post("/api/answer", json={"question": "Et Shanghai ?", "history": history})
+    assert body.status_code == 200
+    turns = [Turn(**m) for m in history]
+    assert without_timings(body.json()) == engine_answer(engine, "Et Shanghai ?", turns)
+
+
+def test_search(client, engine):
+    response = client.get("/api/search", params={"q": "métavers Shanghai", "k": 4})
+    assert response.status_code == 200
+    body = response.json()
+    assert body["query"] == "métavers Shanghai"
+    assert len(body["results"]) == 4
+    scores = [r["score"] for r in body["results"]]
+    assert scores == sorted(scores, reverse=True)
+    for result in body["results"]:
+        assert {"passage_id", "section", "text", "score", "highlights"} <= set(result)
+        assert result["text"] == engine.passage(result["passage_id"]).text
+        assert result["highlights"]
+        for start, end in result["highlights"]:
+            assert 0 <= start < end <= len(result["text"])
+
+
+def test_search_defaults_to_ten_and_takes_a_language(client):
+    assert len(client.get("/api/search", params={"q": "brevets"}).json()["results"]) == 10
+    response = client.get("/api/search", params={"q": "patents", "lang": "en", "k": 2})
+    assert response.status_code == 200
+
+
+def test_passage_with_neighbours(client, engine):
+    middle = engine.index.passages[1]
+    body = client.get(f"/api/passages/{middle.id}").json()
+    assert body["passage_id"] == middle.id
+    assert body["text"] == middle.text
+    assert body["section_path"] == list(middle.section_path)
+    assert body["before"]["passage_id"] == engine.index.passages[0].id
+    assert body["after"]["passage_id"] == engine.index.passages[2].id
+    first = client.get(f"/api/passages/{engine.index.passages[0].id}").json()
+    assert first["before"] is None
+
+
+def test_unknown_passage_is_404(client):
+    response = client.get("/api/passages/no-such-passage")
+    assert response.status_code == 404
+    assert "no-such-passage" in response.json()["error"]
+
+
+@pytest.mark.parametrize("path", ["/api/summary?lang=zh&scope=shanghai", "/api/topics"])
+def test_summaries_are_not_there_yet(client, path):
+    response = client.get(path)
+    assert response.status_code == 501
+    assert "not available yet" in response.json()["error"]
+
+
+def test_openapi_documents_the_contract(client):
+    assert client.get("/docs").status_code == 200
+    paths = client.get("/openapi.json").json()["paths"]
+    for path in ("/healthz", "/api/answer", "/api/search", "/api/passages/{passage_id}",
+                 "/api/summary", "/api/topics"):  # fmt: skip
+        assert path in paths
+    assert "/" not in paths  # pages are not part of the API
+
+
+def test_real_server_answers(server):
+    response = httpx.post(f"{server}/api/answer", json={"question": ANSWERABLE}, timeout=60)
+    assert response.status_code == 200
+    assert response.json()["answered"] is True
+
+
+def raw_request(server: str, head: bytes, body_chunks: list[bytes]) -> bytes:
+    host, port = urlsplit(server).hostname, urlsplit(server).port
+    with socket.create_connection((host, port), timeout=30) as sock:
+        sock.sendall(head)
+        try:
+            for chunk in body_chunks:
+                sock.sendall(chunk)
+        except (BrokenPipeError, ConnectionResetError):
+            pass  # the server refused early and closed: that is the point
+        data = b""
+        try:
+            while chunk := sock.recv(65536):
+                data += chunk
+        except ConnectionResetError:
+            pass  # closed with bytes we sent still unread; what arrived before counts
+    return data
+
+
+def test_real_server_refuses_a_large_chunked_body(server):
+    head = (
+        b"POST /api/answer HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+        b"Transfer-Encoding: chunked\r\n\r\n"
+    )
+    piece = b'{"question": "' + b"a" * 16_000
+    # 80 KB and no final chunk: the server must answer without waiting for the end.
+    chunks = [b"%x\r\n%s\r\n" % (len(piece), piece)] * 5
+    reply = raw_request(server, head, chunks)
+    assert reply.startswith(b"HTTP/1.1 413")
+    assert b'"status":413' in reply
+
+
+def test_real_server_refuses_a_large_declared_body_without_reading_it(server):
+    head = (
+        b"POST /api/answer HTTP/1.1\r\nHost: test\r\nContent-Type: application/json\r\n"
+        b"Content-Length: 10000000\r\n\r\n"
+    )
+    reply = raw_request(server, head, [])
+    assert reply.startswith(b"HTTP/1.1 413")
