@@ -95,6 +95,9 @@ def fit(
         p = 1 / (1 + np.exp(-(z @ w + b)))
         grad = weight * (p - y)
         w -= 0.1 * (z.T @ grad / len(y) + l2 * w / len(y))
+        # Every signal measures evidence: more of it must never make bot abstain. Without this
+        # bound a small dev split teaches spurious negative weights (e.g. on word overlap).
+        w = np.maximum(w, 0.0)
         b -= 0.1 * grad.mean()
     p = 1 / (1 + np.exp(-(z @ w + b)))
     positives = np.sort(p[y == 1])

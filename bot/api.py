@@ -11,7 +11,6 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, FastAPI, Query, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from starlette.exceptions import HTTPException
 
 from bot.config import Settings
@@ -20,45 +19,19 @@ from bot.errors import error_body
 from bot.followup import Turn
 from bot.ingest import Passage
 from bot.limits import BodyLimit
-from bot.phrases import LANGUAGES
-
-MAX_QUESTION = 2000
-SUMMARY_LANGS = ("fr", "en", "zh")
-SUMMARY_SCOPES = ("article", "beijing", "shanghai", "comparison")
-
-
-def _not_blank(text: str) -> str:
-    if not text.strip():
-        raise ValueError("must not be blank")
-    return text.strip()
-
-
-Text = Annotated[str, Field(min_length=1, max_length=MAX_QUESTION), AfterValidator(_not_blank)]
-Lang = Literal[LANGUAGES]  # type: ignore[valid-type]
-K = Annotated[int, Field(ge=1, le=20)]
-
-
-class Message(BaseModel):
-    """One earlier turn of the conversation."""
-
-    model_config = ConfigDict(strict=True, extra="forbid")
-    role: Literal["user", "assistant"]
-    content: Annotated[str, Field(max_length=20_000)]
-
-
-class Question(BaseModel):
-    """The body of POST /api/answer."""
-
-    model_config = ConfigDict(
-        strict=True,
-        extra="forbid",
-        json_schema_extra={"examples": [{"question": "Combien de grands modèles à Pékin ?"}]},
-    )
-    question: Text
-    history: Annotated[list[Message], Field(max_length=100)] = []
-    lang: Lang | None = None
-    k: K | None = None
-
+from bot.schema import (
+    ERRORS,
+    NOT_YET,
+    SUMMARY_LANGS,
+    SUMMARY_SCOPES,
+    AnswerOut,
+    Health,
+    Lang,
+    PassageOut,
+    Question,
+    SearchOut,
+    Text,
+)  # fmt: skip
 
 # --- the functions the API and the page share -------------------------------------------------
 
@@ -131,7 +104,7 @@ def passage(request: Request, passage_id: str) -> dict[str, Any]:
 api = APIRouter()
 
 
-@api.get("/healthz", tags=["meta"])
+@api.get("/healthz", tags=["meta"], response_model=Health)
 def healthz(request: Request) -> dict[str, Any]:
     """Liveness, and which index is being served."""
     manifest = engine(request).index.manifest
@@ -143,14 +116,14 @@ def healthz(request: Request) -> dict[str, Any]:
     }
 
 
-@api.post("/api/answer", tags=["answer"])
+@api.post("/api/answer", tags=["answer"], response_model=AnswerOut)
 def answer(request: Request, body: Question) -> dict[str, Any]:
     """A cited answer (`answered: true`) or an explicit abstention with the nearest passages."""
     history = [Turn(m.role, m.content) for m in body.history]
     return ask(request, body.question, history, body.lang, body.k)
 
 
-@api.get("/api/search", tags=["search"])
+@api.get("/api/search", tags=["search"], response_model=SearchOut)
 def search_route(
     request: Request,
     q: Annotated[Text, Query(description="topic or question")],
@@ -161,13 +134,13 @@ def search_route(
     return search(request, q, k, lang)
 
 
-@api.get("/api/passages/{passage_id}", tags=["search"])
+@api.get("/api/passages/{passage_id}", tags=["search"], response_model=PassageOut)
 def passage_route(request: Request, passage_id: str) -> dict[str, Any]:
     """One passage, its section path, and the passages before and after it."""
     return passage(request, passage_id)
 
 
-@api.get("/api/summary", tags=["summary"])
+@api.get("/api/summary", tags=["summary"], responses=NOT_YET)
 def summary(
     lang: Literal[SUMMARY_LANGS] = "en",  # type: ignore[valid-type]
     scope: Literal[SUMMARY_SCOPES] = "article",  # type: ignore[valid-type]
@@ -176,7 +149,7 @@ def summary(
     return _not_yet(f"Summaries ({scope}, {lang})")
 
 
-@api.get("/api/topics", tags=["summary"])
+@api.get("/api/topics", tags=["summary"], responses=NOT_YET)
 def topics() -> Response:
     """The article's topics (not implemented yet: 501)."""
     return _not_yet("Topics")
@@ -274,7 +247,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_middleware(BodyLimit)
-    app.include_router(api)
+    app.include_router(api, responses=ERRORS)  # type: ignore[arg-type]
     app.include_router(pages)
     mount(app)
     return app

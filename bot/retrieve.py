@@ -17,7 +17,8 @@ PASSAGE_WEIGHT = 0.6
 SENTENCE_WEIGHT = 0.4
 LEXICAL_WEIGHT_SAME_LANGUAGE = 0.03
 LEXICAL_WEIGHT_OTHER_LANGUAGE = 0.005
-SENTENCE_POOL = 1000
+# Rows FAISS returns per search; the rest of the corpus scores as the last of them (an upper bound).
+POOL = 256
 
 
 @dataclass(frozen=True)
@@ -70,18 +71,11 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
     vector = vector.reshape(1, -1)
 
     n_passages = index.passage_vectors.ntotal
-    dense_scores, rows = index.passage_vectors.search(vector, n_passages)
-    dense = np.empty(n_passages, dtype=np.float32)
-    dense[rows[0]] = dense_scores[0]
-
-    pool = min(index.sentence_vectors.ntotal, SENTENCE_POOL)
-    sentence_scores, sentence_rows = index.sentence_vectors.search(vector, pool)
-    sentence_scores, sentence_rows = sentence_scores[0], sentence_rows[0]
-    # Sentences outside the pool are scored as the pool's last one: an upper bound, no search.
-    floor = float(sentence_scores[-1]) if pool else 0.0
-    every_sentence = np.full(index.sentence_vectors.ntotal, floor, dtype=np.float32)
-    every_sentence[sentence_rows] = sentence_scores
-    best_sentence = np.full(n_passages, floor, dtype=np.float32)
+    dense, _ = _search(index.passage_vectors, vector, n_passages)
+    every_sentence, sentence_scores = _search(
+        index.sentence_vectors, vector, len(index.sentence_passage)
+    )
+    best_sentence = np.full(n_passages, every_sentence.min(initial=0.0), dtype=np.float32)
     np.maximum.at(best_sentence, index.sentence_passage, every_sentence)
 
     raw_lexical = index.lexical.scores(query, lang)
@@ -93,10 +87,11 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
     )
 
     fused = PASSAGE_WEIGHT * dense + SENTENCE_WEIGHT * best_sentence + lexical_weight * lexical
-    order = np.argsort(-fused, kind="stable")
-    top_rows = order[:k]
+    top = min(max(k, 2), n_passages)
+    order = np.argpartition(-fused, top - 1)[:top] if top else np.array([], dtype=np.int64)
+    order = order[np.argsort(-fused[order], kind="stable")]
     hits = []
-    for row in top_rows:
+    for row in order[:k]:
         first = int(index.passage_first_sentence[row])
         passage = index.passages[row]
         scores = every_sentence[first : first + len(passage.sentences)]
@@ -111,7 +106,7 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
         )
     searched = time.perf_counter()
 
-    top_pool = sentence_scores[:50] if pool else np.zeros(1, dtype=np.float32)
+    top_pool = sentence_scores[:50] if sentence_scores.size else np.zeros(1, dtype=np.float32)
     return Retrieval(
         query=query,
         lang=lang,
@@ -120,7 +115,20 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
         sentence_mean=float(top_pool.mean()),
         sentence_std=float(top_pool.std()),
         lexical_top=lexical_top,
-        passage_top=float(fused[order[0]]) if n_passages else 0.0,
-        passage_margin=float(fused[order[0]] - fused[order[1]]) if n_passages > 1 else 0.0,
+        passage_top=float(fused[order[0]]) if len(order) else 0.0,
+        passage_margin=float(fused[order[0]] - fused[order[1]]) if len(order) > 1 else 0.0,
         search_ms=round((searched - started) * 1000, 2),
     )
+
+
+def _search(vectors, query: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
+    """Scores of all `rows` (the POOL best exact, the others at the pool's floor) and the pool's
+    scores, best first."""
+    pool = min(rows, POOL)
+    scores = np.zeros(rows, dtype=np.float32)
+    if not pool:
+        return scores, scores
+    found, found_rows = vectors.search(query, pool)
+    scores.fill(found[0][-1])
+    scores[found_rows[0]] = found[0]
+    return scores, found[0]

@@ -14,10 +14,11 @@ from jinja2 import Environment, FileSystemLoader
 from pydantic import TypeAdapter, ValidationError
 from starlette.exceptions import HTTPException
 
-from bot.api import Question, Text, ask, describe, engine, search
+from bot.api import ask, describe, engine, search
 from bot.followup import Turn
 from bot.ingest import Document, Passage
 from bot.phrases import LANGUAGES
+from bot.schema import Question, Text
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 
@@ -35,7 +36,6 @@ LANGUAGE_NAMES = {
     "ja": "日本語", "ru": "Русский", "ar": "العربية", "it": "Italiano", "pt": "Português",
     "ko": "한국어",
 }  # fmt: skip
-_MARKER = re.compile(r"\[(\d+)\]")
 _SPAN = re.compile(r"^(\d+)-(\d+)$")
 _MARKDOWN_HEADING = re.compile(r"(?P<level>#{1,6})\s+(?P<title>.+?)(?:\s+#+)?")
 
@@ -96,6 +96,7 @@ def article(request: Request, doc: str = "", passage: str = "", span: str = "") 
         "blocks": blocks(document, passages),
         "cited": cited,
         "highlight": highlight,
+        "documents": loaded.index.documents,
     }
     return render(request, "article.html", context)
 
@@ -150,17 +151,19 @@ def _between(text: str, title: str, levels: dict[str, int]) -> list[dict[str, An
 
 def chips(answer: dict[str, Any]) -> list[tuple[str, dict[str, Any] | None]]:
     """The answer text cut at its [n] markers: (text, None) and ("", citation n) pieces."""
-    by_n = {c["n"]: c for c in answer["citations"]}
+    # A marker is looked for after its cited sentence: quoted text may hold "[1]" of its own.
+    text = answer["answer"]
     pieces: list[tuple[str, dict[str, Any] | None]] = []
     cursor = 0
-    for match in _MARKER.finditer(answer["answer"]):
-        citation = by_n.get(int(match[1]))
-        if citation is None:
+    for citation in sorted(answer["citations"], key=lambda c: c["n"]):
+        start, end = citation["span"]
+        quoted = text.find(citation["text"][start:end], cursor)
+        at = text.find(f"[{citation['n']}]", cursor if quoted < 0 else quoted + end - start)
+        if at < 0:
             continue
-        pieces.append((answer["answer"][cursor : match.start()].rstrip(), None))
-        pieces.append(("", citation))
-        cursor = match.end()
-    pieces.append((answer["answer"][cursor:], None))
+        pieces += [(text[cursor:at].rstrip(), None), ("", citation)]
+        cursor = at + len(f"[{citation['n']}]")
+    pieces.append((text[cursor:], None))
     return [piece for piece in pieces if piece[0] or piece[1]]
 
 

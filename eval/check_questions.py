@@ -27,7 +27,7 @@ from __future__ import annotations
 import json
 import re
 import sys
-from collections import Counter, defaultdict
+from collections import Counter
 from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
@@ -40,8 +40,16 @@ UNANSWERABLE_KINDS = {"near_miss", "off_topic"}
 SPLITS = {"dev", "test"}
 MAIN_LANGS = ("fr", "en", "zh", "es", "de", "ja", "ru", "ar")
 EXTRA_LANGS = ("it", "pt", "ko")
-REQUIRED = {"id": str, "lang": str, "question": str, "answerable": bool,
-            "evidence": list, "answers": list, "kind": str, "split": str}
+REQUIRED = {
+    "id": str,
+    "lang": str,
+    "question": str,
+    "answerable": bool,
+    "evidence": list,
+    "answers": list,
+    "kind": str,
+    "split": str,
+}
 OPTIONAL = {"history": list}
 FORBIDDEN_IN_EVIDENCE = ("«", "»", "“", "”", '""')
 GLUED_PERIOD = re.compile(r"\.[^\s\d.,)]")
@@ -106,11 +114,18 @@ def main(argv: list[str]) -> int:
             errors.append(f"{where}: empty question")
         if "history" in d:
             hist = d["history"]
-            ok = bool(hist) and len(hist) % 2 == 0 and all(
-                isinstance(t, dict) and set(t) == {"role", "content"}
-                and t["role"] == ("user" if i % 2 == 0 else "assistant")
-                and isinstance(t["content"], str) and t["content"].strip()
-                for i, t in enumerate(hist))
+            ok = (
+                bool(hist)
+                and len(hist) % 2 == 0
+                and all(
+                    isinstance(t, dict)
+                    and set(t) == {"role", "content"}
+                    and t["role"] == ("user" if i % 2 == 0 else "assistant")
+                    and isinstance(t["content"], str)
+                    and t["content"].strip()
+                    for i, t in enumerate(hist)
+                )
+            )
             if not ok:
                 errors.append(f"{where}: history must alternate user/assistant turns")
         if d["kind"] == "followup" and "history" not in d:
@@ -147,8 +162,9 @@ def main(argv: list[str]) -> int:
             if not hits:
                 errors.append(f"{where}: evidence not found in the first copy: {ev!r}")
             elif len(hits) > 1:
-                warnings.append(f"{where}: evidence matches lines "
-                                f"{sorted(i + 1 for i in hits)}: {ev!r}")
+                warnings.append(
+                    f"{where}: evidence matches lines {sorted(i + 1 for i in hits)}: {ev!r}"
+                )
             ev_lines.append(hits)
             gold |= hits
 
@@ -163,14 +179,19 @@ def main(argv: list[str]) -> int:
             if not hits:
                 errors.append(f"{where}: answer key not found in the first copy: {ans!r}")
             elif not hits & gold:
-                errors.append(f"{where}: answer key {ans!r} is not in any evidence line "
-                              f"(found in lines {sorted(i + 1 for i in hits)})")
+                errors.append(
+                    f"{where}: answer key {ans!r} is not in any evidence line "
+                    f"(found in lines {sorted(i + 1 for i in hits)})"
+                )
             elif hits - gold:
-                warnings.append(f"{where}: key {ans!r} also in non-gold lines "
-                                f"{sorted(i + 1 for i in hits - gold)}")
+                warnings.append(
+                    f"{where}: key {ans!r} also in non-gold lines "
+                    f"{sorted(i + 1 for i in hits - gold)}"
+                )
         for ev, hits in zip(d["evidence"], ev_lines, strict=True):
-            if hits and not any(norm(a) in nlines[i] for i in hits for a in d["answers"]
-                                if isinstance(a, str)):
+            if hits and not any(
+                norm(a) in nlines[i] for i in hits for a in d["answers"] if isinstance(a, str)
+            ):
                 errors.append(f"{where}: no answer key in the line of evidence {ev!r}")
 
     # ---- counts ----
@@ -211,34 +232,47 @@ def main(argv: list[str]) -> int:
     # ---- summary ----
     langs = sorted({d["lang"] for d in ds}, key=lambda x: (x not in MAIN_LANGS, x))
     kinds = sorted(KINDS)
-    print(f"{qpath}: {len(ds)} items, {len(answerable)} answerable, "
-          f"{len(unanswerable)} unanswerable ({near} near_miss), "
-          f"{len(followups)} answerable follow-ups")
+    print(
+        f"{qpath}: {len(ds)} items, {len(answerable)} answerable, "
+        f"{len(unanswerable)} unanswerable ({near} near_miss), "
+        f"{len(followups)} answerable follow-ups"
+    )
     print()
     header = f"{'lang':<6}{'total':>6}{'ans':>5}{'unans':>6}{'dev':>5}{'test':>5}"
     print(header)
     for lang in langs:
         sub = [d for d in ds if d["lang"] == lang]
-        print(f"{lang:<6}{len(sub):>6}{sum(d['answerable'] for d in sub):>5}"
-              f"{sum(not d['answerable'] for d in sub):>6}"
-              f"{sum(d['split'] == 'dev' for d in sub):>5}"
-              f"{sum(d['split'] == 'test' for d in sub):>5}")
+        print(
+            f"{lang:<6}{len(sub):>6}{sum(d['answerable'] for d in sub):>5}"
+            f"{sum(not d['answerable'] for d in sub):>6}"
+            f"{sum(d['split'] == 'dev' for d in sub):>5}"
+            f"{sum(d['split'] == 'test' for d in sub):>5}"
+        )
     print()
     print(f"{'kind':<12}{'total':>6}{'dev':>5}{'test':>5}  langs")
     for kind in kinds:
         sub = [d for d in ds if d["kind"] == kind]
-        print(f"{kind:<12}{len(sub):>6}{sum(d['split'] == 'dev' for d in sub):>5}"
-              f"{sum(d['split'] == 'test' for d in sub):>5}  "
-              f"{','.join(sorted({d['lang'] for d in sub}))}")
+        print(
+            f"{kind:<12}{len(sub):>6}{sum(d['split'] == 'dev' for d in sub):>5}"
+            f"{sum(d['split'] == 'test' for d in sub):>5}  "
+            f"{','.join(sorted({d['lang'] for d in sub}))}"
+        )
     split = Counter(d["split"] for d in ds)
     print()
-    print(f"split: dev {split['dev']} ({100 * split['dev'] / max(len(ds), 1):.0f} %), "
-          f"test {split['test']} ({100 * split['test'] / max(len(ds), 1):.0f} %)")
-    content = [i + 1 for i, line in enumerate(lines)
-               if len(line.split()) >= 12 and not line.startswith("Figure")]
+    print(
+        f"split: dev {split['dev']} ({100 * split['dev'] / max(len(ds), 1):.0f} %), "
+        f"test {split['test']} ({100 * split['test'] / max(len(ds), 1):.0f} %)"
+    )
+    content = [
+        i + 1
+        for i, line in enumerate(lines)
+        if len(line.split()) >= 12 and not line.startswith("Figure")
+    ]
     missing = [n for n in content if n not in covered]
-    print(f"gold lines: {len(covered)} distinct lines of the first copy "
-          f"({len(lines)} lines); long content lines without a question: {missing}")
+    print(
+        f"gold lines: {len(covered)} distinct lines of the first copy "
+        f"({len(lines)} lines); long content lines without a question: {missing}"
+    )
     if warnings:
         print(f"\n{len(warnings)} warning(s):")
         for w in warnings:

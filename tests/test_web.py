@@ -38,6 +38,8 @@ def test_question_in_the_url_is_answered_on_the_server(client):
     text = response.text
     assert re.search(r'class="chip" href="/article\?passage=[^"]+&amp;span=\d+-\d+#cited"', text)
     assert "Open in the article" in text  # the evidence panel
+    assert 'name="q" type="text"' in text
+    assert f'value="{escape(QUESTION)}" autofocus' in text  # pre-filled
     assert f'name="prev" value="{escape(QUESTION)}"' in text  # follow-ups without JavaScript
 
 
@@ -124,9 +126,17 @@ def test_static_files(client):
 
 
 def test_chips_cut_the_answer_at_its_markers():
-    answer = {"answer": "A [1] B [2] C [9]", "citations": [{"n": 1}, {"n": 2}]}
-    assert chips(answer) == [("A", None), ("", {"n": 1}), (" B", None), ("", {"n": 2}),
-                             (" C [9]", None)]  # fmt: skip
+    one = {"n": 1, "text": "A.", "span": (0, 2)}
+    two = {"n": 2, "text": "x B.", "span": (2, 4)}
+    answer = {"answer": "A. [1] B. [2] C [9]", "citations": [two, one]}
+    assert chips(answer) == [("A.", None), ("", one), (" B.", None), ("", two), (" C [9]", None)]
+
+
+def test_chips_skip_markers_inside_the_quoted_text():
+    # A reference list quoted as is: its own "[1]" is not the citation marker.
+    one = {"n": 1, "text": '[1] "Rapport", Zero One', "span": (0, 23)}
+    answer = {"answer": '[1] "Rapport", Zero One [1]', "citations": [one]}
+    assert chips(answer) == [('[1] "Rapport", Zero One', None), ("", one)]
 
 
 def test_marks_cut_text_at_spans():

@@ -30,17 +30,23 @@
       "aria-label": label + " " + c.n + (c.section ? ": " + c.section : "") }, String(c.n));
   }
 
+  // Spans count Unicode code points (Python's str), not UTF-16 units as JavaScript strings do.
+  function cut(chars, start, end) {
+    return chars.slice(start, end).join("");
+  }
+
   // The text with [start, end) spans wrapped in <mark>.
   function marked(text, spans) {
     const p = el("p", { class: "passage-text" });
+    const chars = Array.from(text);
     let cursor = 0;
     for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
       const from = Math.max(start, cursor);
       if (from >= end) continue;
-      p.append(text.slice(cursor, from), el("mark", {}, text.slice(from, end)));
+      p.append(cut(chars, cursor, from), el("mark", {}, cut(chars, from, end)));
       cursor = end;
     }
-    p.append(text.slice(cursor));
+    p.append(cut(chars, cursor));
     return p;
   }
 
@@ -76,15 +82,16 @@
       const msg = el("article", { class: "msg msg-bot " + (a.answered ? "answered" : "abstained"),
         lang: a.lang });
       if (a.answered) {
-        const byN = new Map(a.citations.map((c) => [c.n, c]));
+        // As chips() in bot/web.py: a marker is looked for after its cited sentence.
         const text = el("p", { class: "msg-text" });
-        const re = /\[(\d+)\]/g;
         let cursor = 0;
-        for (const match of a.answer.matchAll(re)) {
-          const c = byN.get(Number(match[1]));
-          if (!c) continue;
-          text.append(a.answer.slice(cursor, match.index).trimEnd(), chip(c, "Source"));
-          cursor = match.index + match[0].length;
+        for (const c of [...a.citations].sort((x, y) => x.n - y.n)) {
+          const sentence = cut(Array.from(c.text), c.span[0], c.span[1]);
+          const quoted = a.answer.indexOf(sentence, cursor);
+          const at = a.answer.indexOf("[" + c.n + "]", quoted < 0 ? cursor : quoted + sentence.length);
+          if (at < 0) continue;
+          text.append(a.answer.slice(cursor, at).trimEnd(), chip(c, "Source"));
+          cursor = at + String(c.n).length + 2;
         }
         text.append(a.answer.slice(cursor));
         const sources = el("ol", { class: "sources", "aria-label": "Sources" });
@@ -215,6 +222,7 @@
     } else {
       save();
     }
+    if (messages.length) input.select(); // /?q= pre-filled the box: typing starts a follow-up
     const hiddenPrev = form.querySelector("input[name=prev]");
     if (hiddenPrev) hiddenPrev.remove(); // JavaScript sends the whole history instead
 

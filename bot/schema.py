@@ -1,0 +1,136 @@
+"""The HTTP contract: request bodies (validated strictly) and response shapes (for /docs)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Literal
+
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+
+from bot.phrases import LANGUAGES
+
+MAX_QUESTION = 2000
+SUMMARY_LANGS = ("fr", "en", "zh")
+SUMMARY_SCOPES = ("article", "beijing", "shanghai", "comparison")
+
+
+def _not_blank(text: str) -> str:
+    if not text.strip():
+        raise ValueError("must not be blank")
+    return text.strip()
+
+
+Text = Annotated[str, Field(min_length=1, max_length=MAX_QUESTION), AfterValidator(_not_blank)]
+Lang = Literal[LANGUAGES]  # type: ignore[valid-type]
+K = Annotated[int, Field(ge=1, le=20)]
+Span = tuple[int, int]
+
+
+class Message(BaseModel):
+    """One earlier turn of the conversation."""
+
+    model_config = ConfigDict(strict=True, extra="forbid")
+    role: Literal["user", "assistant"]
+    content: Annotated[str, Field(max_length=20_000)]
+
+
+class Question(BaseModel):
+    """The body of POST /api/answer."""
+
+    model_config = ConfigDict(
+        strict=True,
+        extra="forbid",
+        json_schema_extra={"examples": [{"question": "Combien de grands modèles à Pékin ?"}]},
+    )
+    question: Text
+    history: Annotated[list[Message], Field(max_length=100)] = []
+    lang: Lang | None = Field(None, description="answer in this language (default: the question's)")
+    k: K | None = Field(None, description="passages to retrieve (default: BOT_TOP_K)")
+
+
+class CitationOut(BaseModel):
+    """The passage behind [n]; `span` is the cited sentence in `text`."""
+
+    n: int
+    passage_id: str
+    section: str
+    text: str
+    score: float
+    span: Span
+
+
+class AnswerOut(BaseModel):
+    """A cited answer, or (answered: false) an abstention whose citations are nearest passages."""
+
+    question: str
+    lang: str
+    answered: bool
+    answer: str
+    citations: list[CitationOut]
+    timings_ms: dict[str, float]
+
+
+class SearchResult(BaseModel):
+    """A passage close to the query; `highlights` are its best-matching sentences.
+
+    Spans are [start, end) offsets in `text`, counted in Unicode code points.
+    """
+
+    passage_id: str
+    doc_id: str
+    section: str
+    text: str
+    score: float
+    highlights: list[Span]
+
+
+class SearchOut(BaseModel):
+    query: str
+    results: list[SearchResult]
+
+
+class PassageBrief(BaseModel):
+    passage_id: str
+    section: str
+    text: str
+
+
+class PassageOut(BaseModel):
+    """A passage with its place in the document and the passages around it."""
+
+    passage_id: str
+    doc_id: str
+    position: int
+    section: str
+    section_path: list[str]
+    text: str
+    start: int
+    end: int
+    sentences: list[Span]
+    before: PassageBrief | None
+    after: PassageBrief | None
+
+
+class Health(BaseModel):
+    status: Literal["ok"]
+    passages: int
+    embedder: str
+    index_built: str
+
+
+class ErrorOut(BaseModel):
+    """Every error: a sentence saying what was wrong, and the HTTP status."""
+
+    error: str
+    status: int
+
+
+ERRORS = {
+    status: {"model": ErrorOut, "description": description}
+    for status, description in (
+        (400, "Malformed request (bad JSON)"),
+        (404, "Unknown passage or path"),
+        (413, "Request body over 64 KiB"),
+        (422, "Invalid field: empty or oversized text, wrong type, k out of range, unknown lang"),
+    )
+}
+NOT_YET = {501: {"model": ErrorOut, "description": "Not available yet (a later release)"}}

@@ -1,0 +1,120 @@
+"""Composing the answer from a real retrieval: sentence ranking, the choice of sentences,
+cited quotes in reading order, the language prefix, and abstentions that show nearest passages."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.abstain import FEATURES, Abstainer
+from bot.answer import MAX_SENTENCES, SECOND_SENTENCE_MARGIN, Evidence, choose, compose
+from bot.answer import rank_sentences as rank
+from bot.phrases import phrase
+from bot.retrieve import Retrieval
+
+QUESTION = "Quelle proportion des entreprises d'IA cœur du pays est installée à Pékin ?"
+KEY = "29 %"
+# P(answerable) is 0.5 for every question: below 1.0 always, above 0.0 always.
+ALWAYS_ABSTAIN = Abstainer(
+    tuple(0.0 for _ in FEATURES), 0.0, 1.0, tuple(0.0 for _ in FEATURES),
+    tuple(1.0 for _ in FEATURES), "",
+)  # fmt: skip
+NEVER_ABSTAIN = Abstainer.never()
+
+
+@pytest.fixture(scope="module")
+def retrieval(engine) -> Retrieval:
+    return engine.ask_with_evidence(QUESTION, k=3)[1]
+
+
+def quote(citation) -> str:  # citation: bot.answer.Citation
+    start, end = citation.span
+    return citation.text[start:end]
+
+
+def test_every_retrieved_sentence_is_ranked_best_first(engine, retrieval: Retrieval) -> None:
+    ranked = rank(retrieval, engine.corpus_langs)
+    pairs = {(e.hit, e.sentence) for e in ranked}
+    expected = {(h, n) for h, hit in enumerate(retrieval.hits) for n in range(len(hit.sentences))}
+    assert pairs == expected and len(ranked) == len(expected)
+    assert [e.score for e in ranked] == sorted((e.score for e in ranked), reverse=True)
+    assert all(0.0 <= e.overlap <= 1.0 for e in ranked)
+    best = retrieval.hits[ranked[0].hit].passage
+    start, end = best.sentences[ranked[0].sentence]
+    assert KEY in best.text[start:end]
+
+
+def test_choose_keeps_a_runner_up_only_when_it_fits_almost_as_well() -> None:
+    assert choose([]) == []
+    best = Evidence(0, 0, 0.90, 0.5)
+    close = Evidence(1, 0, 0.90 - SECOND_SENTENCE_MARGIN / 2, 0.5)
+    far = Evidence(1, 0, 0.90 - 2 * SECOND_SENTENCE_MARGIN, 0.5)
+    assert choose([best, close]) == [best, close]
+    assert choose([best, far]) == [best]
+    assert len(choose([best, close, close, close])) == MAX_SENTENCES
+
+
+def test_an_answer_quotes_the_chosen_sentences_with_numbered_citations(
+    engine, retrieval: Retrieval
+) -> None:
+    answer = compose(QUESTION, "fr", retrieval, engine.corpus_langs, NEVER_ABSTAIN)
+    assert answer.answered and answer.lang == "fr" and answer.question == QUESTION
+    assert 1 <= len(answer.citations) <= MAX_SENTENCES
+    assert [c.n for c in answer.citations] == list(range(1, len(answer.citations) + 1))
+    hits = {h.passage.id: h.passage for h in retrieval.hits}
+    for citation in answer.citations:
+        passage = hits[citation.passage_id]
+        assert (citation.text, citation.section) == (passage.text, passage.section)
+        assert citation.span in passage.sentences
+    assert answer.answer == " ".join(f"{quote(c)} [{c.n}]" for c in answer.citations)
+    assert any(KEY in quote(c) for c in answer.citations)
+
+
+def test_two_close_sentences_are_cited_in_reading_order(engine) -> None:
+    question = "How many software companies did Shanghai have in 2021?"
+    retrieval = engine.ask_with_evidence(question)[1]
+    chosen = choose(rank(retrieval, engine.corpus_langs))
+    answer = compose(question, "en", retrieval, engine.corpus_langs, NEVER_ABSTAIN)
+    cited = [(c.passage_id, c.span) for c in answer.citations]
+    expected = [
+        (retrieval.hits[e.hit].passage.id, retrieval.hits[e.hit].passage.sentences[e.sentence])
+        for e in chosen
+    ]
+    assert len(cited) == 2 and sorted(cited) == sorted(expected)
+    places = [(engine.passage(passage_id).position, span[0]) for passage_id, span in cited]
+    assert places == sorted(places)
+
+
+@pytest.mark.parametrize("lang", ["en", "de", "ja", "ar", "ko"])
+def test_a_reader_of_another_language_is_told_the_quote_is_in_the_original(
+    engine, retrieval: Retrieval, lang: str
+) -> None:
+    answer = compose(QUESTION, lang, retrieval, engine.corpus_langs, NEVER_ABSTAIN)
+    assert answer.answer.startswith(phrase("according_to", lang) + " ")
+    assert answer.lang == lang
+
+
+def test_no_prefix_when_the_reader_speaks_the_corpus_language(
+    engine, retrieval: Retrieval
+) -> None:
+    answer = compose(QUESTION, "fr", retrieval, engine.corpus_langs, NEVER_ABSTAIN)
+    assert not answer.answer.startswith(phrase("according_to", "fr"))
+    assert answer.answer.startswith(quote(answer.citations[0]))
+
+
+def test_an_abstention_says_so_and_cites_the_nearest_passages(
+    engine, retrieval: Retrieval
+) -> None:
+    answer = compose(QUESTION, "de", retrieval, engine.corpus_langs, ALWAYS_ABSTAIN)
+    assert not answer.answered
+    assert answer.answer == phrase("not_found", "de") == "Das steht nicht im Artikel."
+    assert [c.passage_id for c in answer.citations] == [h.passage.id for h in retrieval.hits]
+    assert [c.n for c in answer.citations] == [1, 2, 3]
+    for citation, hit in zip(answer.citations, retrieval.hits, strict=True):
+        assert citation.span == hit.passage.sentences[hit.best_sentence]
+        assert citation.score == round(hit.score, 4)
+    assert KEY not in answer.answer  # no quote passes for an answer
+
+
+def test_an_unknown_reader_language_falls_back_to_english(engine, retrieval: Retrieval) -> None:
+    answer = compose(QUESTION, "xx", retrieval, engine.corpus_langs, ALWAYS_ABSTAIN)
+    assert answer.answer == phrase("not_found", "en") == "The article does not say."

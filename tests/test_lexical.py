@@ -1,0 +1,127 @@
+"""Lexical tokens (numbers whole, stems, CJK bigrams) and the BM25 index saved as plain files."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.lexical import LexicalIndex, normalize_number, tokenize
+
+TEXTS = [
+    "Shanghai comptera 813 000 sociétés de logiciels et de matériel informatique en 2021.",
+    "Pékin compte environ 12 000 entreprises émergentes de technologie numérique.",
+    "Максимальная глубина озера Байкал составляет 1642 м.",
+    "天一阁位于浙江省宁波市，是中国现存最古老的私家藏书楼。",
+    "La part du numérique atteint 5,72 % des brevets.",
+]
+LANGS = ["fr", "fr", "ru", "zh", "fr"]
+QUERIES = [
+    ("How many companies had Shanghai? 813000", "en"),
+    ("entreprise émergente", "fr"),
+    ("глубина Байкала", "ru"),
+    ("天一阁在哪里", "zh"),
+    ("5.72", "en"),
+    ("ratatouille", "fr"),
+]
+
+
+@pytest.mark.parametrize(
+    ("written", "token"),
+    [
+        ("813 000", "813000"),
+        ("813\u00a0000", "813000"),  # no-break space
+        ("813\u202f000", "813000"),  # narrow no-break space, as French typography writes it
+        ("1 048", "1048"),
+        ("5,72", "5.72"),
+        ("5.72", "5.72"),
+        ("2021", "2021"),
+    ],
+)
+def test_a_number_is_one_token_however_it_is_written(written: str, token: str) -> None:
+    assert tokenize(f"environ {written} sociétés", ["fr"])[0] == token
+    assert [t for t in tokenize(f"about {written} firms", ["en"]) if t[0].isdigit()] == [token]
+
+
+def test_normalize_number_gives_one_spelling() -> None:
+    assert normalize_number("813 000") == "813000"
+    assert normalize_number("5,72") == "5.72"
+
+
+def test_numbers_in_a_list_stay_apart() -> None:
+    tokens = tokenize("en 2021, 813 000 sociétés et 21 fabricants", ["fr"])
+    assert [t for t in tokens if t[0].isdigit()] == ["2021", "813000", "21"]
+
+
+def test_french_words_are_lowercased_stemmed_and_stopwords_dropped() -> None:
+    tokens = tokenize("Les Entreprises de logiciels et des sociétés", ["fr"])
+    assert not {"les", "de", "et", "des"} & set(tokens)
+    assert tokenize("une entreprise", ["fr"]) == tokenize("DES ENTREPRISES", ["fr"])
+    assert "logiciel" in tokens
+
+
+def test_each_language_stems_its_own_words() -> None:
+    assert tokenize("глубина Байкала", ["ru"]) == tokenize("глубины Байкал", ["ru"])
+    assert tokenize("The companies", ["en"]) == tokenize("company", ["en"])
+
+
+def test_cjk_runs_become_character_bigrams() -> None:
+    assert tokenize("上海有多少", ["zh"]) == ["上海", "海有", "有多", "多少"]
+    assert tokenize("书", ["zh"]) == ["书"]
+    assert tokenize("上海2021年", ["zh"]) == ["2021", "上海", "年"]
+    assert "られ" in tokenize("建てられました", ["ja"])  # kana too
+
+
+def test_one_letter_words_are_dropped() -> None:
+    assert tokenize("a b c", ["en"]) == []
+
+
+@pytest.fixture(scope="module")
+def lexical() -> LexicalIndex:
+    return LexicalIndex.build(TEXTS, LANGS)
+
+
+def test_scores_rank_the_text_that_holds_the_words(lexical: LexicalIndex) -> None:
+    assert lexical.langs == ("fr", "ru", "zh")
+    for (query, lang), best in zip(QUERIES[:5], [0, 1, 2, 3, 4], strict=True):
+        scores = lexical.scores(query, lang)
+        assert scores.shape == (len(TEXTS),) and scores.dtype == np.float32
+        assert int(np.argmax(scores)) == best, query
+        assert scores[best] > 0
+
+
+def test_a_number_matches_across_spellings(lexical: LexicalIndex) -> None:
+    scores = lexical.scores("813\u202f000", "fr")
+    assert scores[0] > 0 and np.count_nonzero(scores) == 1
+
+
+def test_a_query_is_stemmed_in_the_corpus_languages_too(lexical: LexicalIndex) -> None:
+    # An English question can still match the French word "sociétés" by its French stem.
+    assert int(np.argmax(lexical.scores("sociétés", "en"))) == 0
+
+
+def test_no_known_word_scores_zero_everywhere(lexical: LexicalIndex) -> None:
+    scores = lexical.scores("ratatouille", "fr")
+    assert scores.shape == (len(TEXTS),) and not scores.any()
+
+
+def test_save_and_load_give_identical_scores_from_plain_files(
+    lexical: LexicalIndex, tmp_path: Path
+) -> None:
+    folder = tmp_path / "lexical"
+    lexical.save(folder)
+    files = sorted(p for p in folder.rglob("*") if p.is_file())
+    assert files and all(p.suffix in (".json", ".npy") for p in files)
+    for path in files:
+        assert not re.match(rb"\x80[\x02-\x05]", path.read_bytes()[:2])  # no pickle
+        if path.suffix == ".npy":
+            np.load(path, allow_pickle=False)
+        else:
+            json.loads(path.read_text(encoding="utf-8"))
+    loaded = LexicalIndex.load(folder, lexical.langs)
+    assert loaded.langs == lexical.langs
+    for query, lang in QUERIES:
+        np.testing.assert_array_equal(loaded.scores(query, lang), lexical.scores(query, lang))
