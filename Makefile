@@ -35,7 +35,8 @@ index-fresh: $(CORE_STAMP)
 eval: index-fresh
 	$(BOT) eval
 
-bench: $(CORE_STAMP)
+bench: index-fresh
+	$(PY) bench/answer_latency.py
 	$(PY) bench/embed_threads.py
 
 test: $(TEST_STAMP)

@@ -23,7 +23,10 @@ if TYPE_CHECKING:
     from bot.retrieve import Retrieval
 
 MODEL_FILE = Path(__file__).with_name("abstain.json")
-FEATURES = ("sentence_top", "standout", "passage_top", "passage_margin", "overlap", "lexical")
+FEATURES = (
+    "sentence_top", "standout", "passage_top", "passage_margin", "overlap", "lexical",
+    "above_background",
+)  # fmt: skip
 
 
 def features(retrieval: Retrieval, ranked: list[Evidence]) -> dict[str, float]:
@@ -36,6 +39,10 @@ def features(retrieval: Retrieval, ranked: list[Evidence]) -> dict[str, float]:
         "passage_margin": retrieval.passage_margin,
         "overlap": ranked[0].overlap if ranked else 0.0,
         "lexical": math.log1p(retrieval.lexical_top),
+        # How much closer the corpus is than everyday sentences on other topics. Raw cosines
+        # shift with the question's language; this difference does not, and an off-topic
+        # question ("a recipe for ratatouille?") finds its match in the background instead.
+        "above_background": retrieval.sentence_top - retrieval.background_top,
     }
 
 

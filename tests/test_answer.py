@@ -3,6 +3,8 @@ cited quotes in reading order, the language prefix, and abstentions that show ne
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from bot.abstain import FEATURES, Abstainer
@@ -31,10 +33,17 @@ def quote(citation) -> str:  # citation: bot.answer.Citation
     return citation.text[start:end]
 
 
+def shown(citation) -> str:  # citation: bot.answer.Citation
+    """The quote as the answer shows it: a "[2]" of the article reads "(2)", not as a marker."""
+    return re.sub(r"\[(\d+)\]", r"(\1)", quote(citation))
+
+
 def test_every_retrieved_sentence_is_ranked_best_first(engine, retrieval: Retrieval) -> None:
     ranked = rank(retrieval, engine.corpus_langs)
     pairs = {(e.hit, e.sentence) for e in ranked}
-    expected = {(h, n) for h, hit in enumerate(retrieval.hits) for n in range(len(hit.sentences))}
+    expected = {
+        (h, n) for h, hit in enumerate(retrieval.hits) for n in range(len(hit.passage.sentences))
+    }
     assert pairs == expected and len(ranked) == len(expected)
     assert [e.score for e in ranked] == sorted((e.score for e in ranked), reverse=True)
     assert all(0.0 <= e.overlap <= 1.0 for e in ranked)
@@ -65,7 +74,7 @@ def test_an_answer_quotes_the_chosen_sentences_with_numbered_citations(
         passage = hits[citation.passage_id]
         assert (citation.text, citation.section) == (passage.text, passage.section)
         assert citation.span in passage.sentences
-    assert answer.answer == " ".join(f"{quote(c)} [{c.n}]" for c in answer.citations)
+    assert answer.answer == " ".join(f"{shown(c)} [{c.n}]" for c in answer.citations)
     assert any(KEY in quote(c) for c in answer.citations)
 
 
@@ -93,17 +102,13 @@ def test_a_reader_of_another_language_is_told_the_quote_is_in_the_original(
     assert answer.lang == lang
 
 
-def test_no_prefix_when_the_reader_speaks_the_corpus_language(
-    engine, retrieval: Retrieval
-) -> None:
+def test_no_prefix_when_the_reader_speaks_the_corpus_language(engine, retrieval: Retrieval) -> None:
     answer = compose(QUESTION, "fr", retrieval, engine.corpus_langs, NEVER_ABSTAIN)
     assert not answer.answer.startswith(phrase("according_to", "fr"))
-    assert answer.answer.startswith(quote(answer.citations[0]))
+    assert answer.answer.startswith(shown(answer.citations[0]))
 
 
-def test_an_abstention_says_so_and_cites_the_nearest_passages(
-    engine, retrieval: Retrieval
-) -> None:
+def test_an_abstention_says_so_and_cites_the_nearest_passages(engine, retrieval: Retrieval) -> None:
     answer = compose(QUESTION, "de", retrieval, engine.corpus_langs, ALWAYS_ABSTAIN)
     assert not answer.answered
     assert answer.answer == phrase("not_found", "de") == "Das steht nicht im Artikel."
@@ -118,3 +123,13 @@ def test_an_abstention_says_so_and_cites_the_nearest_passages(
 def test_an_unknown_reader_language_falls_back_to_english(engine, retrieval: Retrieval) -> None:
     answer = compose(QUESTION, "xx", retrieval, engine.corpus_langs, ALWAYS_ABSTAIN)
     assert answer.answer == phrase("not_found", "en") == "The article does not say."
+
+
+def test_numbers_in_brackets_in_a_quote_do_not_read_as_markers(engine) -> None:
+    question = "Pourquoi Pékin challe ChatGPT ? Zero One Think Tank"
+    retrieval = engine.ask_with_evidence(question)[1]
+    answer = compose(question, "fr", retrieval, engine.corpus_langs, NEVER_ABSTAIN)
+    quoted = [quote(c) for c in answer.citations]
+    assert any(re.search(r"\[\d+\]", q) for q in quoted), quoted  # the reference list
+    assert re.findall(r"\[(\d+)\]", answer.answer) == [str(c.n) for c in answer.citations]
+    assert all(shown(c) in answer.answer for c in answer.citations)

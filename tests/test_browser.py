@@ -20,7 +20,7 @@ ARGS = [
     "--no-first-run",
 ]
 QUESTION = "Combien de grands modèles ont été publiés à Pékin ?"
-UNANSWERABLE = "Quelle est la recette de la tarte Tatin ?"
+UNANSWERABLE = "Who painted the Mona Lisa?"
 TIMEOUT = 60_000  # ms; answering takes milliseconds, a busy CI machine much longer
 
 

