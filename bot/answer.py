@@ -52,9 +52,12 @@ class Evidence:
     overlap: float
 
 
-def rank_sentences(retrieval: Retrieval, corpus_langs: tuple[str, ...]) -> list[Evidence]:
-    """The sentences of the retrieved passages, best fit to the query first."""
-    query_tokens = set(tokenize(retrieval.query, (retrieval.lang, *corpus_langs)))
+def rank_sentences(
+    retrieval: Retrieval, corpus_langs: tuple[str, ...], focus: str | None = None
+) -> list[Evidence]:
+    """The sentences of the retrieved passages, best fit to the query first. Words shared with
+    `focus` (the question as asked, when a follow-up was searched with the one before) count."""
+    query_tokens = set(tokenize(focus or retrieval.query, (retrieval.lang, *corpus_langs)))
     ranked = []
     for h, hit in enumerate(retrieval.hits):
         spans = zip(hit.passage.sentences, hit.sentence_scores, strict=True)
@@ -94,7 +97,9 @@ def compose(
     abstainer: Abstainer,
 ) -> Answer:
     """The cited answer for `question` from `retrieval`, or an explicit abstention."""
-    ranked = rank_sentences(retrieval, corpus_langs)
+    # A follow-up ("Et Pékin ?") was searched joined to the previous question; its own words
+    # name what changed, so they pick the sentence.
+    ranked = rank_sentences(retrieval, corpus_langs, focus=question)
     chosen = choose(ranked)
     if not chosen or abstainer.abstains(features(retrieval, ranked)):
         nearest = tuple(

@@ -10,6 +10,7 @@ from dataclasses import dataclass
 _CONTINUATIONS = re.compile(
     r"^\s*(and|what about|how about|et|et pour|quid de|y|¿y|e|und|was ist mit|а|и|"
     r"و|那|那么|还有|それで|では|じゃあ|그럼|그리고)(\s|[,，、]|$)"
+    r"|^\s*و(ما|من|كم|هل|ماذا|أين|متى|لماذا|كيف)"
     r"|^\s*(那|还有|而|それ|では)",
     re.IGNORECASE,
 )
@@ -19,7 +20,7 @@ _BACK_REFERENCES = re.compile(
     r"celui|celle|ello|él|ella|ellos|sie|ihr|его|её|их|он|она|они|это)\b|它|他们|这个|其|それ|彼",
     re.IGNORECASE,
 )
-_SHORT_WORDS, _SHORT_CJK = 4, 4
+_SHORT_WORDS, _SHORT_CJK, _REFERRING_WORDS = 4, 4, 12
 
 
 @dataclass(frozen=True)
@@ -36,9 +37,9 @@ def is_follow_up(question: str) -> bool:
     # Chinese and Japanese have no spaces: count characters. Korean spaces its words.
     cjk = re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", question)
     short = len(words) <= _SHORT_WORDS if not cjk else len(cjk) <= _SHORT_CJK
-    return bool(_CONTINUATIONS.search(question)) or (
-        short and bool(_BACK_REFERENCES.search(question))
-    ) or (short and len(words) <= 2)  # fmt: skip
+    # A pronoun pointing back makes a question a follow-up at any ordinary length.
+    refers_back = len(words) <= _REFERRING_WORDS and bool(_BACK_REFERENCES.search(question))
+    return bool(_CONTINUATIONS.search(question)) or refers_back or (short and len(words) <= 2)
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:
