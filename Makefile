@@ -36,7 +36,8 @@ eval: index-fresh
 	$(BOT) eval
 
 bench: index-fresh
-	$(PY) bench/answer_latency.py
+	$(PY) bench/answer_latency.py --scale 1000 10000
+	$(PY) bench/retrieval_ablation.py
 	$(PY) bench/embed_threads.py
 
 test: $(TEST_STAMP)
