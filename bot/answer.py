@@ -81,16 +81,9 @@ def _is_question(sentence: str) -> bool:
 
 
 def choose(ranked: list[Evidence]) -> list[Evidence]:
-    """The best sentence of the best passage, plus the runner-up when it fits almost as well.
-
-    Retrieval judges a sentence with its context; a sentence of a lesser passage that alone
-    looks closer to the question is usually a near miss (dev split), so it may only come second.
-    """
-    lead = next((e for e in ranked if e.hit == 0), None)
-    if lead is None:
-        return ranked[:1]
-    chosen = [lead]
-    for candidate in [e for e in ranked if e is not lead][: MAX_SENTENCES - 1]:
+    """The best sentence, plus the runner-up when it fits almost as well."""
+    chosen = ranked[:1]
+    for candidate in ranked[1:MAX_SENTENCES]:
         if candidate.score >= ranked[0].score - SECOND_SENTENCE_MARGIN:
             chosen.append(candidate)
     return chosen
