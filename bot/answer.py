@@ -108,8 +108,7 @@ def compose(
             for n, hit in enumerate(retrieval.hits, 1)
         )  # fmt: skip
         return Answer(question, lang, False, phrase("not_found", lang), nearest)
-    # Cite in reading order: a sentence earlier in the article gets the smaller number.
-    chosen.sort(key=lambda e: (retrieval.hits[e.hit].passage.position, e.sentence))
+    # Best first: [1] is always the sentence that fits the question best.
     citations, quotes = [], []
     for n, evidence in enumerate(chosen, 1):
         hit = retrieval.hits[evidence.hit]

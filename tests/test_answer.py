@@ -78,7 +78,7 @@ def test_an_answer_quotes_the_chosen_sentences_with_numbered_citations(
     assert any(KEY in quote(c) for c in answer.citations)
 
 
-def test_two_close_sentences_are_cited_in_reading_order(engine) -> None:
+def test_two_close_sentences_are_cited_best_first(engine) -> None:
     question = "How many software companies did Shanghai have in 2021?"
     retrieval = engine.ask_with_evidence(question)[1]
     chosen = choose(rank(retrieval, engine.corpus_langs))
@@ -88,9 +88,8 @@ def test_two_close_sentences_are_cited_in_reading_order(engine) -> None:
         (retrieval.hits[e.hit].passage.id, retrieval.hits[e.hit].passage.sentences[e.sentence])
         for e in chosen
     ]
-    assert len(cited) == 2 and sorted(cited) == sorted(expected)
-    places = [(engine.passage(passage_id).position, span[0]) for passage_id, span in cited]
-    assert places == sorted(places)
+    assert len(cited) == 2 and cited == expected  # [1] is the sentence that fits best
+    assert chosen[0].score >= chosen[1].score
 
 
 @pytest.mark.parametrize("lang", ["en", "de", "ja", "ar", "ko"])
