@@ -27,10 +27,10 @@ class Engine:
     index: Index
     embedder: Embedder
     abstainer: Abstainer
-    passages_by_id: dict[str, Passage] = field(init=False, repr=False)
+    rows_by_id: dict[str, int] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
-        self.passages_by_id = {p.id: p for p in self.index.passages}
+        self.rows_by_id = {p.id: row for row, p in enumerate(self.index.passages)}
 
     @classmethod
     def load(cls, settings: Settings, abstainer: Abstainer | None = None) -> Engine:
@@ -85,11 +85,12 @@ class Engine:
 
     def passage(self, passage_id: str) -> Passage | None:
         """The passage with this id, or None."""
-        return self.passages_by_id.get(passage_id)
+        row = self.rows_by_id.get(passage_id)
+        return None if row is None else self.index.passages[row]
 
     def neighbours(self, passage: Passage) -> tuple[Passage | None, Passage | None]:
         """The passages just before and after, in the same document."""
-        row = self.index.passages.index(passage)
+        row = self.rows_by_id[passage.id]
         before = self.index.passages[row - 1] if row > 0 else None
         after = self.index.passages[row + 1] if row + 1 < len(self.index.passages) else None
         same_doc = [p if p and p.doc_id == passage.doc_id else None for p in (before, after)]

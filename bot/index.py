@@ -51,7 +51,6 @@ class Index:
     sentence_vectors: object  # faiss.IndexFlatIP
     background_vectors: object  # faiss.IndexFlatIP
     sentence_passage: np.ndarray  # sentence row → passage row
-    sentence_number: np.ndarray  # sentence row → its number within the passage
     passage_first_sentence: np.ndarray  # passage row → row of its first sentence
     lexical: LexicalIndex
 
@@ -219,7 +218,7 @@ def load(settings: Settings) -> Index:
         )
         for row in _read_jsonl(folder / "passages.jsonl")
     )
-    sentences = sentence_texts(passages)
+    sentence_counts = [len(p.sentences) for p in passages]
     return Index(
         manifest=manifest,
         documents=documents,
@@ -227,8 +226,7 @@ def load(settings: Settings) -> Index:
         passage_vectors=faiss.read_index(str(folder / "passages.faiss")),
         sentence_vectors=faiss.read_index(str(folder / "sentences.faiss")),
         background_vectors=faiss.read_index(str(folder / "background.faiss")),
-        sentence_passage=np.array([row for row, _, _ in sentences], dtype=np.int64),
-        sentence_number=np.array([n for _, n, _ in sentences], dtype=np.int64),
-        passage_first_sentence=np.cumsum([0] + [len(p.sentences) for p in passages[:-1]]),
+        sentence_passage=np.repeat(np.arange(len(passages)), sentence_counts),
+        passage_first_sentence=np.cumsum([0, *sentence_counts[:-1]]),
         lexical=LexicalIndex.load(folder / "lexical", sorted({d.lang for d in documents})),
     )
