@@ -82,6 +82,9 @@ def scaled_search(engine: Engine, n: int, items: list[dict]) -> list[float]:
         sentence_passage=np.repeat(np.arange(len(passages)), [len(p.sentences) for p in passages]),
         passage_first_sentence=np.cumsum([0] + [len(p.sentences) for p in passages[:-1]]),
         lexical=lexical,
+        sentence_words=tuple(words for _ in range(repeat) for words in index.sentence_words)[
+            :n_sentences
+        ],
     )
     times = []
     for item in items:

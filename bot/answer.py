@@ -60,11 +60,10 @@ def rank_sentences(
     query_tokens = set(tokenize(focus or retrieval.query, (retrieval.lang, *corpus_langs)))
     ranked = []
     for h, hit in enumerate(retrieval.hits):
-        spans = zip(hit.passage.sentences, hit.sentence_scores, strict=True)
-        for n, ((start, end), own) in enumerate(spans):
+        spans = zip(hit.passage.sentences, hit.sentence_scores, hit.sentence_words, strict=True)
+        for n, ((start, end), own, words) in enumerate(spans):
             if _is_question(hit.passage.text[start:end]):
                 continue
-            words = set(tokenize(hit.passage.text[start:end], corpus_langs))
             overlap = len(query_tokens & words) / len(query_tokens) if query_tokens else 0.0
             score = SENTENCE_OWN * own + SENTENCE_PASSAGE * hit.score + SENTENCE_OVERLAP * overlap
             ranked.append(Evidence(h, n, score, overlap))

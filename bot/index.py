@@ -17,7 +17,7 @@ from bot.config import Settings
 from bot.embed import Embedder, embedder_id, make_embedder
 from bot.errors import IndexMissing, IndexStale
 from bot.ingest import Document, Passage, load_passages
-from bot.lexical import LexicalIndex
+from bot.lexical import LexicalIndex, tokenize
 
 FORMAT_VERSION = 2
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
@@ -53,6 +53,7 @@ class Index:
     sentence_passage: np.ndarray  # sentence row → passage row
     passage_first_sentence: np.ndarray  # passage row → row of its first sentence
     lexical: LexicalIndex
+    sentence_words: tuple[frozenset[str], ...]  # sentence row → its BM25 tokens, for overlap
 
 
 def corpus_hash(folder: Path) -> str:
@@ -219,6 +220,7 @@ def load(settings: Settings) -> Index:
         for row in _read_jsonl(folder / "passages.jsonl")
     )
     sentence_counts = [len(p.sentences) for p in passages]
+    langs = sorted({d.lang for d in documents})
     return Index(
         manifest=manifest,
         documents=documents,
@@ -228,5 +230,8 @@ def load(settings: Settings) -> Index:
         background_vectors=faiss.read_index(str(folder / "background.faiss")),
         sentence_passage=np.repeat(np.arange(len(passages)), sentence_counts),
         passage_first_sentence=np.cumsum([0, *sentence_counts[:-1]]),
-        lexical=LexicalIndex.load(folder / "lexical", sorted({d.lang for d in documents})),
+        lexical=LexicalIndex.load(folder / "lexical", langs),
+        sentence_words=tuple(
+            frozenset(tokenize(text, langs)) for _, _, text in sentence_texts(passages)
+        ),
     )

@@ -29,6 +29,7 @@ class Hit:
     dense: float
     lexical: float
     sentence_scores: tuple[float, ...]
+    sentence_words: tuple[frozenset[str], ...]
 
     @property
     def best_sentence(self) -> int:
@@ -100,6 +101,7 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
                 float(dense[row]),
                 float(lexical[row]),
                 tuple(float(x) for x in scores),
+                index.sentence_words[first : first + len(passage.sentences)],
             )
         )
     top_pool = sentence_scores[:50] if sentence_scores.size else np.zeros(1, dtype=np.float32)

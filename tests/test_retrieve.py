@@ -82,8 +82,8 @@ def test_the_highlight_is_the_sentence_that_answers(engine) -> None:
 
 def test_a_hit_without_sentence_scores_has_no_highlights(engine) -> None:
     passage = engine.index.passages[0]
-    assert Hit(passage, 0.5, 0.5, 0.0, ()).highlights == ()
-    assert Hit(passage, 0.5, 0.5, 0.0, ()).best_sentence == 0
+    assert Hit(passage, 0.5, 0.5, 0.0, (), ()).highlights == ()
+    assert Hit(passage, 0.5, 0.5, 0.0, (), ()).best_sentence == 0
 
 
 def test_the_retrieval_records_the_score_distribution(engine) -> None:
