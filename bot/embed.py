@@ -68,9 +68,11 @@ class SentenceTransformerEmbedder(Embedder):
                 "sentence-transformers folder or a model id already in the cache."
             ) from None
         # sentence-transformers 6 renamed the method; older releases only have the first name.
-        model_ = self._model
-        dimension = getattr(model_, "get_embedding_dimension", None)
-        self.dim = int(dimension() if dimension else model_.get_sentence_embedding_dimension())
+        dimension = (
+            getattr(self._model, "get_embedding_dimension", None)
+            or self._model.get_sentence_embedding_dimension
+        )
+        self.dim = int(dimension())
         self.id = f"sentence-transformers/{model}"
         # e5 models were trained with these prefixes; other models take the text as it is.
         e5 = "e5" in Path(model).name.lower()

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 # Openers that mark a question as continuing the previous one, in the languages bot speaks.
 _CONTINUATIONS = re.compile(
     r"^\s*(and|what about|how about|et|et pour|quid de|y|¿y|e|und|was ist mit|а|и|"
-    r"و|那|那么|还有|それで|では|じゃあ|그럼|그리고)(\s|[,，、]|$)"
+    r"و|じゃあ|그럼|그리고)(\s|[,，、]|$)"
     r"|^\s*و(ما|من|كم|هل|ماذا|أين|متى|لماذا|كيف)"
     r"|^\s*(那|还有|而|それ|では)",
     re.IGNORECASE,
