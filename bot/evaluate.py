@@ -61,7 +61,9 @@ def _has_key(answer: str, keys: list[str]) -> bool:
 def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     history = [Turn(t["role"], t["content"]) for t in item.get("history", [])]
     answer, retrieval, vector = engine.ask_with_evidence(item["question"], history, k=DEPTH)
-    signals = features(retrieval, rank_sentences(retrieval, engine.corpus_langs))
+    # The same ranking compose() reads, so calibration sees what serving sees.
+    ranked = rank_sentences(retrieval, engine.corpus_langs, focus=item["question"])
+    signals = features(retrieval, ranked)
     texts = [h.passage.text for h in retrieval.hits]
     rank = _first_gold(texts, item["evidence"]) if item["answerable"] else None
     correct = (
