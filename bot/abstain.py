@@ -3,7 +3,8 @@
 A raw similarity threshold does not separate unanswerable questions (their top scores overlap
 the answerable ones), so the model also reads how far the best sentence stands out from the
 rest, how many of the question's words it holds, and how clearly the best passage wins.
-Its weights are fitted on the dev split by `bot eval --calibrate` and saved in abstain.json.
+Its weights are fitted on the dev split by `bot eval --calibrate` and saved in abstain.json, one
+model per embedder (cosines of different models live in different bands).
 """
 
 from __future__ import annotations
@@ -56,6 +57,7 @@ class Abstainer:
     mean: tuple[float, ...]
     scale: tuple[float, ...]
     embedder: str
+    calibrated: bool = True
 
     def probability(self, signals: dict[str, float]) -> float:
         """P(the question is answered by the best sentence)."""
@@ -72,15 +74,42 @@ class Abstainer:
         zeros = tuple(0.0 for _ in FEATURES)
         return cls(zeros, 0.0, 0.0, zeros, tuple(1.0 for _ in FEATURES), "")
 
+    @classmethod
+    def background_rule(cls, embedder: str) -> Abstainer:
+        """For an embedder nobody calibrated: cosines of another model live in another band, so
+        only the one signal that compares the model with itself is read — abstain when an
+        everyday sentence is closer to the question than anything in the corpus."""
+        weights = tuple(float(f == "above_background") for f in FEATURES)
+        zeros, ones = tuple(0.0 for _ in FEATURES), tuple(1.0 for _ in FEATURES)
+        return cls(weights, 0.0, 0.5, zeros, ones, embedder, calibrated=False)
+
     def save(self, path: Path = MODEL_FILE) -> None:
-        path.write_text(json.dumps(asdict(self), indent=2) + "\n", encoding="utf-8")
+        """Store this model under its embedder's id, keeping the models of other embedders."""
+        models = _read_models(path) if path.is_file() else {}
+        entry = {k: v for k, v in asdict(self).items() if k not in ("embedder", "calibrated")}
+        models[self.embedder] = entry
+        partial = path.with_name(path.name + ".tmp")
+        partial.write_text(json.dumps(models, indent=2) + "\n", encoding="utf-8")
+        partial.replace(path)
 
     @classmethod
-    def load(cls, path: Path = MODEL_FILE) -> Abstainer:
-        if not path.is_file():
-            raise BotError(f"No abstention model at {path} — run `bot eval --calibrate`.")
-        data = json.loads(path.read_text(encoding="utf-8"))
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+    def load(cls, embedder: str, path: Path = MODEL_FILE) -> Abstainer:
+        """The model calibrated for `embedder`, or the background rule when there is none."""
+        entry = _read_models(path).get(embedder) if path.is_file() else None
+        if entry is None:
+            return cls.background_rule(embedder)
+        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()},
+                   embedder=embedder)  # fmt: skip
+
+
+def _read_models(path: Path) -> dict[str, dict]:
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except (OSError, ValueError) as error:
+        raise BotError(
+            f"Cannot read {path} ({error}): restore it with `git checkout {path.name}` in bot/, "
+            "or delete it and run `bot eval --calibrate`."
+        ) from None
 
 
 def fit(

@@ -36,7 +36,12 @@ class Engine:
     def load(cls, settings: Settings, abstainer: Abstainer | None = None) -> Engine:
         """Load the index (checking it is fresh) and the embedder that built it."""
         index = load(settings)
-        return cls(settings, index, make_embedder(settings), abstainer or Abstainer.load())
+        return cls(
+            settings,
+            index,
+            make_embedder(settings),
+            abstainer or Abstainer.load(index.manifest.embedder),
+        )
 
     @property
     def corpus_langs(self) -> tuple[str, ...]:

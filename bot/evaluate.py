@@ -188,7 +188,14 @@ def run(settings: Settings, split: str, calibrate: bool, as_json: bool) -> int:
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    print(f"Evaluation on the {split} split of {QUESTIONS} ({engine.index.manifest.embedder})\n")
+    print(f"Evaluation on the {split} split of {QUESTIONS} ({engine.index.manifest.embedder})")
+    if engine.abstainer.calibrated:
+        print("Abstention: the model calibrated on the dev split for this embedder.\n")
+    else:
+        print(
+            "Abstention: not calibrated for this embedder, so only questions closer to everyday "
+            "sentences than to the corpus are refused; run `bot eval --calibrate`.\n"
+        )
     print(_table(report))
     kinds = ", ".join(f"{kind} {right}" for kind, right in report["kinds"].items())
     print(f"\nRight (answered with a key, or abstained when unanswerable), by kind: {kinds}")

