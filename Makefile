@@ -38,6 +38,7 @@ eval: index-fresh
 bench: index-fresh
 	$(PY) bench/answer_latency.py --scale 1000 10000
 	$(PY) bench/retrieval_ablation.py
+	$(PY) bench/quality_ceiling.py
 	$(PY) bench/embed_threads.py
 
 test: $(TEST_STAMP)
