@@ -24,7 +24,7 @@ from bot.abstain import features
 from bot.answer import rank_sentences
 from bot.config import Settings
 from bot.engine import Engine
-from bot.evaluate import read_questions, squash
+from bot.evaluate import has_key, read_questions, squash
 from bot.followup import Turn
 from bot.index import BACKGROUND
 from bot.lang import detect_lang
@@ -96,23 +96,20 @@ def main() -> int:
 
     answerable = [r for r in rows if r["item"]["answerable"]]
 
-    def has_key(text: str, item: dict) -> bool:
-        return any(squash(k) in squash(text) for k in item["answers"])
-
     def share(hits: int) -> str:
         return f"{hits / len(answerable):.3f}"
 
     print(f"$ {shlex.join(['python', *sys.argv])}\n")
     print(f"{len(rows)} questions, {len(answerable)} answerable ({index.manifest.embedder})\n")
     print("| answer accuracy (answerable, abstention ignored) | value |\n|---|---|")
-    bot = sum(r["answer"].answered and has_key(r["answer"].answer, r["item"]) for r in answerable)
-    print(f"| bot now | {share(bot)} |")
-    print(
-        f"| quote the whole best passage | "
-        f"{share(sum(has_key(r['best_passage'], r['item']) for r in answerable))} |"
-    )
+
+    def right(text_of) -> str:  # noqa: ANN001 - share of answerable questions whose text has a key
+        return share(sum(has_key(text_of(r), r["item"]["answers"]) for r in answerable))
+
+    print(f"| bot now | {right(lambda r: r['answer'].answer if r['answer'].answered else '')} |")
+    print(f"| quote the whole best passage | {right(lambda r: r['best_passage'])} |")
     print(f"| perfect sentence choice within the top 3 passages (bound) | "
-          f"{share(sum(has_key(r['top3'], r['item']) for r in answerable))} |\n")  # fmt: skip
+          f"{right(lambda r: r['top3'])} |\n")  # fmt: skip
 
     def recall_at_1(score) -> float:  # noqa: ANN001
         return sum(bool(r["gold"][int(np.argmax(score(r)))]) for r in answerable) / len(answerable)

@@ -54,7 +54,8 @@ def _first_gold(passage_texts: list[str], evidence: list[str]) -> int | None:
     return None
 
 
-def _has_key(answer: str, keys: list[str]) -> bool:
+def has_key(answer: str, keys: list[str]) -> bool:
+    """True when the answer holds one of the keys (white space and case ignored)."""
     return any(squash(k) in squash(answer) for k in keys)
 
 
@@ -67,7 +68,7 @@ def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     texts = [h.passage.text for h in retrieval.hits]
     rank = _first_gold(texts, item["evidence"]) if item["answerable"] else None
     correct = (
-        answer.answered and _has_key(answer.answer, item["answers"])
+        answer.answered and has_key(answer.answer, item["answers"])
         if item["answerable"]
         else not answer.answered
     )
@@ -96,7 +97,7 @@ def _baseline_outcome(item: dict, signals: dict, threshold: float) -> Outcome:
     abstained = signals["score"] < threshold
     rank = _first_gold(signals["texts"], item["evidence"]) if item["answerable"] else None
     if item["answerable"]:
-        correct = not abstained and _has_key(signals["answer"], item["answers"])
+        correct = not abstained and has_key(signals["answer"], item["answers"])
     else:
         correct = abstained
     return Outcome(item["lang"], item["answerable"], rank, correct, abstained)
