@@ -6,9 +6,10 @@ import re
 from dataclasses import dataclass, field
 
 from bot.abstain import Abstainer, features
+from bot.index import Index
 from bot.lexical import tokenize
 from bot.phrases import phrase
-from bot.retrieve import Retrieval
+from bot.retrieve import Hit, Retrieval
 
 # How close to the best sentence a second one must score to join the answer.
 SECOND_SENTENCE_MARGIN = 0.02
@@ -19,8 +20,20 @@ SENTENCE_OWN, SENTENCE_PASSAGE, SENTENCE_OVERLAP = 0.3, 0.7, 0.05
 
 
 @dataclass(frozen=True)
+class Edition:
+    """The cited sentence in a translation: its passage there and the span in that text."""
+
+    lang: str
+    passage_id: str
+    section: str
+    text: str
+    span: tuple[int, int]
+
+
+@dataclass(frozen=True)
 class Citation:
-    """The passage behind an [n] marker, with the span of the cited sentence in its text."""
+    """The source passage behind an [n] marker, the span of the cited sentence in its text, and
+    where that sentence is in the edition the answer quotes (None when it quotes the source)."""
 
     n: int
     passage_id: str
@@ -28,6 +41,7 @@ class Citation:
     text: str
     score: float
     span: tuple[int, int]
+    edition: Edition | None = None
 
 
 @dataclass(frozen=True)
@@ -39,6 +53,9 @@ class Answer:
     answered: bool
     answer: str
     citations: tuple[Citation, ...]
+    answer_lang: str = ""  # the language the answer text is in
+    # What the message asked for and got: "answer", "not_found", "summary" or "smalltalk".
+    kind: str = "answer"
     timings_ms: dict[str, float] = field(default_factory=dict)
 
 
@@ -88,38 +105,79 @@ def choose(ranked: list[Evidence]) -> list[Evidence]:
     return chosen
 
 
+def translate(index: Index, row: int, sentences: tuple[int, ...], lang: str) -> Edition | None:
+    """Sentences `sentences` of the passage at `row` in its edition in `lang`, if there is one
+    (all of them within one edition passage)."""
+    first = int(index.passage_first_sentence[row])
+    quotes = [
+        index.editions.quote(
+            first + n, lang, index.passages, index.passage_first_sentence, index.sentence_passage
+        )
+        for n in sentences
+    ]
+    if not quotes or None in quotes or len({q.row for q in quotes}) > 1:
+        return None
+    passage = index.passages[quotes[0].row]
+    span = (min(q.span[0] for q in quotes), max(q.span[1] for q in quotes))
+    return Edition(lang, passage.id, passage.section, passage.text, span)
+
+
+def _doc_lang(index: Index, hit: Hit) -> str:
+    return str(index.editions.passage_lang[hit.row])
+
+
 def compose(
-    question: str,
-    lang: str,
-    retrieval: Retrieval,
-    corpus_langs: tuple[str, ...],
-    abstainer: Abstainer,
+    question: str, lang: str, retrieval: Retrieval, index: Index, abstainer: Abstainer
 ) -> Answer:
-    """The cited answer for `question` from `retrieval`, or an explicit abstention."""
+    """The cited answer for `question` from `retrieval`, in `lang` where the source or one of its
+    editions is written in it, or an explicit abstention."""
     # A follow-up ("Et Pékin ?") was searched joined to the previous question; its own words
     # name what changed, so they pick the sentence.
-    ranked = rank_sentences(retrieval, corpus_langs, focus=question)
+    ranked = rank_sentences(retrieval, index.lexical.langs, focus=question)
     chosen = choose(ranked)
     if not chosen or abstainer.abstains(features(retrieval, ranked)):
-        nearest = tuple(
-            Citation(n, hit.passage.id, hit.passage.section, hit.passage.text, round(hit.score, 4),
-                     hit.passage.sentences[hit.best_sentence] if hit.passage.sentences else (0, 0))
-            for n, hit in enumerate(retrieval.hits, 1)
-        )  # fmt: skip
-        return Answer(question, lang, False, phrase("not_found", lang), nearest)
+        nearest = []
+        for n, hit in enumerate(retrieval.hits, 1):
+            best = hit.best_sentence
+            span = hit.passage.sentences[best] if hit.passage.sentences else (0, 0)
+            nearest.append(
+                Citation(n, hit.passage.id, hit.passage.section, hit.passage.text,
+                         round(hit.score, 4), span, translate(index, hit.row, (best,), lang))
+            )  # fmt: skip
+        return Answer(
+            question, lang, False, phrase("not_found", lang), tuple(nearest), lang, "not_found"
+        )
+    hits = [retrieval.hits[e.hit] for e in chosen]
+    editions = [
+        None if _doc_lang(index, hit) == lang else translate(index, hit.row, (e.sentence,), lang)
+        for hit, e in zip(hits, chosen, strict=True)
+    ]
+    # Every quote in the reader's language, or every quote from the source with a label: never
+    # a silently mixed answer.
+    in_lang = all(
+        _doc_lang(index, hit) == lang or edition
+        for hit, edition in zip(hits, editions, strict=True)
+    )
+    if not in_lang:
+        editions = [None] * len(chosen)
     # Best first: [1] is always the sentence that fits the question best.
-    citations, quotes = [], []
-    for n, evidence in enumerate(chosen, 1):
-        hit = retrieval.hits[evidence.hit]
+    citations, quotes, quoted = [], [], []
+    for n, (evidence, hit, edition) in enumerate(zip(chosen, hits, editions, strict=True), 1):
         start, end = hit.passage.sentences[evidence.sentence]
         citations.append(
             Citation(n, hit.passage.id, hit.passage.section, hit.passage.text,
-                     round(evidence.score, 4), (start, end))
+                     round(evidence.score, 4), (start, end), edition)
         )  # fmt: skip
+        where = (edition.passage_id, edition.span) if edition else (hit.passage.id, (start, end))
+        if where in quoted:  # one edition sentence translates both source sentences
+            quotes[quoted.index(where)] += f" [{n}]"
+            continue
+        text = edition.text[slice(*edition.span)] if edition else hit.passage.text[start:end]
         # A quoted "[2]" (a reference list, a footnote) would read as one of our markers.
-        quote = re.sub(r"\[(\d+)\]", r"(\1)", hit.passage.text[start:end])
-        quotes.append(f"{quote} [{n}]")
+        quotes.append(re.sub(r"\[(\d+)\]", r"(\1)", text) + f" [{n}]")
+        quoted.append(where)
     body = " ".join(quotes)
-    if lang not in corpus_langs:
+    answer_lang = lang if in_lang else _doc_lang(index, hits[0])
+    if not in_lang:
         body = f"{phrase('according_to', lang)} {body}"
-    return Answer(question, lang, True, body, tuple(citations))
+    return Answer(question, lang, True, body, tuple(citations), answer_lang)

@@ -1,37 +1,30 @@
-"""The HTTP app: `create_app(settings)`, one JSON error shape, and the JSON API routes."""
+"""The JSON API: the functions the API and the pages share, and the routes."""
 
 from __future__ import annotations
 
-import threading
-from collections.abc import AsyncIterator
-from contextlib import asynccontextmanager
+import time
 from dataclasses import asdict
 from typing import Annotated, Any, Literal
 
-from fastapi import APIRouter, FastAPI, Query, Request
-from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse, Response
+from fastapi import APIRouter, Query, Request
 from starlette.exceptions import HTTPException
 
-from bot.config import Settings
 from bot.engine import Engine
-from bot.errors import error_body
 from bot.followup import Turn
 from bot.ingest import Passage
-from bot.limits import BodyLimit
+from bot.lang import detect_lang
 from bot.schema import (
-    ERRORS,
-    NOT_YET,
-    SUMMARY_LANGS,
-    SUMMARY_SCOPES,
     AnswerOut,
     Health,
     Lang,
     PassageOut,
     Question,
     SearchOut,
+    SummaryOut,
     Text,
+    TopicsOut,
 )  # fmt: skip
+from bot.summary import summarize_scope, titled_scopes
 
 # --- the functions the API and the page share -------------------------------------------------
 
@@ -56,6 +49,7 @@ def ask(
 
 def search(request: Request, query: str, k: int = 10, lang: str | None = None) -> dict[str, Any]:
     """Passages closest to `query`: what /api/search returns and the search panel renders."""
+    lang = lang or detect_lang(query)
     with request.app.state.lock:
         hits = engine(request).search(query, k, lang)
     results = [
@@ -66,10 +60,16 @@ def search(request: Request, query: str, k: int = 10, lang: str | None = None) -
             "text": hit.passage.text,
             "score": round(hit.score, 4),
             "highlights": [list(span) for span in hit.highlights],
+            "edition": _plain(engine(request).edition(hit, lang)),
         }
         for hit in hits
     ]
-    return {"query": query, "results": results}
+    return {"query": query, "lang": lang, "results": results}
+
+
+def _plain(value: object) -> Any:
+    """A dataclass as a dict (None stays None)."""
+    return None if value is None else asdict(value)
 
 
 def passage(request: Request, passage_id: str) -> dict[str, Any]:
@@ -97,6 +97,26 @@ def passage(request: Request, passage_id: str) -> dict[str, Any]:
         "before": brief(before),
         "after": brief(after),
     }
+
+
+def summary(request: Request, scope: str, lang: str, length: str) -> dict[str, Any]:
+    """The cited summary of `scope`, or 404 naming where the scopes are listed."""
+    started = time.perf_counter()
+    found = summarize_scope(engine(request).index, scope, lang, length)
+    if found is None:
+        raise HTTPException(
+            404, f"No part {scope!r} to summarise; use `article` or a part id from /api/topics."
+        )
+    return {
+        **asdict(found),
+        "timings_ms": {"summary": round(1000 * (time.perf_counter() - started), 2)},
+    }
+
+
+def topics(request: Request, lang: str) -> dict[str, Any]:
+    """The parts and topics of the corpus, titled in `lang` where an edition allows."""
+    index = engine(request).index
+    return {"lang": lang, "parts": [asdict(part) for part in titled_scopes(index, lang)]}
 
 
 # --- JSON API ---------------------------------------------------------------------------------
@@ -140,23 +160,27 @@ def passage_route(request: Request, passage_id: str) -> dict[str, Any]:
     return passage(request, passage_id)
 
 
-@api.get("/api/summary", tags=["summary"], responses=NOT_YET)
-def summary(
-    lang: Literal[SUMMARY_LANGS] = "en",  # type: ignore[valid-type]
-    scope: Literal[SUMMARY_SCOPES] = "article",  # type: ignore[valid-type]
-) -> Response:
-    """Summary of the article or one of its parts (not implemented yet: 501)."""
-    return _not_yet(f"Summaries ({scope}, {lang})")
+@api.get("/api/summary", tags=["summary"], response_model=SummaryOut)
+def summary_route(
+    request: Request,
+    lang: Annotated[Lang, Query(description="language of the points")] = "en",
+    scope: Annotated[
+        str, Query(description="`article`, or a part id from /api/topics")
+    ] = "article",
+    length: Literal["short", "medium", "long"] = "medium",
+) -> dict[str, Any]:
+    """Cited summary of the article or of one part, in the reader's language where an edition
+    allows (else quoted from the source, under `lead`)."""
+    return summary(request, scope, lang, length)
 
 
-@api.get("/api/topics", tags=["summary"], responses=NOT_YET)
-def topics() -> Response:
-    """The article's topics (not implemented yet: 501)."""
-    return _not_yet("Topics")
-
-
-def _not_yet(what: str) -> Response:
-    return JSONResponse(error_body(501, f"{what} are not available yet."), status_code=501)
+@api.get("/api/topics", tags=["summary"], response_model=TopicsOut)
+def topics_route(
+    request: Request,
+    lang: Annotated[Lang, Query(description="language of titles and labels")] = "en",
+) -> dict[str, Any]:
+    """The corpus's documents and parts (from headings) and the topics found in its passages."""
+    return topics(request, lang)
 
 
 # --- errors -----------------------------------------------------------------------------------
@@ -186,68 +210,3 @@ def describe(errors: Any) -> str:
             message = error["msg"].removeprefix("Value error, ")
         parts.append(f"{where}: {message}" if where else message)
     return "; ".join(parts) + "."
-
-
-async def _validation_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, RequestValidationError)
-    bad_json = any(error["type"] == "json_invalid" for error in exc.errors())
-    return _error(request, 400 if bad_json else 422, describe(exc.errors()))
-
-
-async def _http_error(request: Request, exc: Exception) -> Response:
-    assert isinstance(exc, HTTPException)
-    message = str(exc.detail)
-    if exc.status_code == 404 and message == "Not Found":
-        message = f"Nothing at {request.url.path}; the API is described at /docs."
-    elif exc.status_code == 400 and message == "There was an error parsing the body":
-        message = "The request body is not valid JSON in UTF-8."
-    elif exc.status_code == 405:
-        message = f"{request.method} is not allowed on {request.url.path}; see /docs."
-    return _error(request, exc.status_code, message, exc.headers)
-
-
-def _error(
-    request: Request, status: int, message: str, headers: dict[str, str] | None = None
-) -> Response:
-    if wants_html(request):
-        return request.app.state.templates.TemplateResponse(
-            request, "error.html", {"status": status, "message": message}, status_code=status
-        )
-    return JSONResponse(error_body(status, message), status_code=status, headers=headers)
-
-
-def wants_html(request: Request) -> bool:
-    """True for a browser asking for a page; API paths always get JSON."""
-    path = request.url.path
-    if path.startswith("/api/") or path in ("/healthz", "/openapi.json"):
-        return False
-    return "text/html" in request.headers.get("accept", "")
-
-
-# --- the app ----------------------------------------------------------------------------------
-
-
-def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
-    """The web app; the index and model load once, when it starts (or use a loaded `engine`)."""
-    from bot.web import mount, pages  # bot.web imports this module's shared functions
-
-    @asynccontextmanager
-    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.engine = engine or Engine.load(settings)
-        yield
-
-    app = FastAPI(
-        title="bot",
-        summary="Cited answers from the corpus, in the reader's language.",
-        version="0.1.0",
-        lifespan=lifespan,
-    )
-    app.state.settings = settings
-    app.state.lock = threading.Lock()  # one question at a time: the embedder uses every core
-    app.add_exception_handler(RequestValidationError, _validation_error)
-    app.add_exception_handler(HTTPException, _http_error)
-    app.add_middleware(BodyLimit)
-    app.include_router(api, responses=ERRORS)  # type: ignore[arg-type]
-    app.include_router(pages)
-    mount(app)
-    return app

@@ -105,10 +105,33 @@ def _index(settings: Settings, args: argparse.Namespace) -> int:
 
         manifest = build(settings, progress)
     print(
-        f"Indexed {manifest.documents} documents, {manifest.passages} passages, "
-        f"{manifest.sentences} sentences into {settings.index}/ with {manifest.embedder}."
+        f"Indexed {manifest.documents} documents and {manifest.editions} editions, "
+        f"{manifest.passages} passages, {manifest.sentences} sentences into {settings.index}/ "
+        f"with {manifest.embedder}."
     )
+    _print_alignment(settings)
     return 0
+
+
+def _print_alignment(settings: Settings) -> None:
+    """Each edition's alignment quality, and a warning for any that aligns badly."""
+    from bot.editions import warnings
+    from bot.index import read_alignment
+
+    reports = read_alignment(settings.index)
+    for doc_id, rep in reports.items():
+        kinds = ", ".join(f"{kind} {count}" for kind, count in rep["kinds"].items())
+        print(
+            f"  {doc_id} ({rep['lang']} edition of {rep['source']}): {rep['one_to_one']:.0%} of "
+            f"{rep['links']} links one to one ({kinds}), mean cosine {rep['mean_score']:.3f}, "
+            f"{len(rep['number_mismatches'])} number mismatches"
+        )
+        weakest = rep["lowest"][0] if rep["lowest"] else None
+        if weakest:
+            print(f"    weakest link ({weakest['score']:.3f}): {weakest['source'][:70]!r}"
+                  f" ↔ {weakest['edition'][:70]!r}")  # fmt: skip
+    for warning in warnings(reports):
+        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _ask(settings: Settings, args: argparse.Namespace) -> int:
@@ -124,7 +147,11 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
     for c in answer.citations:
         start, end = c.span
         print(f"[{c.n}] {c.section} ({c.passage_id}, score {c.score:.3f})")
-        print(f"    {c.text[start:end]}")
+        if c.edition:
+            print(f"    {c.edition.text[slice(*c.edition.span)]}")
+            print(f"    original: {c.text[start:end]}")
+        else:
+            print(f"    {c.text[start:end]}")
     return 0
 
 
@@ -149,7 +176,7 @@ def _search(settings: Settings, args: argparse.Namespace) -> int:
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
     import uvicorn
 
-    from bot.api import create_app
+    from bot.app import create_app
     from bot.index import staleness
 
     # Say what to do before uvicorn starts, instead of a traceback from the app's lifespan.

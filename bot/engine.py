@@ -4,19 +4,22 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 import numpy as np
 
 from bot.abstain import Abstainer
-from bot.answer import Answer, compose
+from bot.answer import Answer, Citation, Edition, compose, translate
 from bot.config import Settings
 from bot.embed import Embedder, make_embedder
 from bot.followup import Turn, resolve
 from bot.index import Index, load
 from bot.ingest import Document, Passage
+from bot.intent import classify, summary_target
 from bot.lang import detect_lang
+from bot.phrases import phrase
 from bot.retrieve import Hit, Retrieval, retrieve
+from bot.summary import ARTICLE, Summary, summarize_scope, titled_scopes
 
 
 @dataclass
@@ -27,10 +30,6 @@ class Engine:
     index: Index
     embedder: Embedder
     abstainer: Abstainer
-    rows_by_id: dict[str, int] = field(init=False, repr=False)
-
-    def __post_init__(self) -> None:
-        self.rows_by_id = {p.id: row for row, p in enumerate(self.index.passages)}
 
     @classmethod
     def load(cls, settings: Settings, abstainer: Abstainer | None = None) -> Engine:
@@ -67,15 +66,25 @@ class Engine:
         """The answer, the retrieval behind it and the query vector (for evaluation)."""
         started = time.perf_counter()
         query = resolve(question, history)
-        vector = self.embedder.embed_query(query)
+        lang = lang or detect_lang(question)
+        if query == question:
+            vector = message_vector = self.embedder.embed_query(query)
+        else:
+            # A follow-up is searched joined to the previous question, but what it asks ("Merci !",
+            # "Et en résumé ?") is read from its own words: both vectors, one call.
+            message_vector, vector = self.embedder.embed_queries([question, query])
         embedded = time.perf_counter()
+        kind = classify(question, message_vector, self.index.intents)
         retrieval = retrieve(
             self.index, vector, query, detect_lang(query), k or self.settings.top_k
         )
         searched = time.perf_counter()
-        answer = compose(
-            question, lang or detect_lang(question), retrieval, self.corpus_langs, self.abstainer
-        )
+        if kind == "smalltalk":
+            answer = self._smalltalk(question, lang)
+        elif kind == "summary":
+            answer = self._summary(question, lang)
+        else:
+            answer = compose(question, lang, retrieval, self.index, self.abstainer)
         timings = {
             "embed": _ms(embedded - started),
             "search": _ms(searched - embedded),
@@ -83,19 +92,53 @@ class Engine:
         }
         return Answer(**{**answer.__dict__, "timings_ms": timings}), retrieval, vector
 
+    def _smalltalk(self, question: str, lang: str) -> Answer:
+        """What bot knows and can be asked, in the reader's language: no quote, no citation."""
+        scopes = titled_scopes(self.index, lang)
+        documents = [s for s in scopes if s.id == s.doc_id]
+        # The parts with something to summarise (a reference list has not).
+        parts = [
+            s.title
+            for s in scopes
+            if s.doc_id == documents[0].doc_id
+            and s.id != s.doc_id
+            and self.index.summaries[s.id]["points"]["short"]
+        ]
+        text = phrase("smalltalk", lang).format(title=documents[0].title, parts="; ".join(parts))
+        return Answer(question, lang, True, text, (), lang, "smalltalk")
+
+    def _summary(self, question: str, lang: str) -> Answer:
+        """The medium summary of the part the message names (else the article), as an answer."""
+        titles: dict[str, list[str]] = {}
+        for scope_lang in sorted({d.lang for d in self.index.documents}):
+            for scope in titled_scopes(self.index, scope_lang):
+                if scope.id != scope.doc_id:  # parts only: no scope id means the whole article
+                    titles.setdefault(scope.id, []).append(scope.title)
+        scope = summary_target(question, titles) or ARTICLE
+        summary = summarize_scope(self.index, scope, lang, "medium")
+        return summary_answer(question, summary)
+
     def search(self, query: str, k: int = 10, lang: str | None = None) -> list[Hit]:
         """The k passages closest to `query`, best first."""
         vector = self.embedder.embed_query(query)
         return list(retrieve(self.index, vector, query, lang or detect_lang(query), k).hits)
 
+    def edition(self, hit: Hit, lang: str) -> Edition | None:
+        """A search hit's highlighted sentences in its edition in `lang`, if it has one."""
+        if str(self.index.editions.passage_lang[hit.row]) == lang:
+            return None
+        return translate(self.index, hit.row, hit.highlighted, lang) or translate(
+            self.index, hit.row, (hit.best_sentence,), lang
+        )
+
     def passage(self, passage_id: str) -> Passage | None:
         """The passage with this id, or None."""
-        row = self.rows_by_id.get(passage_id)
+        row = self.index.rows_by_id.get(passage_id)
         return None if row is None else self.index.passages[row]
 
     def neighbours(self, passage: Passage) -> tuple[Passage | None, Passage | None]:
         """The passages just before and after, in the same document."""
-        row = self.rows_by_id[passage.id]
+        row = self.index.rows_by_id[passage.id]
         before = self.index.passages[row - 1] if row > 0 else None
         after = self.index.passages[row + 1] if row + 1 < len(self.index.passages) else None
         same_doc = [p if p and p.doc_id == passage.doc_id else None for p in (before, after)]
@@ -104,6 +147,29 @@ class Engine:
     def document(self, doc_id: str) -> Document | None:
         """The document with this id, or None."""
         return next((d for d in self.index.documents if d.id == doc_id), None)
+
+    def edition_document(self, doc_id: str, lang: str) -> Document | None:
+        """The document `doc_id` in `lang`: itself when written in it, else its edition, or None."""
+        source = self.document(doc_id)
+        if source is None or source.lang == lang:
+            return source
+        return next(
+            (d for d in self.index.documents if d.edition_of == source.id and d.lang == lang), None
+        )
+
+
+def summary_answer(question: str, summary: Summary | None) -> Answer:
+    """A summary as an answer object: its points in order, numbered [1], [2]… as citations."""
+    points = summary.points if summary else ()
+    citations = tuple(
+        Citation(**{**point.citations[0].__dict__, "n": n}) for n, point in enumerate(points, 1)
+    )
+    lines = [point.text.removesuffix(" [1]") + f" [{n}]" for n, point in enumerate(points, 1)]
+    if summary and summary.lead:
+        lines.insert(0, summary.lead)
+    lang = summary.lang if summary else ""
+    answer_lang = summary.answer_lang if summary else lang
+    return Answer(question, lang, True, "\n".join(lines), citations, answer_lang, "summary")
 
 
 def _ms(seconds: float) -> float:

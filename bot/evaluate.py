@@ -31,6 +31,7 @@ class Outcome:
     rank: int | None  # 1-based rank of the first gold passage, None when not in the top DEPTH
     correct: bool  # answered with a right key (answerable) or abstained (unanswerable)
     abstained: bool
+    in_language: bool = False  # answered in the question's language
 
 
 def squash(text: str) -> str:
@@ -67,28 +68,38 @@ def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     signals = features(retrieval, ranked)
     texts = [h.passage.text for h in retrieval.hits]
     rank = _first_gold(texts, item["evidence"]) if item["answerable"] else None
+    # Keys are in the source's language: check the cited source sentences, whatever edition
+    # the answer quotes.
+    cited = " ".join(c.text[slice(*c.span)] for c in answer.citations)
     correct = (
-        answer.answered and has_key(answer.answer, item["answers"])
+        answer.answered and has_key(cited, item["answers"])
         if item["answerable"]
         else not answer.answered
     )
-    ours = Outcome(item["lang"], item["answerable"], rank, correct, not answer.answered)
+    ours = Outcome(
+        item["lang"], item["answerable"], rank, correct, not answer.answered,
+        answer.answered and answer.answer_lang == item["lang"],
+    )  # fmt: skip
     return signals, ours, _baseline_signals(engine, vector)
 
 
 def _baseline_signals(engine: Engine, vector: np.ndarray) -> dict:
-    """Dense over paragraphs only; the answer is the top paragraph's closest sentence."""
+    """Dense over source paragraphs only (no editions); the answer is the top paragraph's closest
+    sentence."""
     index = engine.index
     scores, rows = index.passage_vectors.search(vector.reshape(1, -1), index.passage_vectors.ntotal)
-    top = index.passages[rows[0][0]]
-    first = int(index.passage_first_sentence[rows[0][0]])
+    sources = set(index.editions.source_rows.tolist())
+    ranked = [(float(s), int(r)) for s, r in zip(scores[0], rows[0], strict=True) if r in sources]
+    top_score, top_row = ranked[0]
+    top = index.passages[top_row]
+    first = int(index.passage_first_sentence[top_row])
     sentence_vectors = np.vstack(
         [index.sentence_vectors.reconstruct(first + n) for n in range(len(top.sentences))]
     )
     start, end = top.sentences[int(np.argmax(sentence_vectors @ vector))]
     return {
-        "texts": [index.passages[r].text for r in rows[0][:DEPTH]],
-        "score": float(scores[0][0]),
+        "texts": [index.passages[r].text for _, r in ranked[:DEPTH]],
+        "score": top_score,
         "answer": top.text[start:end],
     }
 
@@ -128,6 +139,9 @@ def scores(outcomes: list[Outcome]) -> dict[str, float | int]:
         "abstain_precision": share(right_abstentions, len(abstained)),
         "abstain_recall": share(right_abstentions, len(unanswerable)),
         "false_abstention": share(sum(o.abstained for o in answerable), len(answerable)),
+        "in_language": share(
+            sum(o.in_language for o in answerable), sum(not o.abstained for o in answerable)
+        ),
     }
 
 
@@ -172,7 +186,7 @@ def evaluate(engine: Engine, items: list[dict], split: str, calibrate: bool) -> 
 
 
 def _table(report: dict) -> str:
-    columns = ["questions", "R@1", "R@5", "MRR", "accuracy", "abstain_precision",
+    columns = ["questions", "R@1", "R@5", "MRR", "accuracy", "in_language", "abstain_precision",
                "abstain_recall", "false_abstention"]  # fmt: skip
     lines = ["| system | " + " | ".join(columns) + " |", "|---" * (len(columns) + 1) + "|"]
     rows = [("bot", report["bot"]), ("baseline (dense over paragraphs)", report["baseline"])]

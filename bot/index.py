@@ -13,13 +13,17 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.align import Link
 from bot.config import Settings
+from bot.editions import Editions, align_editions, report
 from bot.embed import Embedder, embedder_id, make_embedder
 from bot.errors import IndexMissing, IndexStale
 from bot.ingest import Document, Passage, load_passages
+from bot.intent import IntentExamples, embed_examples
 from bot.lexical import LexicalIndex, tokenize
+from bot.summarize import choose_all
 
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
 BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")
@@ -33,6 +37,7 @@ class Manifest:
     embedder: str
     dim: int
     documents: int
+    editions: int
     passages: int
     sentences: int
     background: int
@@ -42,7 +47,8 @@ class Manifest:
 
 @dataclass(frozen=True)
 class Index:
-    """Everything a question needs, loaded once: passages, their sentences, vectors, BM25."""
+    """Everything a question needs, loaded once: passages (of sources and their editions), their
+    sentences, vectors, BM25, and the links between editions and sources."""
 
     manifest: Manifest
     documents: tuple[Document, ...]
@@ -53,7 +59,14 @@ class Index:
     sentence_passage: np.ndarray  # sentence row → passage row
     passage_first_sentence: np.ndarray  # passage row → row of its first sentence
     lexical: LexicalIndex
-    sentence_words: tuple[frozenset[str], ...]  # sentence row → its BM25 tokens, for overlap
+    # sentence row → its BM25 tokens and those of its translations, for overlap
+    sentence_words: tuple[frozenset[str], ...]
+    editions: Editions
+    links: dict[str, list[Link]]  # edition id → its sentence links to its source
+    alignment: dict[str, dict]  # edition id → its alignment report (editions.report)
+    summaries: dict[str, dict]  # scope id → its chosen sentences (summarize.choose_all)
+    intents: IntentExamples  # labelled example messages and their vectors (bot/intents.jsonl)
+    rows_by_id: dict[str, int]  # passage id → row
 
 
 def corpus_hash(folder: Path) -> str:
@@ -96,11 +109,21 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
     background_matrix = vectors[len(texts) :]
     doc_lang = {d.id: d.lang for d in documents}
     lexical = LexicalIndex.build([p.text for p in passages], [doc_lang[p.doc_id] for p in passages])
+    intents = embed_examples(embedder)
+    links = align_editions(documents, passages, sentence_matrix)
+    alignment = {
+        doc_id: {"links": [[list(lk.source), list(lk.edition), lk.score] for lk in doc_links],
+                 "report": quality}
+        for (doc_id, doc_links), quality in zip(
+            links.items(), report(documents, passages, links).values(), strict=True
+        )
+    }  # fmt: skip
     manifest = Manifest(
         format_version=FORMAT_VERSION,
         embedder=embedder.id,
         dim=embedder.dim,
-        documents=len(documents),
+        documents=len(documents) - len(links),
+        editions=len(links),
         passages=len(passages),
         sentences=len(sentences),
         background=len(background),
@@ -122,6 +145,11 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
             flat.add(matrix)
             faiss.write_index(flat, str(staging / name))
         lexical.save(staging / "lexical")
+        _write_json(staging / "alignment.json", alignment)
+        _write_json(staging / "summaries.json", choose_all(documents, passages, sentence_matrix))
+        intent_vectors, intent_rows = intents.to_arrays()
+        np.save(staging / "intents.npy", intent_vectors, allow_pickle=False)
+        _write_json(staging / "intents.json", intent_rows)
         # The manifest is written last: a folder without one is never mistaken for an index.
         (staging / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2) + "\n")
         _swap(staging, target)
@@ -158,6 +186,10 @@ def _write_jsonl(path: Path, rows: list[dict]) -> None:
             out.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
+def _write_json(path: Path, value: object) -> None:
+    path.write_text(json.dumps(value, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+
+
 def _read_jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
@@ -172,6 +204,12 @@ def read_manifest(folder: Path) -> Manifest:
         return Manifest(**json.loads(path.read_text(encoding="utf-8")))
     except (TypeError, ValueError):
         raise IndexStale(f"{path} is from another version of bot — run `bot index`.") from None
+
+
+def read_alignment(folder: Path) -> dict[str, dict]:
+    """Each edition's alignment report, as the last build wrote it."""
+    stored = json.loads((folder / "alignment.json").read_text(encoding="utf-8"))
+    return {doc_id: entry["report"] for doc_id, entry in stored.items()}
 
 
 def staleness(settings: Settings) -> str | None:
@@ -226,6 +264,16 @@ def load(settings: Settings) -> Index:
     )
     sentence_counts = [len(p.sentences) for p in passages]
     langs = sorted({d.lang for d in documents})
+    alignment = json.loads((folder / "alignment.json").read_text(encoding="utf-8"))
+    links = {
+        doc_id: [Link(tuple(src), tuple(ed), score) for src, ed, score in entry["links"]]
+        for doc_id, entry in alignment.items()
+    }
+    editions = Editions.build(documents, passages, links)
+    words = [frozenset(tokenize(text, langs)) for _, _, text in sentence_texts(passages)]
+    for translated, source in zip(*editions.sentence_pairs, strict=True):
+        if translated != source:
+            words[source] |= words[translated]
     return Index(
         manifest=manifest,
         documents=documents,
@@ -236,7 +284,14 @@ def load(settings: Settings) -> Index:
         sentence_passage=np.repeat(np.arange(len(passages)), sentence_counts),
         passage_first_sentence=np.cumsum([0, *sentence_counts[:-1]]),
         lexical=LexicalIndex.load(folder / "lexical", langs),
-        sentence_words=tuple(
-            frozenset(tokenize(text, langs)) for _, _, text in sentence_texts(passages)
+        sentence_words=tuple(words),
+        editions=editions,
+        links=links,
+        alignment={doc_id: entry["report"] for doc_id, entry in alignment.items()},
+        summaries=json.loads((folder / "summaries.json").read_text(encoding="utf-8")),
+        intents=IntentExamples.from_arrays(
+            np.load(folder / "intents.npy", allow_pickle=False),
+            json.loads((folder / "intents.json").read_text(encoding="utf-8")),
         ),
+        rows_by_id={p.id: row for row, p in enumerate(passages)},
     )

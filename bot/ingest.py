@@ -17,8 +17,18 @@ from bot.sentences import split_sentences
 
 SUFFIXES = (".txt", ".md")
 META_SUFFIX = ".meta.json"
-META_FIELDS = ("title", "lang", "source", "note")
+META_FIELDS = ("title", "lang", "source", "note", "edition_of")
 _MAX_TITLE = 120
+# ISO 639-1: what a document's "lang" may be.
+_ISO_639_1 = (
+    "aa ab ae af ak am an ar as av ay az ba be bg bi bm bn bo br bs ca ce ch co cr cs cu cv cy da "
+    "de dv dz ee el en eo es et eu fa ff fi fj fo fr fy ga gd gl gn gu gv ha he hi ho hr ht hu hy "
+    "hz ia id ie ig ii ik io is it iu ja jv ka kg ki kj kk kl km kn ko kr ks ku kv kw ky la lb lg "
+    "li ln lo lt lu lv mg mh mi mk ml mn mr ms mt my na nb nd ne ng nl nn no nr nv ny oc oj om or "
+    "os pa pi pl ps pt qu rm rn ro ru rw sa sc sd se sg si sk sl sm sn so sq sr ss st su sv sw ta "
+    "te tg th ti tk tl tn to tr ts tt tw ty ug uk ur uz ve vi vo wa wo xh yi yo za zh zu"
+)
+LANGUAGE_CODES = frozenset(_ISO_639_1.split())
 
 
 @dataclass(frozen=True)
@@ -35,6 +45,8 @@ class Document:
     # (start, end, level) of each heading title in `text`: Markdown levels cannot be re-read
     # from plain titles, so cleaning records them.
     headings: tuple[tuple[int, int, int], ...] = ()
+    # Id of the document this one translates ("" for a source document): see README, "Editions".
+    edition_of: str = ""
 
 
 @dataclass(frozen=True)
@@ -84,7 +96,34 @@ def read_corpus(folder: Path) -> list[Document]:
         raise CorpusError(
             f"No text in {', '.join(empty)} (in {folder}); add text or remove the file."
         )
-    return documents
+    _check_editions(folder, documents)
+    # Sources first, in name order, then editions: a source's passages keep their rows whatever
+    # translations are added.
+    return sorted(documents, key=lambda doc: bool(doc.edition_of))
+
+
+def _check_editions(folder: Path, documents: list[Document]) -> None:
+    """Refuse an edition of a missing document, of another edition, or in an unknown language."""
+    by_id = {doc.id: doc for doc in documents}
+    problems = []
+    for doc in documents:
+        meta = f"{doc.id}{META_SUFFIX}"
+        if doc.lang not in LANGUAGE_CODES:
+            problems.append(f"{meta} gives lang {doc.lang!r}, not an ISO 639-1 code such as 'en'")
+        if not doc.edition_of:
+            continue
+        source = by_id.get(doc.edition_of)
+        if source is None:
+            problems.append(f"{meta} is an edition of {doc.edition_of!r}, which is not in {folder}")
+        elif source.edition_of:
+            problems.append(
+                f"{meta} is an edition of {source.id!r}, itself an edition; "
+                f"name the source instead ({source.edition_of!r})"
+            )
+        elif source.lang == doc.lang:
+            problems.append(f"{meta} is in {doc.lang!r}, the language of its source {source.id!r}")
+    if problems:
+        raise CorpusError("; ".join(problems) + ". Fix the metadata and run `bot index` again.")
 
 
 def _check_names(folder: Path, paths: list[Path]) -> None:
@@ -112,6 +151,11 @@ def _document(path: Path, raw: str) -> Document:
     """A Document from a file's text and its optional <stem>.meta.json."""
     text, headings = clean_document(raw)
     meta = _read_meta(path.with_name(path.stem + META_SUFFIX))
+    if meta.get("edition_of") and not meta.get("lang"):
+        raise CorpusError(
+            f'{path.stem}{META_SUFFIX} declares an edition but no lang; add "lang": "en" '
+            "(its ISO 639-1 code) and run `bot index` again."
+        )
     return Document(
         id=path.stem,
         path=str(path),
@@ -121,6 +165,7 @@ def _document(path: Path, raw: str) -> Document:
         note=meta.get("note", ""),
         text=text,
         headings=headings,
+        edition_of=meta.get("edition_of", ""),
     )
 
 

@@ -1,82 +1,39 @@
-"""Language identification from scripts and stopwords, good enough for short questions."""
+"""Language identification: Unicode scripts where they are exact, py3langid for the rest."""
 
 from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import cache
+from typing import TYPE_CHECKING
 
+if TYPE_CHECKING:
+    from py3langid.langid import LanguageIdentifier
 
-def _words(text: str) -> frozenset[str]:
-    """The whitespace-separated words of `text`, as a set."""
-    return frozenset(text.split())
-
-
-# Frequent function words, question words and a few common verbs per Latin-script language.
-_STOPWORDS: dict[str, frozenset[str]] = {
-    "en": _words(
-        "the and of to in is are was were be been it that this these those for on with as by at "
-        "from or an not but what who whom whose where when why how which does did do has have "
-        "had there their they he she we you my your its our can could would should will about "
-        "than many much more most also into i"
-    ),
-    "fr": _words(
-        "le la les des du de un une et est sont au aux ce cette ces qui que quoi quel quelle "
-        "quels quelles où quand pourquoi comment combien dans sur pour par avec pas ne plus il "
-        "elle ils elles nous vous leur leurs son sa ses mon ma mes est-ce qu l d c j n s y en "
-        "été être avoir ont fait aussi mais ou donc"
-    ),
-    "es": _words(
-        "el la los las de del y en es son un una que qué quién quiénes dónde cuándo cómo cuál "
-        "cuáles cuánto cuántos cuántas por para con sin su sus al lo se no más muy también "
-        "pero este esta estos estas ese esa hay fue ser está están tiene"
-    ),
-    "de": _words(
-        "der die das den dem des und ist sind ein eine einen einem einer nicht mit von zu im "
-        "in auf für was wer wie wo wann warum welche welcher welches wieviel wieviele auch "
-        "sich es ich sie wir ihr dass oder aber noch nach bei aus hat haben wird werden war "
-        "und"
-    ),
-    "it": _words(
-        "il lo la gli le di del della dei delle e è sono un una che chi cosa dove quando perché "
-        "come quale quali quanto quanti per con non più anche nel nella alla alle sul ma si "
-        "questo questa ha hanno era dell all nell dall"
-    ),
-    "pt": _words(
-        "o a os as de do da dos das e é são um uma que quem onde quando porque como qual quais "
-        "quanto quantos por para com não mais também no na nos nas ao aos em seu sua mas "
-        "isso este esta foi ser está tem"
-    ),
-}
-# Letters that only some Latin-script languages use.
-_LETTER_HINTS: dict[str, tuple[str, ...]] = {
-    "ñ": ("es",),
-    "¿": ("es",),
-    "¡": ("es",),
-    "ß": ("de",),
-    "ä": ("de",),
-    "ö": ("de",),
-    "ü": ("de",),
-    "ã": ("pt",),
-    "õ": ("pt",),
-    "œ": ("fr",),
-    "ç": ("fr", "pt"),
-    "è": ("fr", "it"),
-    "ê": ("fr", "pt"),
-    "ë": ("fr",),
-    "î": ("fr",),
-    "ï": ("fr",),
-    "û": ("fr",),
-    "ù": ("fr", "it"),
-    "â": ("fr", "pt"),
-    "ô": ("fr", "pt"),
-    "ì": ("it",),
-    "ò": ("it",),
-    "á": ("es", "pt"),
-    "í": ("es", "pt"),
-    "ó": ("es", "pt"),
-    "ú": ("es", "pt"),
-}
-_WORD = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)*")
+# The Latin-script languages a question or document is likely to be in. Restricting the model
+# to them keeps it from answering Malay for Indonesian, Galician for Portuguese and so on.
+LATIN_LANGS = frozenset(
+    {"en", "fr", "es", "de", "it", "pt", "nl", "sv", "da", "no"}
+    | {"fi", "pl", "cs", "tr", "id", "vi", "ro", "hu", "ca"}
+)
+# Scripts shared by several languages, and the languages the model chooses between for each.
+ARABIC_LANGS = frozenset({"ar", "fa", "ur"})
+CYRILLIC_LANGS = frozenset({"ru", "uk"})
+# Below this probability (over LATIN_LANGS) the model has nearly nothing to go on: one or two
+# words, or a bare name. On eval/lang_questions.jsonl every right Latin answer scores 0.46 or
+# more; bare names such as "Shanghai", "Huawei", "Alibaba" score 0.10-0.22 (docs/EVALUATION.md).
+MIN_CONFIDENCE = 0.3
+# Openers of elliptical follow-ups ("Und Shanghai?") too short for the model, each used as a
+# question opener by one language of LATIN_LANGS only ("e", "og", "en" are shared: left out).
+_OPENERS = {"and": "en", "et": "fr", "y": "es", "und": "de", "och": "sv", "ve": "tr"}
+_FIRST_WORD = re.compile(r"[^\W\d_]+")
+# Letters only Ukrainian / only Russian write; text with neither is left to the model.
+_UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
+_RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
+# Unmarked Cyrillic is Ukrainian only when the model is fairly sure: many short questions are
+# the same in both ("А Шанхай?"), and on a coin flip Russian is the likelier reader and the one
+# bot has phrases for.
+UKRAINIAN_MIN_CONFIDENCE = 0.6
 # Weight of one character per script: a CJK character carries about as much as a short word.
 _CJK_WEIGHT = 3
 
@@ -92,14 +49,16 @@ def detect_lang(text: str, default: str = "en") -> str:
     if script == "kana":
         return "ja"
     if script == "cyrillic":
-        return "uk" if re.search(r"[іїєґІЇЄҐ]", text) else "ru"
+        return _cyrillic_lang(text)
+    if script == "arabic":
+        return _classify(text, ARABIC_LANGS)[0]
     if script != "latin":
         return script
     return _latin_lang(text, default)
 
 
 def _script_counts(text: str) -> Counter[str]:
-    """Weighted letter counts per script."""
+    """Weighted letter counts per script (or per language, where the script has one)."""
     counts: Counter[str] = Counter()
     for char in text:
         code = ord(char)
@@ -107,10 +66,10 @@ def _script_counts(text: str) -> Counter[str]:
             counts["kana"] += _CJK_WEIGHT
         elif 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF:
             counts["han"] += _CJK_WEIGHT
-        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF:
+        elif 0xAC00 <= code <= 0xD7AF or 0x1100 <= code <= 0x11FF or 0x3130 <= code <= 0x318F:
             counts["ko"] += _CJK_WEIGHT
         elif 0x0600 <= code <= 0x06FF or 0x0750 <= code <= 0x077F:
-            counts["ar"] += 1
+            counts["arabic"] += 1
         elif 0x0400 <= code <= 0x04FF:
             counts["cyrillic"] += 1
         elif 0x0370 <= code <= 0x03FF:
@@ -121,27 +80,60 @@ def _script_counts(text: str) -> Counter[str]:
             counts["th"] += 1
         elif 0x0900 <= code <= 0x097F:
             counts["hi"] += 1
-        elif char.isalpha() and code < 0x0250:
+        # Latin Extended Additional (U+1E00-U+1EFF) holds Vietnamese's stacked diacritics.
+        elif char.isalpha() and (code < 0x0250 or 0x1E00 <= code <= 0x1EFF):
             counts["latin"] += 1
     return counts
 
 
+def _cyrillic_lang(text: str) -> str:
+    """Russian or Ukrainian: by the letters only one of them writes, else by the model."""
+    if _UKRAINIAN.search(text):
+        return "uk"
+    if _RUSSIAN.search(text):
+        return "ru"
+    lang, confidence = _classify(text, CYRILLIC_LANGS)
+    return "uk" if lang == "uk" and confidence >= UKRAINIAN_MIN_CONFIDENCE else "ru"
+
+
 def _latin_lang(text: str, default: str) -> str:
-    """The Latin-script language whose stopwords and letters best fit `text`."""
-    scores: Counter[str] = Counter()
-    lowered = text.lower()
-    for word in _WORD.findall(lowered.replace("’", "'").replace("'", " ")):
-        langs = [lang for lang, words in _STOPWORDS.items() if word in words]
-        for lang in langs:
-            scores[lang] += 1 / len(langs)
-    for char in lowered:
-        langs = _LETTER_HINTS.get(char, ())
-        for lang in langs:
-            scores[lang] += 0.5 / len(langs)
-    if re.search(r"\w[ \u00a0\u202f][?!;:]", text):  # French spaces before high punctuation
-        scores["fr"] += 0.5
-    if not scores:
-        return default
-    best = max(scores.values())
-    # Ties go to the first language in _STOPWORDS order (en, fr, es, de, it, pt).
-    return next(lang for lang in _STOPWORDS if scores[lang] == best)
+    """The language of LATIN_LANGS that `text` is in, or `default` when it is too short to tell."""
+    # Only Spanish opens a sentence with them; the model reads "¿Y Shanghái?" as Vietnamese.
+    # (Anywhere else they may be a quotation: "Il demande « ¿Qué? » en espagnol.")
+    if text.lstrip().startswith(("¿", "¡")):
+        return "es"
+    lang, confidence = _classify(_without_names(text), LATIN_LANGS)
+    if confidence >= MIN_CONFIDENCE:
+        return lang
+    first = _FIRST_WORD.search(text)
+    return _OPENERS.get(first.group().lower(), default) if first else default
+
+
+def _without_names(text: str) -> str:
+    """`text` without its capitalised words after the first, unless that leaves under two words."""
+    # A name carries the n-grams of its own language ("Đà Nẵng" reads as Vietnamese, "Łódź" as
+    # Polish) and says nothing about the sentence around it. German capitalises its nouns too,
+    # but keeps enough function words and verbs to be recognised without them.
+    words = text.split()
+    kept = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+    return " ".join(kept) if len(kept) >= 2 else text
+
+
+def _classify(text: str, langs: frozenset[str]) -> tuple[str, float]:
+    """The most likely of `langs` for `text`, with its probability among `langs`."""
+    scores = {lang: p for lang, p in _identifier().rank(text) if lang in langs}
+    best = max(scores, key=scores.__getitem__)
+    # The probabilities are normalised over every language the identifier knows; renormalised
+    # over `langs`, they are what an identifier restricted to `langs` alone would give.
+    return best, scores[best] / (sum(scores.values()) or 1.0)
+
+
+@cache
+def _identifier() -> LanguageIdentifier:
+    """py3langid's model, loaded once (about a second) and restricted to the languages we choose."""
+    from py3langid.langid import MODEL_FILE, LanguageIdentifier
+
+    # norm_probs: probabilities calibrated across text lengths, so one threshold fits all.
+    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
+    identifier.set_languages(LATIN_LANGS | ARABIC_LANGS | CYRILLIC_LANGS)
+    return identifier

@@ -16,8 +16,9 @@ STEMMERS = {
     "ru": "russian", "sv": "swedish", "tr": "turkish",
 }  # fmt: skip
 
-# A number written with thin/blank thousands separators ("813 000") or a decimal comma ("5,72").
-_NUMBER = re.compile(r"\d{1,3}(?:[  \u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
+# A number written with blank or comma thousands separators ("813 000", "813,000") or a decimal
+# comma ("5,72"). A comma before exactly three digits groups thousands in every edition.
+_NUMBER = re.compile(r"\d{1,3}(?:[,  \u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]+")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
 
@@ -41,8 +42,10 @@ def _stopwords(lang: str) -> frozenset[str]:
 
 
 def normalize_number(text: str) -> str:
-    """'813 000' → '813000', '5,72' → '5.72': one spelling for every way of writing a number."""
-    return re.sub(r"[  \u202f]", "", text).replace(",", ".")
+    """'813 000' and '813,000' → '813000', '5,72' → '5.72': one spelling for every way of
+    writing a number."""
+    text = re.sub(r"[  \u202f]|,(?=\d{3}(?!\d))", "", text)
+    return text.replace(",", ".")
 
 
 def tokenize(text: str, langs: Iterable[str]) -> list[str]:

@@ -42,6 +42,33 @@ PHRASES: dict[str, dict[str, str]] = {
         "pt": "Segundo o artigo (citado na língua original):",
         "ko": "기사에 따르면(원문 인용):",
     },
+    # Small talk: what bot knows ({title}), what it can be asked about ({parts}), and how to ask
+    # for a summary. Every sentence of it is bot's own: no quote, no citation.
+    "smalltalk": {
+        "en": "Hello! I answer questions about “{title}” and summarise it, citing the passage "
+        "behind every sentence. You can ask about: {parts}. Or ask: “Summarize the article”.",
+        "fr": "Bonjour ! Je réponds aux questions sur « {title} » et je le résume, en citant le "
+        "passage derrière chaque phrase. Vous pouvez m'interroger sur : {parts}. Ou "
+        "demandez : « Résume l'article ».",
+        "zh": "你好！我可以回答关于《{title}》的问题并进行总结，每句话都注明出处。"
+        "你可以问：{parts}。也可以说：“总结一下这篇文章”。",
+        "es": "¡Hola! Respondo preguntas sobre «{title}» y lo resumo, citando el pasaje de cada "
+        "frase. Puede preguntar sobre: {parts}. O pida: «Resume el artículo».",
+        "de": "Hallo! Ich beantworte Fragen zu „{title}“ und fasse ihn zusammen, mit der Quelle "
+        "jedes Satzes. Sie können fragen zu: {parts}. Oder: „Fasse den Artikel zusammen“.",
+        "ja": "こんにちは。「{title}」についての質問に答え、要約します。"
+        "すべての文に出典を示します。質問できる内容：{parts}。「記事を要約して」と頼むこともできます。",
+        "ru": "Здравствуйте! Я отвечаю на вопросы о «{title}» и кратко пересказываю статью, "
+        "указывая источник каждой фразы. Можно спросить о: {parts}. Или: «Перескажи статью».",
+        "ar": "مرحبًا! أجيب عن الأسئلة حول «{title}» وألخّصه، مع ذكر مصدر كل جملة. يمكنك السؤال عن: "
+        "{parts}. أو اطلب: «لخّص المقال».",
+        "it": "Ciao! Rispondo alle domande su «{title}» e lo riassumo, citando il passaggio di "
+        "ogni frase. Puoi chiedere di: {parts}. Oppure: «Riassumi l'articolo».",
+        "pt": "Olá! Respondo a perguntas sobre «{title}» e resumo-o, citando a passagem de cada "
+        "frase. Pode perguntar sobre: {parts}. Ou peça: «Resuma o artigo».",
+        "ko": "안녕하세요! 「{title}」에 대한 질문에 답하고 요약해 드리며, 모든 문장의 출처를 "
+        "밝힙니다. 질문할 수 있는 내용: {parts}. 또는 “기사를 요약해 줘”라고 해 보세요.",
+    },
 }
 
 LANGUAGES = tuple(PHRASES["not_found"])

@@ -30,6 +30,7 @@ class Hit:
     lexical: float
     sentence_scores: tuple[float, ...]
     sentence_words: tuple[frozenset[str], ...]
+    row: int  # of the passage in the index
 
     @property
     def best_sentence(self) -> int:
@@ -37,16 +38,17 @@ class Hit:
         return int(np.argmax(self.sentence_scores)) if self.sentence_scores else 0
 
     @property
-    def highlights(self) -> tuple[tuple[int, int], ...]:
-        """Spans (in the passage text) of the sentences closest to the query."""
+    def highlighted(self) -> tuple[int, ...]:
+        """Numbers of the sentences closest to the query."""
         if not self.sentence_scores:
             return ()
         top = max(self.sentence_scores)
-        return tuple(
-            span
-            for span, score in zip(self.passage.sentences, self.sentence_scores, strict=True)
-            if score >= top - 0.02
-        )
+        return tuple(n for n, score in enumerate(self.sentence_scores) if score >= top - 0.02)
+
+    @property
+    def highlights(self) -> tuple[tuple[int, int], ...]:
+        """Spans (in the passage text) of the sentences closest to the query."""
+        return tuple(self.passage.sentences[n] for n in self.highlighted)
 
 
 @dataclass(frozen=True)
@@ -68,32 +70,38 @@ class Retrieval:
 def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) -> Retrieval:
     """The k best passages for `query` (written in `lang`, embedded as `vector`), best first."""
     vector = vector.reshape(1, -1)
-
+    editions = index.editions
     n_passages = index.passage_vectors.ntotal
-    dense, _ = _search(index.passage_vectors, vector, n_passages)
-    every_sentence, sentence_scores = _search(
-        index.sentence_vectors, vector, len(index.sentence_passage)
-    )
-    best_sentence = np.full(n_passages, every_sentence.min(initial=0.0), dtype=np.float32)
-    np.maximum.at(best_sentence, index.sentence_passage, every_sentence)
+    # Every edition is searched; a passage or sentence counts for the source it translates, so
+    # from here on only source rows hold scores (the others are -inf).
+    every_passage = _search(index.passage_vectors, vector, n_passages)
+    dense = editions.pool(every_passage, editions.passage_pairs)
+    every_sentence = _search(index.sentence_vectors, vector, len(index.sentence_passage))
+    sentences = editions.pool(every_sentence, editions.sentence_pairs)
+    best_sentence = np.full(n_passages, -np.inf, dtype=np.float32)
+    np.maximum.at(best_sentence, index.sentence_passage, sentences)
 
     raw_lexical = index.lexical.scores(query, lang)
+    same_language = lang in index.lexical.langs
+    if same_language:
+        # BM25 reads the edition in the question's language: stems only match within one.
+        raw_lexical = np.where(editions.passage_lang == lang, raw_lexical, 0.0)
+    raw_lexical = np.maximum(editions.pool(raw_lexical, editions.passage_pairs), 0.0)
     lexical_top = float(raw_lexical.max()) if raw_lexical.size else 0.0
     lexical = raw_lexical / lexical_top if lexical_top > 0 else raw_lexical
-    same_language = lang in index.lexical.langs
     lexical_weight = (
         LEXICAL_WEIGHT_SAME_LANGUAGE if same_language else LEXICAL_WEIGHT_OTHER_LANGUAGE
     )
 
     fused = PASSAGE_WEIGHT * dense + SENTENCE_WEIGHT * best_sentence + lexical_weight * lexical
-    top = min(max(k, 2), n_passages)
+    top = min(max(k, 2), len(editions.source_rows))
     order = np.argpartition(-fused, top - 1)[:top] if top else np.array([], dtype=np.int64)
     order = order[np.argsort(-fused[order], kind="stable")]
     hits = []
     for row in order[:k]:
         first = int(index.passage_first_sentence[row])
         passage = index.passages[row]
-        scores = every_sentence[first : first + len(passage.sentences)]
+        scores = sentences[first : first + len(passage.sentences)]
         hits.append(
             Hit(
                 passage,
@@ -102,9 +110,11 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
                 float(lexical[row]),
                 tuple(float(x) for x in scores),
                 index.sentence_words[first : first + len(passage.sentences)],
+                int(row),
             )
         )
-    top_pool = sentence_scores[:50] if sentence_scores.size else np.zeros(1, dtype=np.float32)
+    source_sentences = sentences[np.isfinite(sentences)]
+    top_pool = -np.sort(-source_sentences)[:50] if source_sentences.size else np.zeros(1)
     return Retrieval(
         query=query,
         lang=lang,
@@ -119,17 +129,16 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
     )
 
 
-def _search(vectors, query: np.ndarray, rows: int) -> tuple[np.ndarray, np.ndarray]:  # noqa: ANN001
-    """Scores of all `rows` (the POOL best exact, the others at the pool's floor) and the pool's
-    scores, best first."""
+def _search(vectors, query: np.ndarray, rows: int) -> np.ndarray:  # noqa: ANN001
+    """Scores of all `rows`: the POOL best exact, the others at the pool's floor."""
     pool = min(rows, POOL)
     scores = np.zeros(rows, dtype=np.float32)
     if not pool:
-        return scores, scores
+        return scores
     found, found_rows = vectors.search(query, pool)
     scores.fill(found[0][-1])
     scores[found_rows[0]] = found[0]
-    return scores, found[0]
+    return scores
 
 
 def _closest(vectors, query: np.ndarray) -> float:  # noqa: ANN001

@@ -9,8 +9,6 @@ from pydantic import AfterValidator, BaseModel, ConfigDict, Field
 from bot.phrases import LANGUAGES
 
 MAX_QUESTION = 2000
-SUMMARY_LANGS = ("fr", "en", "zh")
-SUMMARY_SCOPES = ("article", "beijing", "shanghai", "comparison")
 
 
 def _not_blank(text: str) -> str:
@@ -47,8 +45,19 @@ class Question(BaseModel):
     k: K | None = Field(None, description="passages to retrieve (default: BOT_TOP_K)")
 
 
+class EditionOut(BaseModel):
+    """The cited sentence in a translation of the source: `span` is that sentence in `text`."""
+
+    lang: str
+    passage_id: str
+    section: str
+    text: str
+    span: Span
+
+
 class CitationOut(BaseModel):
-    """The passage behind [n]; `span` is the cited sentence in `text`."""
+    """The source passage behind [n]; `span` is the cited sentence in `text`; `edition`, when the
+    answer quotes a translation, is where that sentence is in it."""
 
     n: int
     passage_id: str
@@ -56,6 +65,7 @@ class CitationOut(BaseModel):
     text: str
     score: float
     span: Span
+    edition: EditionOut | None = None
 
 
 class AnswerOut(BaseModel):
@@ -66,6 +76,11 @@ class AnswerOut(BaseModel):
     answered: bool
     answer: str
     citations: list[CitationOut]
+    answer_lang: str = Field(description="the language `answer` is written in")
+    kind: Literal["answer", "not_found", "summary", "smalltalk"] = Field(
+        description="what the message asked for and got: a cited answer, none found, a cited "
+        "summary (its points in `answer`, one per line), or small talk (no citations)"
+    )
     timings_ms: dict[str, float]
 
 
@@ -81,10 +96,12 @@ class SearchResult(BaseModel):
     text: str
     score: float
     highlights: list[Span]
+    edition: EditionOut | None = None
 
 
 class SearchOut(BaseModel):
     query: str
+    lang: str
     results: list[SearchResult]
 
 
@@ -110,6 +127,40 @@ class PassageOut(BaseModel):
     after: PassageBrief | None
 
 
+class PointOut(BaseModel):
+    """One sentence of a summary with its citation (`citations` shaped as /api/answer's)."""
+
+    text: str
+    citations: list[CitationOut]
+
+
+class SummaryOut(BaseModel):
+    """A cited summary; `lead` labels points quoted from the source when no edition is in `lang`."""
+
+    scope: str
+    title: str
+    lang: str
+    answer_lang: str
+    length: Literal["short", "medium", "long"]
+    points: list[PointOut]
+    lead: str
+    timings_ms: dict[str, float]
+
+
+class PartOut(BaseModel):
+    """A document or one of its top-level parts: a scope for /api/summary and /api/search."""
+
+    id: str
+    doc_id: str
+    title: str
+    passage_ids: list[str]
+
+
+class TopicsOut(BaseModel):
+    lang: str
+    parts: list[PartOut]
+
+
 class Health(BaseModel):
     status: Literal["ok"]
     passages: int
@@ -128,9 +179,8 @@ ERRORS = {
     status: {"model": ErrorOut, "description": description}
     for status, description in (
         (400, "Malformed request (bad JSON)"),
-        (404, "Unknown passage or path"),
+        (404, "Unknown passage, part or path"),
         (413, "Request body over 64 KiB"),
         (422, "Invalid field: empty or oversized text, wrong type, k out of range, unknown lang"),
     )
 }
-NOT_YET = {501: {"model": ErrorOut, "description": "Not available yet (a later release)"}}

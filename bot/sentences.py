@@ -83,8 +83,11 @@ def _ends_sentence(line: str, match: re.Match[str], end: int, lang: str) -> bool
     """Whether the terminator run `match` (with its closers up to `end`) ends a sentence."""
     run = match.group()
     rest = line[end:]
-    if any(char in _CJK_STOPS for char in run) or not rest.strip():
+    if not rest.strip():
         return True
+    if any(char in _CJK_STOPS for char in run):
+        # "《…？》，零壹智库": a comma or colon after the closers continues the sentence.
+        return rest.lstrip()[0] not in ",，、;；:："
     if not rest[0].isspace():
         # "上海呢?北京" has no space, but "3.5" or "Baidu.com" must stay whole.
         return run[-1] in "!?" and _is_cjk(rest[0])

@@ -60,7 +60,7 @@ def engine(settings: Settings):  # -> bot.engine.Engine
 @pytest.fixture(scope="session")
 def app(settings: Settings, engine):  # -> fastapi.FastAPI
     """The web app, sharing the session engine instead of loading its own."""
-    from bot.api import create_app
+    from bot.app import create_app
 
     return create_app(settings, engine)
 
@@ -79,7 +79,7 @@ def server(settings: Settings, engine) -> Iterator[str]:
     """A real uvicorn server on a free local port, in a background thread; yields its base URL."""
     import uvicorn
 
-    from bot.api import create_app
+    from bot.app import create_app
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))

@@ -12,6 +12,7 @@ import pytest
 
 from bot.followup import Turn
 
+ARTICLE = "000_bab5460f06c5e48c"
 ANSWERABLE = "Combien de grands modèles ont été publiés à Pékin ?"
 UNANSWERABLE = "Who painted the Mona Lisa?"
 
@@ -42,7 +43,16 @@ def test_answer_is_cited(client):
     response = client.post("/api/answer", json={"question": ANSWERABLE})
     assert response.status_code == 200
     body = response.json()
-    assert set(body) == {"question", "lang", "answered", "answer", "citations", "timings_ms"}
+    assert set(body) == {
+        "question",
+        "lang",
+        "answered",
+        "answer",
+        "citations",
+        "answer_lang",
+        "kind",
+        "timings_ms",
+    }
     assert body["question"] == ANSWERABLE
     assert body["lang"] == "fr"
     assert body["answered"] is True
@@ -50,7 +60,7 @@ def test_answer_is_cited(client):
     markers = {int(n) for n in re.findall(r"\[(\d+)\]", body["answer"])}
     assert markers == {c["n"] for c in body["citations"]}
     for citation in body["citations"]:
-        assert set(citation) == {"n", "passage_id", "section", "text", "score", "span"}
+        assert set(citation) == {"n", "passage_id", "section", "text", "score", "span", "edition"}
         start, end = citation["span"]
         assert 0 <= start < end <= len(citation["text"])
         assert citation["text"][start:end] in body["answer"]
@@ -125,11 +135,49 @@ def test_unknown_passage_is_404(client):
     assert "no-such-passage" in response.json()["error"]
 
 
-@pytest.mark.parametrize("path", ["/api/summary?lang=zh&scope=shanghai", "/api/topics"])
-def test_summaries_are_not_there_yet(client, path):
-    response = client.get(path)
-    assert response.status_code == 501
-    assert "not available yet" in response.json()["error"]
+@pytest.mark.parametrize("lang", ["en", "zh"])
+def test_summary_is_cited_in_the_readers_language(client, lang):
+    body = client.get(f"/api/summary?lang={lang}").json()
+    assert (body["scope"], body["lang"], body["answer_lang"], body["length"]) == (
+        ARTICLE,
+        lang,
+        lang,
+        "medium",
+    )
+    assert 5 <= len(body["points"]) <= 12 and body["lead"] == ""
+    for point in body["points"]:
+        (citation,) = point["citations"]
+        assert set(citation) == {"n", "passage_id", "section", "text", "score", "span", "edition"}
+        assert citation["edition"]["lang"] == lang
+        start, end = citation["edition"]["span"]
+        assert point["text"] == citation["edition"]["text"][start:end] + " [1]"
+    assert set(body["timings_ms"]) == {"summary"}
+
+
+def test_summary_of_a_part_and_lengths(client):
+    parts = client.get("/api/topics?lang=en").json()["parts"]
+    shanghai = next(p for p in parts if p["title"].startswith("02."))
+    short = client.get(f"/api/summary?scope={shanghai['id']}&length=short&lang=fr").json()
+    long = client.get(f"/api/summary?scope={shanghai['id']}&length=long&lang=fr").json()
+    assert short["title"].startswith("02, raffinement") and len(short["points"]) < len(
+        long["points"]
+    )
+    ids = set(shanghai["passage_ids"])
+    assert all(p["citations"][0]["passage_id"] in ids for p in long["points"])
+
+
+def test_summary_without_an_edition_is_labelled(client):
+    body = client.get("/api/summary?lang=de&length=short").json()
+    assert body["answer_lang"] == "fr" and body["lead"].startswith("Laut dem Artikel")
+
+
+def test_topics_list_documents_and_parts_in_the_readers_language(client):
+    body = client.get("/api/topics?lang=zh").json()
+    assert body["lang"] == "zh"
+    titles = {p["id"]: p["title"] for p in body["parts"]}
+    assert titles[ARTICLE].startswith("北京建设") and titles[f"{ARTICLE}-part1"].startswith("01、")
+    assert "baikal_ru" in titles  # every source document is a scope; editions are not
+    assert not any("." in p["doc_id"] for p in body["parts"])
 
 
 def test_openapi_documents_the_contract(client):

@@ -113,10 +113,19 @@ def test_ask_json_prints_the_answer_object(
     out = capsys.readouterr().out
     assert question in out  # ensure_ascii=False: the question is readable
     answer = json.loads(out)
-    assert set(answer) == {"question", "lang", "answered", "answer", "citations", "timings_ms"}
+    assert set(answer) == {
+        "question",
+        "lang",
+        "answered",
+        "answer",
+        "citations",
+        "answer_lang",
+        "kind",
+        "timings_ms",
+    }
     assert (answer["question"], answer["lang"], answer["answered"]) == (question, "zh", True)
     citation = answer["citations"][0]
-    assert set(citation) == {"n", "passage_id", "section", "text", "score", "span"}
+    assert set(citation) == {"n", "passage_id", "section", "text", "score", "span", "edition"}
     start, end = citation["span"]
     assert 0 <= start < end <= len(citation["text"])
     assert set(answer["timings_ms"]) == {"embed", "search", "answer"}
@@ -218,7 +227,7 @@ def test_index_builds_then_is_up_to_date(
     monkeypatch.setenv("BOT_INDEX", str(tmp_path / "index"))
     assert main(["index", "--if-stale"]) == 0  # missing counts as stale
     out = capsys.readouterr().out
-    assert out.startswith("Indexed 1 documents, 1 passages, 1 sentences into ")
+    assert out.startswith("Indexed 1 documents and 0 editions, 1 passages, 1 sentences into ")
     assert (tmp_path / "index" / "manifest.json").is_file()
     assert main(["index", "--if-stale"]) == 0
     assert "is up to date" in capsys.readouterr().out

@@ -11,6 +11,7 @@ import pytest
 
 from bot.config import Settings
 from bot.errors import IndexMissing
+from bot.followup import Turn
 from bot.phrases import phrase
 
 ARTICLE = "000_bab5460f06c5e48c"
@@ -45,8 +46,11 @@ def quote(citation) -> str:  # citation: bot.answer.Citation
 
 
 def shown(citation) -> str:  # citation: bot.answer.Citation
-    """The quote as the answer shows it: a "[2]" of the article reads "(2)", not as a marker."""
-    return re.sub(r"\[(\d+)\]", r"(\1)", quote(citation))
+    """The quote as the answer shows it (from the edition it quotes, if any): a "[2]" of the
+    article reads "(2)", not as a marker."""
+    edition = citation.edition
+    text = edition.text[slice(*edition.span)] if edition else quote(citation)
+    return re.sub(r"\[(\d+)\]", r"(\1)", text)
 
 
 @pytest.mark.parametrize(("question", "lang", "key"), CLEAR)
@@ -69,9 +73,50 @@ def test_a_reader_of_the_corpus_language_gets_the_quote_alone(engine) -> None:
     assert answer.answer.startswith(shown(answer.citations[0]))
 
 
-def test_a_reader_of_another_language_is_told_the_quote_is_french(engine) -> None:
-    answer = engine.ask(CLEAR[2][0])
-    assert answer.answer.startswith(phrase("according_to", "en"))
+def test_a_reader_of_a_language_without_an_edition_is_told_the_quote_is_french(engine) -> None:
+    answer = engine.ask(CLEAR[6][0])
+    assert (answer.lang, answer.answer_lang) == ("de", "fr")
+    assert answer.answer.startswith(phrase("according_to", "de"))
+    assert all(c.edition is None for c in answer.citations)
+
+
+@pytest.mark.parametrize(("question", "lang", "key"), [CLEAR[2], CLEAR[3], CLEAR[4], CLEAR[5]])
+def test_a_reader_of_an_edition_language_gets_the_quote_in_it(
+    engine, question: str, lang: str, key: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and (answer.lang, answer.answer_lang) == (lang, lang)
+    assert not answer.answer.startswith(phrase("according_to", lang))
+    for citation in answer.citations:
+        edition = citation.edition
+        assert edition is not None and edition.lang == lang
+        passage = engine.passage(edition.passage_id)
+        assert passage is not None and passage.doc_id == f"{ARTICLE}.{lang}"
+        assert edition.text == passage.text
+        start, end = edition.span
+        assert start in {s for s, _ in passage.sentences} and end in {
+            e for _, e in passage.sentences
+        }
+        assert f"{edition.text[start:end]} [{citation.n}]" in answer.answer
+        # The citation itself is still the source passage, so links and ids stay stable.
+        assert engine.passage(citation.passage_id).doc_id == ARTICLE
+    assert any(key in quote(c) for c in answer.citations)
+
+
+def test_an_abstention_shows_the_nearest_passages_in_the_readers_edition(engine) -> None:
+    answer = engine.ask("Who won the 2022 football World Cup?")
+    assert not answer.answered and answer.answer_lang == "en"
+    assert all(c.edition and c.edition.lang == "en" for c in answer.citations)
+
+
+def test_search_resolves_every_edition_to_its_source(engine) -> None:
+    hits = engine.search("How many software and hardware companies does Shanghai have?", k=10)
+    assert all("." not in hit.passage.doc_id for hit in hits)
+    assert len({hit.passage.id for hit in hits}) == 10
+    edition = engine.edition(hits[0], "en")
+    assert edition is not None and "813,000" in edition.text[slice(*edition.span)]
+    assert engine.edition(hits[0], "fr") is None  # the source itself is French
+    assert engine.edition(hits[0], "ja") is None  # no Japanese edition
 
 
 @pytest.mark.parametrize(("question", "lang"), OFF_TOPIC)
@@ -107,13 +152,17 @@ def test_a_forced_language_changes_the_phrase(engine) -> None:
     assert engine.ask(OFF_TOPIC[0][0], lang="ja").answer == "記事には書かれていません。"
 
 
-def test_a_forced_language_changes_the_prefix_but_not_the_quote(engine) -> None:
+def test_a_forced_language_changes_the_edition_but_not_the_source(engine) -> None:
     english = engine.ask(CLEAR[2][0])
     german = engine.ask(CLEAR[2][0], lang="de")
     french = engine.ask(CLEAR[2][0], lang="fr")
+    chinese = engine.ask(CLEAR[2][0], lang="zh")
     assert german.lang == "de" and german.answer.startswith(phrase("according_to", "de"))
-    assert german.citations == english.citations
-    assert french.answer == english.answer.removeprefix(phrase("according_to", "en") + " ")
+    source = [(c.passage_id, c.span) for c in english.citations]
+    for answer in (german, french, chinese):
+        assert [(c.passage_id, c.span) for c in answer.citations] == source
+    assert french.answer == german.answer.removeprefix(phrase("according_to", "de") + " ")
+    assert chinese.answer_lang == "zh" and all(c.edition.lang == "zh" for c in chinese.citations)
 
 
 def test_k_sets_how_many_passages_may_be_cited(engine) -> None:
@@ -170,3 +219,52 @@ def test_loading_without_an_index_says_to_build_one(settings: Settings, tmp_path
 
     with pytest.raises(IndexMissing, match="run `bot index`"):
         Engine.load(Settings(corpus=settings.corpus, index=tmp_path / "index"))
+
+
+@pytest.mark.parametrize(
+    ("message", "lang"), [("Bonjour !", "fr"), ("Thanks, that helps.", "en"), ("你好", "zh")]
+)
+def test_small_talk_gets_a_reply_without_quotes(engine, message: str, lang: str) -> None:
+    answer = engine.ask(message)
+    assert (answer.kind, answer.lang, answer.answer_lang, answer.citations) == (
+        "smalltalk",
+        lang,
+        lang,
+        (),
+    )
+    title = next(
+        d.title for d in engine.index.documents if d.id.startswith(ARTICLE) and d.lang == lang
+    )
+    assert title in answer.answer
+
+
+def test_thanks_after_a_question_is_still_small_talk(engine) -> None:
+    history = [Turn("user", CLEAR[2][0]), Turn("assistant", "…")]
+    assert engine.ask("Merci !", history).kind == "smalltalk"
+
+
+@pytest.mark.parametrize(
+    ("message", "lang", "part"),
+    [
+        ("Summarize the article", "en", None),
+        ("Résume la partie sur Shanghai", "fr", "part2"),
+        ("总结一下北京的措施", "zh", "part1"),
+    ],
+)
+def test_a_summary_request_gets_the_cited_summary(engine, message: str, lang: str, part) -> None:  # noqa: ANN001
+    answer = engine.ask(message)
+    assert (answer.kind, answer.answered, answer.answer_lang) == ("summary", True, lang)
+    lines = answer.answer.splitlines()
+    assert len(lines) == len(answer.citations) >= 3
+    for n, (line, citation) in enumerate(zip(lines, answer.citations, strict=True), 1):
+        assert citation.n == n and line.endswith(f" [{n}]")
+        if lang != "fr":
+            assert line == f"{citation.edition.text[slice(*citation.edition.span)]} [{n}]"
+        if part:
+            scope = engine.index.summaries[f"{ARTICLE}-{part}"]
+            assert citation.passage_id in scope["passage_ids"]
+
+
+def test_a_fact_question_is_answered_not_chatted(engine) -> None:
+    assert engine.ask(CLEAR[0][0]).kind == "answer"
+    assert engine.ask("Who won the 2022 football World Cup?").kind == "not_found"

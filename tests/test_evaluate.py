@@ -69,7 +69,7 @@ def test_read_questions_names_a_missing_file(tmp_path: Path) -> None:
 
 def test_scores_of_hand_made_outcomes() -> None:
     outcomes = [
-        Outcome("fr", answerable=True, rank=1, correct=True, abstained=False),
+        Outcome("fr", answerable=True, rank=1, correct=True, abstained=False, in_language=True),
         Outcome("en", answerable=True, rank=2, correct=True, abstained=False),
         Outcome("zh", answerable=True, rank=None, correct=False, abstained=True),
         Outcome("de", answerable=True, rank=6, correct=False, abstained=False),
@@ -85,6 +85,7 @@ def test_scores_of_hand_made_outcomes() -> None:
         "abstain_precision": 0.5,  # 2 abstentions, 1 on an unanswerable question
         "abstain_recall": 0.5,  # 1 of 2 unanswerable questions
         "false_abstention": 0.25,  # 1 of 4 answerable questions
+        "in_language": round(1 / 3, 3),  # 1 of the 3 answered answerable questions
     }
 
 

@@ -39,6 +39,7 @@ MANIFEST_FIELDS = {
     "embedder",
     "dim",
     "documents",
+    "editions",
     "passages",
     "sentences",
     "background",
@@ -95,8 +96,10 @@ def test_the_manifest_describes_the_build(settings: Settings) -> None:
     assert manifest["format_version"] == FORMAT_VERSION
     assert manifest["embedder"] == embedder_id(settings)
     assert manifest["dim"] == 384
-    sources = [p for p in settings.corpus.iterdir() if p.suffix in (".txt", ".md")]
-    assert manifest["documents"] == len(sources) == len(rows(settings.index / "documents.jsonl"))
+    files = [p for p in settings.corpus.iterdir() if p.suffix in (".txt", ".md")]
+    documents = rows(settings.index / "documents.jsonl")
+    assert len(files) == len(documents) == manifest["documents"] + manifest["editions"]
+    assert manifest["editions"] == sum(bool(d["edition_of"]) for d in documents) == 3
     passages = rows(settings.index / "passages.jsonl")
     assert manifest["passages"] == len(passages)
     assert manifest["sentences"] == sum(len(p["sentences"]) for p in passages)

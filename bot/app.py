@@ -1,0 +1,82 @@
+"""The HTTP app: `create_app(settings)` puts the JSON API and the pages together, with one JSON
+error shape for every 4xx."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI, Request
+from fastapi.exceptions import RequestValidationError
+from fastapi.responses import JSONResponse, Response
+from starlette.exceptions import HTTPException
+
+from bot.api import api, describe
+from bot.config import Settings
+from bot.engine import Engine
+from bot.errors import error_body
+from bot.limits import BodyLimit
+from bot.schema import ERRORS
+from bot.web import mount, pages
+
+
+async def _validation_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, RequestValidationError)
+    bad_json = any(error["type"] == "json_invalid" for error in exc.errors())
+    return _error(request, 400 if bad_json else 422, describe(exc.errors()))
+
+
+async def _http_error(request: Request, exc: Exception) -> Response:
+    assert isinstance(exc, HTTPException)
+    message = str(exc.detail)
+    if exc.status_code == 404 and message == "Not Found":
+        message = f"Nothing at {request.url.path}; the API is described at /docs."
+    elif exc.status_code == 400 and message == "There was an error parsing the body":
+        message = "The request body is not valid JSON in UTF-8."
+    elif exc.status_code == 405:
+        message = f"{request.method} is not allowed on {request.url.path}; see /docs."
+    return _error(request, exc.status_code, message, exc.headers)
+
+
+def _error(
+    request: Request, status: int, message: str, headers: dict[str, str] | None = None
+) -> Response:
+    if wants_html(request):
+        return request.app.state.templates.TemplateResponse(
+            request, "error.html", {"status": status, "message": message}, status_code=status
+        )
+    return JSONResponse(error_body(status, message), status_code=status, headers=headers)
+
+
+def wants_html(request: Request) -> bool:
+    """True for a browser asking for a page; API paths always get JSON."""
+    path = request.url.path
+    if path.startswith("/api/") or path in ("/healthz", "/openapi.json"):
+        return False
+    return "text/html" in request.headers.get("accept", "")
+
+
+def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
+    """The web app; the index and model load once, when it starts (or use a loaded `engine`)."""
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        app.state.engine = engine or Engine.load(settings)
+        yield
+
+    app = FastAPI(
+        title="bot",
+        summary="Cited answers from the corpus, in the reader's language.",
+        version="0.1.0",
+        lifespan=lifespan,
+    )
+    app.state.settings = settings
+    app.state.lock = threading.Lock()  # one question at a time: the embedder uses every core
+    app.add_exception_handler(RequestValidationError, _validation_error)
+    app.add_exception_handler(HTTPException, _http_error)
+    app.add_middleware(BodyLimit)
+    app.include_router(api, responses=ERRORS)  # type: ignore[arg-type]
+    app.include_router(pages)
+    mount(app)
+    return app

@@ -1,0 +1,56 @@
+"""The numbers a sentence states, as values, so a translation can be checked against its source.
+
+"813 000", "813,000" and "81.3万" are one value; "5,72" (French) and "5.72" (English) too. Months
+are numbers in Chinese and Japanese ("5月28日") but words elsewhere ("28 mai"), so they are not
+compared.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+
+# Languages whose decimal mark is a comma (and whose thousands are grouped by spaces or dots).
+_DECIMAL_COMMA = frozenset(
+    ("fr", "es", "de", "it", "pt", "ru", "uk", "pl", "cs", "nl", "sv", "da", "no", "fi", "tr",
+     "id", "vi", "ro", "hu", "ca")
+)  # fmt: skip
+_SPACES = "  \u202f"
+_GROUPED = {
+    ",": re.compile(rf"\d{{1,3}}(?:[{_SPACES}.]\d{{3}})+(?:,\d+)?(?!\d)|\d+(?:,\d+)?"),
+    ".": re.compile(rf"\d{{1,3}}(?:[{_SPACES},]\d{{3}})+(?:\.\d+)?(?!\d)|\d+(?:\.\d+)?"),
+}
+# Scale words after a number, longest first so "万亿" wins over "万".
+_SCALES = {
+    "万亿": 1e12, "trillion": 1e12, "billion": 1e9, "milliards": 1e9, "milliard": 1e9,
+    "millions": 1e6, "million": 1e6, "millones": 1e6, "millón": 1e6, "millionen": 1e6,
+    "milliarden": 1e9, "thousand": 1e3, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4,
+}  # fmt: skip
+_SCALE = re.compile(
+    r"\s*(" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")(?![a-z])",
+    re.IGNORECASE,
+)
+_MONTH = re.compile(r"\d{1,2}\s*月(?=\s*\d{1,2}\s*[日号])|\d{1,2}\s*月份?")
+
+
+def numbers(text: str, lang: str) -> Counter[float]:
+    """Every number `text` states, as values (scale words applied), counted."""
+    text = unicodedata.normalize("NFKC", text)
+    if lang in ("zh", "ja"):
+        text = _MONTH.sub(" ", text)
+    decimal = "," if lang in _DECIMAL_COMMA else "."
+    found: Counter[float] = Counter()
+    for match in _GROUPED[decimal].finditer(text):
+        digits = re.sub(rf"[{_SPACES}{'.' if decimal == ',' else ','}]", "", match.group())
+        value = float(digits.replace(",", "."))
+        scale = _SCALE.match(text, match.end())
+        if scale:
+            value *= _SCALES[scale.group(1).lower()]
+        found[_rounded(value)] += 1
+    return found
+
+
+def _rounded(value: float) -> float:
+    """Six significant digits: 81.3万 and 813 000 meet despite float arithmetic."""
+    return float(f"{value:.6g}")

@@ -1,0 +1,202 @@
+"""Extractive summaries over the session index: parts, sentence choice, and key-fact coverage."""
+
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import numpy as np
+import pytest
+
+from bot.ingest import Passage, load_passages
+from bot.summarize import (
+    POINTS,
+    document_rows,
+    is_content,
+    parts,
+    points,
+    sentence_text,
+    summarize,
+)
+
+ARTICLE = "000_bab5460f06c5e48c"
+FACTS = Path(__file__).resolve().parent.parent / "eval" / "summary_facts.json"
+
+
+@pytest.fixture(scope="module")
+def index(engine):  # -> bot.index.Index
+    return engine.index
+
+
+@pytest.fixture(scope="module")
+def vectors(index) -> np.ndarray:
+    return index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)
+
+
+@pytest.fixture(scope="module")
+def facts() -> dict:
+    return json.loads(FACTS.read_text(encoding="utf-8"))
+
+
+def texts(index, chosen: list[tuple[int, int]]) -> list[str]:
+    return [sentence_text(index.passages[row], n) for row, n in chosen]
+
+
+def coverage(chosen_texts: list[str], facts: list[dict]) -> float:
+    """Share of facts with a key in a chosen sentence, white space and case ignored."""
+    squashed = [re.sub(r"\s+", "", t).lower() for t in chosen_texts]
+    hits = [
+        any(re.sub(r"\s+", "", k).lower() in t for k in f["keys"] for t in squashed) for f in facts
+    ]
+    return sum(hits) / len(facts)
+
+
+def passage(text: str, spans: list[tuple[int, int]] | None = None) -> Passage:
+    return Passage("d-1", "d", 0, "d", (), text, 0, len(text), tuple(spans or [(0, len(text))]))
+
+
+def test_the_article_has_its_three_numbered_parts_and_the_references(index):
+    found = [p for p in parts(index.passages) if p.doc_id == ARTICLE]
+    assert [p.id for p in found] == [f"{ARTICLE}-part{n}" for n in range(1, 5)]
+    assert [p.title[:3] for p in found[:3]] == ["01,", "02,", "03,"]
+    assert found[3].title.startswith("Matériel de référence")
+    rows = [row for p in found for row in p.passage_rows]
+    assert rows == sorted(rows) == list(range(rows[0], rows[-1] + 1))
+    # The lead (before the first heading) belongs to no part, but to the whole document.
+    lead = [row for row in document_rows(index.passages, ARTICLE) if row < rows[0]]
+    assert lead and all(not index.passages[row].section_path for row in lead)
+    assert document_rows(index.passages, ARTICLE) == lead + rows
+
+
+def test_part_ids_are_the_same_after_a_fresh_ingest(index, settings):
+    _, fresh = load_passages(settings.corpus)
+    again = [(p.id, p.title, [fresh[r].id for r in p.passage_rows]) for p in parts(fresh)]
+    built = [
+        (p.id, p.title, [index.passages[r].id for r in p.passage_rows])
+        for p in parts(index.passages)
+    ]
+    assert again == built
+
+
+@pytest.mark.parametrize("length", POINTS)
+def test_a_summary_is_deterministic_in_text_order_and_in_the_scope(index, vectors, length):
+    for doc in index.documents:
+        rows = document_rows(index.passages, doc.id)
+        chosen = summarize(index.passages, vectors, rows, length)
+        assert chosen == summarize(index.passages, vectors, rows, length)
+        assert chosen == sorted(set(chosen))
+        assert chosen and all(row in rows for row, _ in chosen), doc.id
+
+
+@pytest.mark.parametrize("length", POINTS)
+def test_no_question_reference_or_caption_is_chosen(index, vectors, length):
+    for doc in index.documents:
+        chosen = summarize(index.passages, vectors, document_rows(index.passages, doc.id), length)
+        for row, n in chosen:
+            assert is_content(index.passages[row], n)
+        for text in texts(index, chosen):
+            assert not re.match(r"\s*(\[\d+\]|Figure \d|图\d)", text), text
+            assert not text.rstrip("\"'”»）) ").endswith(("?", "？")), text
+
+
+def test_what_is_not_content():
+    assert not is_content(passage("Quelle ville a les compétences numériques les plus fortes ?"), 0)
+    assert not is_content(passage("¿Qué significa «virgen extra»?"), 0)
+    assert not is_content(passage('[1] "Rapport sur l\'indice (2022)", Zero One Think Tank'), 0)
+    reference = '[2] "Pourquoi Pékin ? Quelle ville est la plus forte, selon le rapport. 》'
+    assert not is_content(passage(reference, [(0, 16), (17, len(reference))]), 1)
+    assert not is_content(passage("Figure 3 : TOP20 Nombre d'entreprises en 2021"), 0)
+    assert not is_content(passage("图3：2021年中国城市新兴数字技术企业数量TOP20"), 0)
+    assert not is_content(passage("Dans certains segments."), 0)
+    assert is_content(passage("Table 1 shows that Beijing leads in digital patents."), 0)
+    assert is_content(passage("人工智能核心产业规模将达到3000亿元。"), 0)
+
+
+@pytest.mark.parametrize("length", POINTS)
+def test_an_article_summary_has_a_point_in_each_numbered_part(index, vectors, length):
+    chosen = summarize(index.passages, vectors, document_rows(index.passages, ARTICLE), length)
+    numbered = [p for p in parts(index.passages) if p.doc_id == ARTICLE][:3]
+    for part in numbered:
+        assert any(row in part.passage_rows for row, _ in chosen), part.title
+
+
+def test_lengths_are_ordered_and_medium_has_at_most_twelve_points(index, vectors):
+    rows = document_rows(index.passages, ARTICLE)
+    short, medium, long = (len(summarize(index.passages, vectors, rows, x)) for x in POINTS)
+    assert short < medium <= long
+    assert medium <= 12
+
+
+def test_a_part_summary_stays_in_its_part_and_is_shorter(index, vectors):
+    part = next(p for p in parts(index.passages) if p.id == f"{ARTICLE}-part2")
+    chosen = summarize(index.passages, vectors, part.passage_rows, "medium")
+    assert 1 <= len(chosen) < 12
+    assert all(row in part.passage_rows for row, _ in chosen)
+
+
+def test_a_tiny_document_still_summarises(index, vectors):
+    rows = document_rows(index.passages, "aceite_es")
+    content = sum(
+        is_content(index.passages[r], n)
+        for r in rows
+        for n in range(len(index.passages[r].sentences))
+    )
+    for length in POINTS:
+        chosen = summarize(index.passages, vectors, rows, length)
+        assert 1 <= len(chosen) == points(content, length) <= content
+        assert "¿Qué significa" not in " ".join(texts(index, chosen))
+
+
+def test_points_scale_with_the_scope():
+    assert [points(90, x) for x in POINTS] == [5, 12, 20]
+    assert [points(30, x) for x in POINTS] == [3, 7, 13]
+    assert [points(1, x) for x in POINTS] == [1, 1, 1]
+
+
+def test_an_unknown_length_is_refused(index, vectors):
+    with pytest.raises(ValueError, match="short, medium, long"):
+        summarize(index.passages, vectors, [0], "tiny")  # type: ignore[arg-type]
+
+
+def test_the_key_facts_are_in_the_article_verbatim(index, facts):
+    by_id = {p.id: p for p in parts(index.passages)}
+    scopes = [(document_rows(index.passages, ARTICLE), facts["document"])]
+    scopes += [
+        (by_id[part_id].passage_rows, part_facts) for part_id, part_facts in facts["parts"].items()
+    ]
+    assert 15 <= len(facts["document"]) <= 25
+    assert all(6 <= len(f) <= 12 for f in facts["parts"].values())
+    for rows, scope_facts in scopes:
+        everything = [
+            sentence_text(index.passages[r], n)
+            for r in rows
+            for n in range(len(index.passages[r].sentences))
+        ]
+        for fact in scope_facts:
+            assert coverage(everything, [fact]) == 1, fact["fact"]
+
+
+def test_the_medium_article_summary_beats_the_lead_on_key_facts(index, vectors, facts):
+    rows = document_rows(index.passages, ARTICLE)
+    chosen = summarize(index.passages, vectors, rows, "medium")
+    content = [
+        (r, n)
+        for r in rows
+        for n in range(len(index.passages[r].sentences))
+        if is_content(index.passages[r], n)
+    ]
+    ours = coverage(texts(index, chosen), facts["document"])
+    lead = coverage(texts(index, content[: len(chosen)]), facts["document"])
+    assert ours >= 0.4
+    assert ours > lead
+
+
+@pytest.mark.xfail(
+    reason="issue 8's target; 12 sentences can hold at most 14 of the 19 facts (0.74), "
+    "see docs/EVALUATION.md, Summaries",
+    strict=True,
+)
+def test_the_medium_article_summary_covers_four_fifths_of_the_key_facts(index, vectors, facts):
+    chosen = summarize(index.passages, vectors, document_rows(index.passages, ARTICLE), "medium")
+    assert coverage(texts(index, chosen), facts["document"]) >= 0.8
