@@ -90,7 +90,7 @@ def main() -> int:
             "shift": best_per_passage(sentence_vectors @ shifted),
             "best_passage": top3[0].passage.text,
             "top3": " ".join(h.passage.text for h in top3),
-            "signals": {**features(retrieval, ranked),
+            "signals": {**features(retrieval, ranked[0].overlap if ranked else 0.0),
                         "sparse_top": float((sparse @ query_sparse).max())},
         })  # fmt: skip
 

@@ -20,7 +20,6 @@ import numpy as np
 from bot.errors import BotError
 
 if TYPE_CHECKING:
-    from bot.answer import Evidence
     from bot.retrieve import Retrieval
 
 MODEL_FILE = Path(__file__).with_name("abstain.json")
@@ -30,15 +29,16 @@ FEATURES = (
 )  # fmt: skip
 
 
-def features(retrieval: Retrieval, ranked: list[Evidence]) -> dict[str, float]:
-    """The signals the abstention model reads, each roughly in [0, 1] or a small range."""
+def features(retrieval: Retrieval, overlap: float) -> dict[str, float]:
+    """The signals the abstention model reads, each roughly in [0, 1] or a small range;
+    `overlap` is the share of the question's words the best sentence holds."""
     spread = retrieval.sentence_std or 1e-6
     return {
         "sentence_top": retrieval.sentence_top,
         "standout": (retrieval.sentence_top - retrieval.sentence_mean) / spread,
         "passage_top": retrieval.passage_top,
         "passage_margin": retrieval.passage_margin,
-        "overlap": ranked[0].overlap if ranked else 0.0,
+        "overlap": overlap,
         "lexical": math.log1p(retrieval.lexical_top),
         # How much closer the corpus is than everyday sentences on other topics. Raw cosines
         # shift with the question's language; this difference does not, and an off-topic

@@ -135,7 +135,7 @@ def compose(
     # name what changed, so they pick the sentence.
     ranked = rank_sentences(retrieval, index.lexical.langs, focus=question)
     chosen = choose(ranked)
-    if not chosen or abstainer.abstains(features(retrieval, ranked)):
+    if not chosen or abstainer.abstains(features(retrieval, ranked[0].overlap if ranked else 0.0)):
         nearest = []
         for n, hit in enumerate(retrieval.hits, 1):
             best = hit.best_sentence

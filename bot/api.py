@@ -10,6 +10,7 @@ from fastapi import APIRouter, Query, Request
 from starlette.exceptions import HTTPException
 
 from bot.engine import Engine
+from bot.errors import UnknownScope
 from bot.followup import Turn
 from bot.ingest import Passage
 from bot.lang import detect_lang
@@ -47,11 +48,20 @@ def ask(
     return asdict(answer)
 
 
-def search(request: Request, query: str, k: int = 10, lang: str | None = None) -> dict[str, Any]:
-    """Passages closest to `query`: what /api/search returns and the search panel renders."""
+def search(
+    request: Request, query: str, k: int = 10, lang: str | None = None, topic: str | None = None
+) -> dict[str, Any]:
+    """Passages closest to `query` (within a part or topic when given): what /api/search returns
+    and the search panel renders."""
     lang = lang or detect_lang(query)
+    try:
+        within = engine(request).within(topic)
+    except UnknownScope:
+        raise HTTPException(
+            404, f"No part or topic {topic!r}; list their ids with /api/topics."
+        ) from None
     with request.app.state.lock:
-        hits = engine(request).search(query, k, lang)
+        hits = engine(request).search(query, k, lang, within)
     results = [
         {
             "passage_id": hit.passage.id,
@@ -149,9 +159,10 @@ def search_route(
     q: Annotated[Text, Query(description="topic or question")],
     k: Annotated[int, Query(ge=1, le=20)] = 10,
     lang: Annotated[Lang | None, Query(description="language of q (default: detected)")] = None,
+    topic: Annotated[str | None, Query(description="a part or topic id (/api/topics)")] = None,
 ) -> dict[str, Any]:
     """Passages closest to a topic, with the sentences that match it best."""
-    return search(request, q, k, lang)
+    return search(request, q, k, lang, topic)
 
 
 @api.get("/api/passages/{passage_id}", tags=["search"], response_model=PassageOut)

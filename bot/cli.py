@@ -1,4 +1,4 @@
-"""Command line: the pipeline's verbs — index, ask, search, serve, eval."""
+"""Command line: the pipeline's verbs — index, ask, search, summary, topics, serve, eval."""
 
 from __future__ import annotations
 
@@ -16,7 +16,11 @@ EXAMPLES = {
     "bot index --if-stale # only when missing or out of date",
     "ask": 'bot ask "How many software companies did Shanghai have in 2021?"\n'
     'bot ask --json "上海有多少家软件企业？"',
-    "search": 'bot search "metaverse policies" -k 5',
+    "search": 'bot search "metaverse policies" -k 5\n'
+    'bot search "computing power" --within 000_bab5460f06c5e48c-part1',
+    "summary": "bot summary                     # the article, medium length, in English\n"
+    "bot summary --lang zh --scope 000_bab5460f06c5e48c-part2 --length short",
+    "topics": "bot topics --lang fr   # the parts (summary scopes) and topics, with their ids",
     "serve": "bot serve --port 8000",
     "eval": "bot eval            # scores on the test split\n"
     "bot eval --calibrate  # refit the abstention model on the dev split",
@@ -62,6 +66,15 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("query")
     search.add_argument("-k", type=_k, default=5, help="how many passages (1-20)")
     search.add_argument("--json", action="store_true", help="print JSON")
+    search.add_argument("--within", help="only passages of this part or topic (ids: bot topics)")
+    summary = verb("summary", "Summarise the article or one part, each point cited.")
+    summary.add_argument("--lang", default="en", help="language of the points (default en)")
+    summary.add_argument("--scope", default="article", help="article, or a part id (bot topics)")
+    summary.add_argument("--length", choices=("short", "medium", "long"), default="medium")
+    summary.add_argument("--json", action="store_true", help="print the summary as JSON")
+    topics = verb("topics", "List the parts and topics of the corpus, with their ids.")
+    topics.add_argument("--lang", default="en", help="language of titles (default en)")
+    topics.add_argument("--json", action="store_true", help="print JSON")
     serve = verb("serve", "Serve the web chat and the JSON API.")
     serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default 8000)")
@@ -146,7 +159,8 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
         print("\nSources:" if answer.answered else "\nNearest passages (not an answer):")
     for c in answer.citations:
         start, end = c.span
-        print(f"[{c.n}] {c.section} ({c.passage_id}, score {c.score:.3f})")
+        section = c.edition.section if c.edition else c.section
+        print(f"[{c.n}] {section} ({c.passage_id}, score {c.score:.3f})")
         if c.edition:
             print(f"    {c.edition.text[slice(*c.edition.span)]}")
             print(f"    original: {c.text[start:end]}")
@@ -158,7 +172,8 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
 def _search(settings: Settings, args: argparse.Namespace) -> int:
     from bot.engine import Engine
 
-    hits = Engine.load(settings).search(args.query, k=args.k)
+    engine = Engine.load(settings)
+    hits = engine.search(args.query, k=args.k, within=engine.within(args.within))
     if args.json:
         rows = [
             {"passage_id": h.passage.id, "section": h.passage.section, "score": round(h.score, 4),
@@ -170,6 +185,40 @@ def _search(settings: Settings, args: argparse.Namespace) -> int:
     for rank, hit in enumerate(hits, 1):
         print(f"{rank}. [{hit.score:.3f}] {hit.passage.section} ({hit.passage.id})")
         print(f"   {hit.passage.text[:300]}")
+    return 0
+
+
+def _summary(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.index import load
+    from bot.summary import summarize_scope
+
+    found = summarize_scope(load(settings), args.scope, args.lang, args.length)
+    if found is None:
+        raise BotError(f"No part {args.scope!r} to summarise; list the ids with `bot topics`.")
+    if args.json:
+        print(json.dumps(asdict(found), ensure_ascii=False, indent=2))
+        return 0
+    print(found.title)
+    if found.lead:
+        print(found.lead)
+    for n, point in enumerate(found.points, 1):
+        citation = point.citations[0]
+        print(f"{n}. {point.text.removesuffix(' [1]')}")
+        print(f"   ({citation.passage_id})")
+    return 0
+
+
+def _topics(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.index import load
+    from bot.summary import titled_scopes
+
+    scopes = titled_scopes(load(settings), args.lang)
+    if args.json:
+        print(json.dumps([asdict(s) for s in scopes], ensure_ascii=False, indent=2))
+        return 0
+    for scope in scopes:
+        indent = "  " if scope.id != scope.doc_id else ""
+        print(f"{indent}{scope.id}: {scope.title} ({len(scope.passage_ids)} passages)")
     return 0
 
 
@@ -193,4 +242,7 @@ def _eval(settings: Settings, args: argparse.Namespace) -> int:
     return run(settings, split=args.split, calibrate=args.calibrate, as_json=args.json)
 
 
-COMMANDS = {"index": _index, "ask": _ask, "search": _search, "serve": _serve, "eval": _eval}
+COMMANDS = {
+    "index": _index, "ask": _ask, "search": _search, "summary": _summary, "topics": _topics,
+    "serve": _serve, "eval": _eval,
+}  # fmt: skip

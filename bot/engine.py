@@ -12,6 +12,7 @@ from bot.abstain import Abstainer
 from bot.answer import Answer, Citation, Edition, compose, translate
 from bot.config import Settings
 from bot.embed import Embedder, make_embedder
+from bot.errors import UnknownScope
 from bot.followup import Turn, resolve
 from bot.index import Index, load
 from bot.ingest import Document, Passage
@@ -118,10 +119,27 @@ class Engine:
         summary = summarize_scope(self.index, scope, lang, "medium")
         return summary_answer(question, summary)
 
-    def search(self, query: str, k: int = 10, lang: str | None = None) -> list[Hit]:
-        """The k passages closest to `query`, best first."""
+    def search(
+        self,
+        query: str,
+        k: int = 10,
+        lang: str | None = None,
+        within: frozenset[str] | None = None,
+    ) -> list[Hit]:
+        """The k passages closest to `query`, best first; only passages `within` when given."""
         vector = self.embedder.embed_query(query)
-        return list(retrieve(self.index, vector, query, lang or detect_lang(query), k).hits)
+        depth = len(self.index.editions.source_rows) if within is not None else k
+        hits = retrieve(self.index, vector, query, lang or detect_lang(query), depth).hits
+        return [h for h in hits if within is None or h.passage.id in within][:k]
+
+    def within(self, scope: str | None) -> frozenset[str] | None:
+        """The passage ids of a part or document (by id), None for no scope; unknown: BotError."""
+        if scope is None:
+            return None
+        found = self.index.summaries.get(scope)
+        if found is None:
+            raise UnknownScope(f"No part or topic {scope!r}; list the ids with `bot topics`.")
+        return frozenset(found["passage_ids"])
 
     def edition(self, hit: Hit, lang: str) -> Edition | None:
         """A search hit's highlighted sentences in its edition in `lang`, if it has one."""

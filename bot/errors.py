@@ -21,6 +21,10 @@ class IndexStale(BotError):
     """The index was built from another corpus or with another embedder."""
 
 
+class UnknownScope(BotError):
+    """No part, document or topic has this id."""
+
+
 class DependencyMissing(BotError):
     """An optional dependency is not installed."""
 

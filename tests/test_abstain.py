@@ -120,9 +120,9 @@ def test_the_shipped_model_was_fitted_for_the_bundled_embedder() -> None:
 def test_features_of_a_real_retrieval_are_finite_and_named(engine) -> None:
     _, retrieval, _ = engine.ask_with_evidence("Какова максимальная глубина Байкала?")
     ranked = rank_sentences(retrieval, engine.corpus_langs)
-    values = features(retrieval, ranked)
+    values = features(retrieval, ranked[0].overlap)
     assert tuple(values) == FEATURES
     assert all(math.isfinite(v) for v in values.values())
     assert values["sentence_top"] == retrieval.sentence_top
     assert values["overlap"] == ranked[0].overlap > 0
-    assert features(retrieval, [])["overlap"] == 0.0
+    assert features(retrieval, 0.0)["overlap"] == 0.0

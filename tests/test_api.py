@@ -233,3 +233,14 @@ def test_real_server_refuses_a_large_declared_body_without_reading_it(server):
     )
     reply = raw_request(server, head, [])
     assert reply.startswith(b"HTTP/1.1 413")
+
+
+def test_search_can_be_narrowed_to_a_part(client):
+    part = f"{ARTICLE}-part2"
+    parts = {p["id"]: p for p in client.get("/api/topics").json()["parts"]}
+    ids = set(parts[part]["passage_ids"])
+    body = client.get(f"/api/search?q=computing%20power&k=5&topic={part}").json()
+    assert len(body["results"]) == 5
+    assert {r["passage_id"] for r in body["results"]} <= ids
+    missing = client.get("/api/search?q=x&topic=nowhere")
+    assert missing.status_code == 404 and "/api/topics" in missing.json()["error"]

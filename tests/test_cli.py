@@ -156,6 +156,43 @@ def test_search_json_gives_results_with_highlights(
     assert report["results"][0]["passage_id"].startswith("baikal_ru-")
 
 
+def test_search_within_a_part(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    part = "000_bab5460f06c5e48c-part2"
+    assert main(["search", "--json", "computing power", "--within", part, "-k", "3"]) == 0
+    ids = {row["passage_id"] for row in json.loads(capsys.readouterr().out)["results"]}
+    assert len(ids) == 3
+    assert main(["topics", "--json"]) == 0
+    scopes = {s["id"]: s for s in json.loads(capsys.readouterr().out)}
+    assert ids <= set(scopes[part]["passage_ids"])
+    assert main(["search", "x", "--within", "nowhere"]) == 1
+    assert "bot topics" in capsys.readouterr().err
+
+
+def test_summary_prints_cited_points_in_the_language_asked(
+    env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["summary", "--lang", "zh", "--length", "short"]) == 0
+    lines = capsys.readouterr().out.splitlines()
+    assert lines[0].startswith("北京建设")
+    points = [line for line in lines if line[:1].isdigit()]
+    assert 3 <= len(points) <= 5
+    assert all("(000_bab5460f06c5e48c-" in line for line in lines if line.startswith("   ("))
+    assert main(["summary", "--json", "--scope", "000_bab5460f06c5e48c-part1"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["scope"], summary["answer_lang"]) == ("000_bab5460f06c5e48c-part1", "en")
+    assert main(["summary", "--scope", "nowhere"]) == 1
+    assert "bot topics" in capsys.readouterr().err
+
+
+def test_topics_lists_parts_under_their_document(
+    env: Settings, capsys: pytest.CaptureFixture[str]
+) -> None:
+    assert main(["topics", "--lang", "fr"]) == 0
+    out = capsys.readouterr().out
+    assert "000_bab5460f06c5e48c: Pékin construit" in out
+    assert "  000_bab5460f06c5e48c-part2: 02, raffinement supplémentaire" in out
+
+
 @pytest.mark.parametrize("verb", ["search", "ask"])
 @pytest.mark.parametrize("k", ["0", "21"])
 def test_k_out_of_range_is_refused(
