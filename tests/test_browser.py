@@ -20,6 +20,8 @@ ARGS = [
     "--no-first-run",
 ]
 QUESTION = "Combien de grands modèles ont été publiés à Pékin ?"
+EN_QUESTION = "What are the two main directions of attack of Shanghai's metaverse plan?"
+ZH_QUESTION = "上海元宇宙行动计划的两大主攻方向是什么？"
 UNANSWERABLE = "Who painted the Mona Lisa?"
 TIMEOUT = 60_000  # ms; answering takes milliseconds, a busy CI machine much longer
 
@@ -42,15 +44,22 @@ def console() -> list[str]:
     return []
 
 
-@pytest.fixture
-def page(browser, server: str, console: list[str]) -> Iterator:
-    context = browser.new_context(viewport={"width": 1280, "height": 860}, base_url=server)
+def open_page(browser, server: str, console: list[str], **options):
+    """A page in a new browser context (options: locale, viewport…) that logs its errors."""
+    options = {"viewport": {"width": 1280, "height": 860}, **options}
+    context = browser.new_context(base_url=server, **options)
     context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     page.on("console", lambda m: console.append(m.text) if m.type == "error" else None)
     page.on("pageerror", lambda error: console.append(str(error)))
+    return page
+
+
+@pytest.fixture
+def page(browser, server: str, console: list[str]) -> Iterator:
+    page = open_page(browser, server, console, locale="en-US")
     yield page
-    context.close()
+    page.context.close()
     assert console == []
 
 
@@ -66,6 +75,28 @@ def ask(page, question: str) -> None:
     page.fill("#q", question)
     page.press("#q", "Enter")
     page.locator(".msg-bot:not(.msg-loading)").nth(answers).wait_for()
+
+
+def in_view(locator) -> bool:
+    return locator.evaluate(
+        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }"
+    )
+
+
+def toggle_to_the_original(page, lang: str, label: str, translated: str, original: str) -> None:
+    """The evidence shows the edition in `lang`; its toggle swaps in the French source and back."""
+    item = page.locator("#evidence-list .evidence-item").first
+    edition = item.locator(f":scope > .passage-text[lang={lang}]")
+    assert translated in edition.locator("mark").inner_text()
+    toggle = item.locator("details.original > summary")
+    assert toggle.text_content() == label
+    source = item.locator("details.original > .passage-text[lang=fr]")
+    assert not source.is_visible()
+    toggle.click()
+    assert source.is_visible() and not edition.is_visible()
+    assert original in source.locator("mark").inner_text()
+    toggle.click()
+    assert edition.is_visible() and not source.is_visible()
 
 
 def test_ask_then_open_the_cited_passage(page, shots: Path):
@@ -89,15 +120,79 @@ def test_ask_then_open_the_cited_passage(page, shots: Path):
     assert "38" in mark.inner_text()
     assert page.locator(".passage.cited mark").count() == 1
     assert page.locator("h2.doc-heading").count() >= 3
-    in_view = mark.evaluate(
-        "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }"
-    )
-    assert in_view
+    assert in_view(mark)
     page.screenshot(path=shots / "screenshot-article.png")
 
     page.go_back()
     page.locator(".msg-bot").first.wait_for()
     assert page.locator(".msg").count() == 4  # the conversation survives the round trip
+
+
+def test_english_question_quotes_the_english_edition(page):
+    page.goto("/")
+    ask(page, EN_QUESTION)
+    answer = page.locator(".msg-bot.answered .msg-text")
+    assert answer.get_attribute("lang") == "en"
+    assert "immersive technology and Web3 technology" in answer.inner_text()
+    chip = answer.locator(".chip").first
+    assert chip.inner_text() == "1"
+    toggle_to_the_original(
+        page, "en", "original (French)", "immersive technology and Web3 technology",
+        "la technologie immersive et la technologie Web3",
+    )  # fmt: skip
+
+    chip.click()
+    page.wait_for_url("**/article?**")
+    assert "lang=en" in page.url
+    mark = page.locator("mark#cited")
+    mark.wait_for()
+    assert "immersive technology and Web3 technology" in mark.inner_text()
+    assert page.locator("article.document").get_attribute("lang") == "en"
+    assert page.locator("h1").inner_text().startswith("Beijing builds")
+    assert in_view(mark)
+    # The language switch keeps the highlighted sentence.
+    page.locator(".lang-switch a[lang=fr]").click()
+    page.locator("article.document[lang=fr] mark#cited").wait_for()
+    assert "la technologie immersive et la technologie Web3" in mark.inner_text()
+    page.locator(".lang-switch a[lang=zh]").click()
+    page.locator("article.document[lang=zh] mark#cited").wait_for()
+    assert "沉浸式技术和Web3技术" in mark.inner_text()
+
+
+def test_chinese_reader_gets_a_chinese_page_and_answer(browser, server, console, shots: Path):
+    page = open_page(browser, server, console, locale="zh-CN")
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "zh"
+    assert page.locator("#ask button").inner_text() == "提问"
+    ask(page, ZH_QUESTION)
+    answer = page.locator(".msg-bot.answered .msg-text")
+    assert "沉浸式技术和Web3技术" in answer.inner_text()
+    toggle_to_the_original(
+        page, "zh", "原文（法语）", "沉浸式技术和Web3技术",
+        "la technologie immersive et la technologie Web3",
+    )  # fmt: skip
+    page.locator("#evidence-list details.original > summary").first.click()
+    page.screenshot(path=shots / "screenshot-edition.png")
+
+    answer.locator(".chip").first.click()
+    page.locator("article.document[lang=zh] mark#cited").wait_for()
+    assert page.locator("h1").inner_text() == "北京建设“AI之都”，上海元宇宙“冲刺”"
+    assert page.locator(".back").inner_text() == "← 返回问答"
+    page.context.close()
+    assert console == []
+
+
+def test_interface_language_switch(page):
+    page.goto("/")
+    assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".ui-switch a[lang=fr]").click()
+    page.locator("html[lang=fr]").wait_for()
+    assert page.locator("#ask button").inner_text() == "Demander"
+    ask(page, UNANSWERABLE)
+    assert "Pas dans l'article" in page.locator(".msg-bot.abstained").text_content()
+    page.goto("/search")  # the choice is remembered
+    assert page.locator("html").get_attribute("lang") == "fr"
+    assert page.locator("h1").inner_text() == "Chercher des passages par thème"
 
 
 def test_follow_up_sends_the_conversation(page):
@@ -184,6 +279,27 @@ def test_corpus_text_is_never_markup_and_spans_count_code_points(page):
     ask(page, "q")
     assert page.locator("#evidence-list mark").inner_text() == sentence
     assert page.locator(".msg-bot .msg-text").text_content() == f"{sentence}1"
+    assert page.locator("main b, main i, main img").count() == 0
+
+
+def test_edition_text_is_never_markup(page):
+    sentence = "😀 <b>bold</b>."
+    source = "Le 😀 <i>gras</i>."
+    citation = {
+        "n": 1, "passage_id": "000_bab5460f06c5e48c-x", "section": "<i>S</i>",
+        "text": f"{source} <img src=x>", "score": 0.9, "span": [0, len(source)],
+        "edition": {"lang": "en", "passage_id": "000_bab5460f06c5e48c.en-x", "section": "<i>E</i>",
+                    "text": f"{sentence} <img src=x>", "span": [0, len(sentence)]},
+    }  # fmt: skip
+    answer = {"question": "q", "lang": "en", "answered": True, "answer": f"{sentence} [1]",
+              "citations": [citation], "answer_lang": "en", "timings_ms": {}}  # fmt: skip
+    page.route("**/api/answer", lambda route: route.fulfill(json=answer))
+    page.goto("/")
+    ask(page, "q")
+    assert page.locator(".msg-bot .msg-text").text_content() == f"{sentence}1"
+    assert "lang=en" in page.locator(".msg-bot .chip").first.get_attribute("href")
+    toggle_to_the_original(page, "en", "original (French)", sentence, source)
+    assert page.locator("#evidence-list details.original mark").text_content() == source
     assert page.locator("main b, main i, main img").count() == 0
 
 

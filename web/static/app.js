@@ -5,6 +5,15 @@
 (function () {
   const STORE = "bot.conversation";
   const HISTORY_TURNS = 20;
+  // The interface strings of the page's language (web/strings.json, chosen by the server).
+  const T = JSON.parse(document.getElementById("ui-strings").textContent);
+  const docsData = document.getElementById("documents-data");
+  const DOC_LANGS = docsData ? JSON.parse(docsData.textContent) : {};
+
+  // fill("{n} passages", {n: 3}) — a string of T with its {placeholders} filled in.
+  function fill(text, values) {
+    return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
+  }
 
   // el("p", {class: "x"}, "text", child) — text arguments become text nodes.
   function el(tag, attrs, ...children) {
@@ -20,14 +29,33 @@
     return node;
   }
 
+  // As passage_url() and cite_url() in bot/web.py.
+  function passageUrl(p, lang) {
+    const query = new URLSearchParams({ passage: p.passage_id });
+    if (p.span) query.set("span", p.span[0] + "-" + p.span[1]);
+    if (lang) query.set("lang", lang);
+    return "/article?" + query + "#cited";
+  }
+
+  // A citation opens the edition the answer quotes, when there is one.
   function citeUrl(c) {
-    return "/article?passage=" + encodeURIComponent(c.passage_id) +
-      "&span=" + c.span[0] + "-" + c.span[1] + "#cited";
+    return c.edition ? passageUrl(c.edition, c.edition.lang) : passageUrl(c);
+  }
+
+  // As lang_of() in bot/web.py: a passage id is "<doc id>-<hash>".
+  function langOf(passageId) {
+    const docs = Object.keys(DOC_LANGS).filter((doc) => passageId.startsWith(doc + "-"));
+    return docs.length ? DOC_LANGS[docs.reduce((a, b) => (b.length > a.length ? b : a))] : "";
+  }
+
+  function sectionOf(c) {
+    return (c.edition || c).section;
   }
 
   function chip(c, label) {
-    return el("a", { class: "chip", href: citeUrl(c), title: c.section || null,
-      "aria-label": label + " " + c.n + (c.section ? ": " + c.section : "") }, String(c.n));
+    const where = sectionOf(c);
+    return el("a", { class: "chip", href: citeUrl(c), title: where || null,
+      "aria-label": label + " " + c.n + (where ? ": " + where : "") }, String(c.n));
   }
 
   // Spans count Unicode code points (Python's str), not UTF-16 units as JavaScript strings do.
@@ -36,8 +64,8 @@
   }
 
   // The text with [start, end) spans wrapped in <mark>.
-  function marked(text, spans) {
-    const p = el("p", { class: "passage-text" });
+  function marked(text, spans, lang) {
+    const p = el("p", { class: "passage-text", lang: lang || null });
     const chars = Array.from(text);
     let cursor = 0;
     for (const [start, end] of [...spans].sort((a, b) => a[0] - b[0])) {
@@ -51,11 +79,23 @@
   }
 
   function section(c) {
-    return el("span", { class: "section" }, c.section || "Article");
+    return el("span", { class: "section" }, sectionOf(c) || T.article);
   }
 
   function score(value) {
-    return el("span", { class: "score", title: "retrieval score" }, value.toFixed(3));
+    return el("span", { class: "score", title: T.score }, value.toFixed(3));
+  }
+
+  // As quoted() in web/templates/_passage.html: the edition the reader reads, and a toggle to
+  // the aligned source passage (its own sentences highlighted).
+  function quoted(source, edition) {
+    const lang = langOf(source.passage_id);
+    if (!edition) return [marked(source.text, source.spans, lang)];
+    const original = el("details", { class: "original" },
+      el("summary", {}, fill(T.original, { lang: T.languages[lang] || lang })),
+      marked(source.text, source.spans, lang),
+      el("a", { class: "open", href: passageUrl(source) }, T.open_original));
+    return [marked(edition.text, [edition.span], edition.lang), original];
   }
 
   // --- chat -------------------------------------------------------------------------------
@@ -79,50 +119,52 @@
     }
 
     function renderAnswer(a) {
-      const msg = el("article", { class: "msg msg-bot " + (a.answered ? "answered" : "abstained"),
-        lang: a.lang });
+      const msg = el("article", { class: "msg msg-bot " + (a.answered ? "answered" : "abstained") });
       if (a.answered) {
         // As chips() in bot/web.py: a marker is looked for after its cited sentence.
-        const text = el("p", { class: "msg-text" });
+        const text = el("p", { class: "msg-text", lang: a.answer_lang || a.lang });
         let cursor = 0;
         for (const c of [...a.citations].sort((x, y) => x.n - y.n)) {
-          const sentence = cut(Array.from(c.text), c.span[0], c.span[1]);
+          const q = c.edition || c;
+          const sentence = cut(Array.from(q.text), q.span[0], q.span[1]);
           const quoted = a.answer.indexOf(sentence, cursor);
           const at = a.answer.indexOf("[" + c.n + "]", quoted < 0 ? cursor : quoted + sentence.length);
           if (at < 0) continue;
-          text.append(a.answer.slice(cursor, at).trimEnd(), chip(c, "Source"));
+          text.append(a.answer.slice(cursor, at).trimEnd(), chip(c, T.source));
           cursor = at + String(c.n).length + 2;
         }
         text.append(a.answer.slice(cursor));
-        const sources = el("ol", { class: "sources", "aria-label": "Sources" });
-        for (const c of a.citations) sources.append(el("li", {}, chip(c, "Source"), " ", section(c)));
+        const sources = el("ol", { class: "sources", "aria-label": T.sources });
+        for (const c of a.citations) sources.append(el("li", {}, chip(c, T.source), " ", section(c)));
         msg.append(text, sources);
       } else {
         msg.append(el("p", { class: "msg-text" },
-          el("span", { class: "badge badge-info" }, "Not in the article"), " " + a.answer));
+          el("span", { class: "badge badge-info" }, T.not_in_article), " ",
+          el("span", { lang: a.answer_lang || a.lang }, a.answer)));
         if (a.citations.length) {
           const nearest = el("ol", { class: "nearest" });
           for (const c of a.citations) {
-            nearest.append(el("li", {}, el("a", { href: citeUrl(c) }, c.section || "Article"),
+            nearest.append(el("li", {}, el("a", { href: citeUrl(c) }, sectionOf(c) || T.article),
               " ", score(c.score)));
           }
-          msg.append(el("p", { class: "nearest-label" }, "Nearest passages — not an answer"), nearest);
+          msg.append(el("p", { class: "nearest-label" }, T.nearest), nearest);
         }
       }
       return msg;
     }
 
     function renderEvidence(a) {
-      evidenceTitle.textContent = a && !a.answered ? "Nearest passages — not an answer" : "Evidence";
+      evidenceTitle.textContent = a && !a.answered ? T.nearest : T.evidence;
       evidenceList.replaceChildren();
       evidenceEmpty.hidden = Boolean(a);
       if (!a) return;
       for (const c of a.citations) {
         evidenceList.append(el("li", { class: "evidence-item" },
-          el("div", { class: "evidence-head" }, chip(c, "Open source"), " ", section(c), " ",
+          el("div", { class: "evidence-head" }, chip(c, T.open_source), " ", section(c), " ",
             score(c.score)),
-          marked(c.text, [c.span]),
-          el("a", { class: "open", href: citeUrl(c) }, "Open in the article →")));
+          ...quoted({ passage_id: c.passage_id, text: c.text, spans: [c.span], span: c.span },
+            c.edition),
+          el("a", { class: "open", href: citeUrl(c) }, T.open_article)));
       }
     }
 
@@ -161,7 +203,7 @@
       const asked = renderUser(question);
       conversation.append(asked);
       const loading = el("article", { class: "msg msg-bot msg-loading", role: "status" },
-        el("span", { class: "spinner", "aria-hidden": "true" }), "Searching the article…");
+        el("span", { class: "spinner", "aria-hidden": "true" }), T.loading);
       conversation.append(loading);
       loading.scrollIntoView({ block: "nearest" });
       try {
@@ -171,7 +213,7 @@
           body: JSON.stringify(body),
         });
         const data = await response.json().catch(() => ({}));
-        if (!response.ok) throw new Error(data.error || "The server answered " + response.status + ".");
+        if (!response.ok) throw new Error(data.error || fill(T.server_answered, { status: response.status }));
         messages.push({ role: "user", content: question }, { role: "assistant", answer: data });
         save();
         loading.replaceWith(renderAnswer(data));
@@ -181,10 +223,10 @@
         button.disabled = false;
         input.focus();
       } catch (error) {
-        const message = error instanceof TypeError ? "Could not reach the server." : error.message;
-        const retry = el("button", { type: "button", class: "retry" }, "Retry");
+        const message = error instanceof TypeError ? T.unreachable : error.message;
+        const retry = el("button", { type: "button", class: "retry" }, T.retry);
         const failed = el("article", { class: "msg msg-error", role: "alert" },
-          el("p", { class: "msg-text" }, el("span", { class: "badge badge-error" }, "Error"),
+          el("p", { class: "msg-text" }, el("span", { class: "badge badge-error" }, T.error),
             " " + message), retry);
         retry.addEventListener("click", () => {
           asked.remove();
@@ -249,23 +291,23 @@
       event.preventDefault();
       const q = searchForm.querySelector("input[name=q]").value.trim();
       if (!q) return;
-      status.textContent = "Searching…";
+      status.textContent = T.searching;
       results.replaceChildren();
       try {
         const response = await fetch("/api/search?k=5&q=" + encodeURIComponent(q),
           { headers: { Accept: "application/json" } });
         const data = await response.json().catch(() => ({}));
-        if (!response.ok) throw new Error(data.error || "The server answered " + response.status + ".");
-        status.textContent = data.results.length + " passages, best first.";
+        if (!response.ok) throw new Error(data.error || fill(T.server_answered, { status: response.status }));
+        status.textContent = fill(T.results, { n: data.results.length });
         for (const r of data.results) {
           results.append(el("li", { class: "result" },
             el("div", { class: "evidence-head" }, section(r), " ", score(r.score)),
-            marked(r.text, r.highlights),
-            el("a", { class: "open", href: "/article?passage=" + encodeURIComponent(r.passage_id) +
-              "#cited" }, "Open in the article →")));
+            ...quoted({ passage_id: r.passage_id, text: r.text, spans: r.highlights }, r.edition),
+            el("a", { class: "open", href: r.edition ? passageUrl(r.edition, r.edition.lang)
+              : passageUrl(r) }, T.open_article)));
         }
       } catch (error) {
-        status.textContent = error instanceof TypeError ? "Could not reach the server." : error.message;
+        status.textContent = error instanceof TypeError ? T.unreachable : error.message;
       }
     });
   }

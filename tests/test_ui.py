@@ -1,0 +1,44 @@
+"""The interface language: its strings are complete, and Accept-Language is read by q-value."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from bot.ui import accepted, load_strings
+
+STRINGS = Path(__file__).resolve().parent.parent / "web" / "strings.json"
+
+
+def test_strings_are_complete_in_every_language():
+    strings = load_strings(STRINGS)
+    assert {"en", "fr", "zh", "es", "de"} <= set(strings)
+    for lang, table in strings.items():
+        assert set(table) == set(strings["en"]), lang
+        assert set(table["languages"]) == set(strings["en"]["languages"]), lang
+        assert all(value for value in table.values()), lang
+        assert "{lang}" in table["original"] and "{n}" in table["results"], lang
+
+
+def test_a_missing_string_names_its_language_and_key(tmp_path: Path):
+    path = tmp_path / "strings.json"
+    path.write_text(json.dumps({"en": {"ask": "Ask", "retry": "Retry"}, "fr": {"ask": "Demander"}}))
+    with pytest.raises(ValueError, match="'fr' lacks retry"):
+        load_strings(path)
+
+
+@pytest.mark.parametrize(
+    ("header", "expected"),
+    [
+        ("fr-CH, fr;q=0.9, en;q=0.8, de;q=0.7, *;q=0.5", ["fr", "fr", "en", "de"]),
+        ("en;q=0.2, zh-Hans-CN", ["zh", "en"]),
+        ("de;q=0, es", ["es"]),
+        ("EN-us;q=bad, fr", ["fr"]),
+        ("", []),
+        (" , ;q=1", []),
+    ],
+)
+def test_accept_language_by_preference(header, expected):
+    assert accepted(header) == expected
