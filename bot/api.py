@@ -26,6 +26,7 @@ from bot.schema import (
     TopicsOut,
 )  # fmt: skip
 from bot.summary import summarize_scope, titled_scopes
+from bot.topics import in_language
 
 # --- the functions the API and the page share -------------------------------------------------
 
@@ -43,7 +44,7 @@ def ask(
     k: int | None = None,
 ) -> dict[str, Any]:
     """The answer object for `question`: what /api/answer returns and the chat page renders."""
-    with request.app.state.lock:
+    with request.app.state.embedding:
         answer = engine(request).ask(question, history or (), lang, k)
     return asdict(answer)
 
@@ -60,7 +61,7 @@ def search(
         raise HTTPException(
             404, f"No part or topic {topic!r}; list their ids with /api/topics."
         ) from None
-    with request.app.state.lock:
+    with request.app.state.embedding:
         hits = engine(request).search(query, k, lang, within)
     results = [
         {
@@ -124,9 +125,12 @@ def summary(request: Request, scope: str, lang: str, length: str) -> dict[str, A
 
 
 def topics(request: Request, lang: str) -> dict[str, Any]:
-    """The parts and topics of the corpus, titled in `lang` where an edition allows."""
+    """The parts and topics of the corpus, titled in `lang` where an edition allows (else in the
+    document's own language)."""
     index = engine(request).index
-    return {"lang": lang, "parts": [asdict(part) for part in titled_scopes(index, lang)]}
+    found = in_language(index.topics, lang, {doc.id: doc.lang for doc in index.documents})
+    parts = [asdict(part) for part in titled_scopes(index, lang)]
+    return {"lang": lang, "parts": parts, "topics": found}
 
 
 # --- JSON API ---------------------------------------------------------------------------------

@@ -211,14 +211,22 @@ def _summary(settings: Settings, args: argparse.Namespace) -> int:
 def _topics(settings: Settings, args: argparse.Namespace) -> int:
     from bot.index import load
     from bot.summary import titled_scopes
+    from bot.topics import in_language
 
-    scopes = titled_scopes(load(settings), args.lang)
+    index = load(settings)
+    scopes = titled_scopes(index, args.lang)
+    topics = in_language(index.topics, args.lang, {d.id: d.lang for d in index.documents})
     if args.json:
-        print(json.dumps([asdict(s) for s in scopes], ensure_ascii=False, indent=2))
+        print(json.dumps({"parts": [asdict(s) for s in scopes], "topics": topics},
+                         ensure_ascii=False, indent=2))  # fmt: skip
         return 0
     for scope in scopes:
         indent = "  " if scope.id != scope.doc_id else ""
         print(f"{indent}{scope.id}: {scope.title} ({len(scope.passage_ids)} passages)")
+    if topics:
+        print("\nTopics:")
+    for topic in topics:
+        print(f"  {topic['id']}: {topic['label']} ({len(topic['passage_ids'])} passages)")
     return 0
 
 

@@ -133,13 +133,17 @@ class Engine:
         return [h for h in hits if within is None or h.passage.id in within][:k]
 
     def within(self, scope: str | None) -> frozenset[str] | None:
-        """The passage ids of a part or document (by id), None for no scope; unknown: BotError."""
+        """The passage ids of a document, part or topic (by id), None for no scope; an unknown id
+        is an UnknownScope error."""
         if scope is None:
             return None
         found = self.index.summaries.get(scope)
-        if found is None:
+        if found is not None:
+            return frozenset(found["passage_ids"])
+        topic = next((t for t in self.index.topics if t.id == scope), None)
+        if topic is None:
             raise UnknownScope(f"No part or topic {scope!r}; list the ids with `bot topics`.")
-        return frozenset(found["passage_ids"])
+        return frozenset(topic.passage_ids)
 
     def edition(self, hit: Hit, lang: str) -> Edition | None:
         """A search hit's highlighted sentences in its edition in `lang`, if it has one."""
@@ -174,6 +178,36 @@ class Engine:
         return next(
             (d for d in self.index.documents if d.edition_of == source.id and d.lang == lang), None
         )
+
+    def counterpart(
+        self, passage: Passage, span: tuple[int, int] | None, document: Document
+    ) -> tuple[Passage, tuple[int, int] | None] | None:
+        """The passage of `document` that translates `passage` (of another edition of the same
+        source), and the span of the sentences translating those `span` covers (None for the
+        whole passage); None when none of them has a counterpart there."""
+        index = self.index
+        first = int(index.passage_first_sentence[index.rows_by_id[passage.id]])
+        rows = [
+            first + n
+            for n, (start, end) in enumerate(passage.sentences)
+            if span is None or (start < span[1] and end > span[0])
+        ]
+        edition_rows, source_rows = index.editions.sentence_pairs
+        sources = sorted({int(r) for r in source_rows[np.isin(edition_rows, rows)]})
+        translations = index.editions.translations
+        targets = (
+            [t for s in sources for t in translations.get((s, document.lang), ())]
+            if document.edition_of
+            else sources
+        )
+        if not targets:
+            return None
+        row = int(index.sentence_passage[min(targets)])
+        target, first = index.passages[row], int(index.passage_first_sentence[row])
+        spans = [
+            target.sentences[t - first] for t in targets if int(index.sentence_passage[t]) == row
+        ]
+        return target, (min(s for s, _ in spans), max(e for _, e in spans)) if span else None
 
 
 def summary_answer(question: str, summary: Summary | None) -> Answer:

@@ -22,6 +22,7 @@ from bot.ingest import Document, Passage, load_passages
 from bot.intent import IntentExamples, embed_examples
 from bot.lexical import LexicalIndex, tokenize
 from bot.summarize import choose_all
+from bot.topics import Topic, find_topics
 
 FORMAT_VERSION = 3
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
@@ -66,6 +67,7 @@ class Index:
     alignment: dict[str, dict]  # edition id → its alignment report (editions.report)
     summaries: dict[str, dict]  # scope id → its chosen sentences (summarize.choose_all)
     intents: IntentExamples  # labelled example messages and their vectors (bot/intents.jsonl)
+    topics: tuple[Topic, ...]  # clusters of each document's passages, labelled per language
     rows_by_id: dict[str, int]  # passage id → row
 
 
@@ -147,6 +149,12 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
         lexical.save(staging / "lexical")
         _write_json(staging / "alignment.json", alignment)
         _write_json(staging / "summaries.json", choose_all(documents, passages, sentence_matrix))
+        editions = Editions.build(documents, passages, links)
+        topics = find_topics(
+            passages, passage_matrix, editions.source_rows, editions.passage_pairs,
+            editions.passage_lang,
+        )  # fmt: skip
+        _write_json(staging / "topics.json", [asdict(topic) for topic in topics])
         intent_vectors, intent_rows = intents.to_arrays()
         np.save(staging / "intents.npy", intent_vectors, allow_pickle=False)
         _write_json(staging / "intents.json", intent_rows)
@@ -289,6 +297,16 @@ def load(settings: Settings) -> Index:
         links=links,
         alignment={doc_id: entry["report"] for doc_id, entry in alignment.items()},
         summaries=json.loads((folder / "summaries.json").read_text(encoding="utf-8")),
+        topics=tuple(
+            Topic(
+                t["id"],
+                t["doc_id"],
+                t["labels"],
+                {lang: tuple(terms) for lang, terms in t["terms"].items()},
+                tuple(t["passage_ids"]),
+            )
+            for t in json.loads((folder / "topics.json").read_text(encoding="utf-8"))
+        ),  # fmt: skip
         intents=IntentExamples.from_arrays(
             np.load(folder / "intents.npy", allow_pickle=False),
             json.loads((folder / "intents.json").read_text(encoding="utf-8")),

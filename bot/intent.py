@@ -50,6 +50,12 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "人工智能", "人工知能", "인공지능*", "الذكاء الاصطناعي",
     ),
 }  # fmt: skip
+# Words that ask for a quantity ("how many", "combien", "多少", "几条"): a fact question. Chinese
+# and Japanese match anywhere (no spaces), the others as whole words.
+_COUNTING = re.compile(
+    r"\b(how many|how much|combien|cuánt[oa]s?|wie viele?|quant[ieoa]s?|сколько|kaç|"
+    r"hoeveel|كم)\b|多少|几[个条家项位次年]|幾つ|いくつ|何[個件社人つ]|몇"
+)
 # Names the article is about: a message naming one is never small talk.
 NAMES = ("beijing", "shanghai")
 # "Part 2", "la troisième partie", "第二部分", "الجزء الأول": a part word, then a number or ordinal.
@@ -159,6 +165,9 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     scores = examples.scores(vector)
     if not _may_be_smalltalk(text):
         scores[KINDS.index("smalltalk")] = -np.inf
+    if _COUNTING.search(text.casefold()):
+        # "How many measures…?" asks for a figure: never a summary, never small talk.
+        return "question"
     runner_up, best = np.argsort(scores)[-2:]
     if scores[best] - scores[runner_up] < examples.margin:
         return "question"  # unsure, even between summary and small talk

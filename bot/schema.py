@@ -156,9 +156,22 @@ class PartOut(BaseModel):
     passage_ids: list[str]
 
 
+class TopicOut(BaseModel):
+    """Passages of one document that belong together, labelled by key terms in `lang` (the
+    reader's, or the document's own when no edition is in the reader's)."""
+
+    id: str
+    doc_id: str
+    lang: str
+    label: str
+    terms: list[str]
+    passage_ids: list[str]
+
+
 class TopicsOut(BaseModel):
     lang: str
     parts: list[PartOut]
+    topics: list[TopicOut]
 
 
 class Health(BaseModel):

@@ -17,10 +17,18 @@ Length = Literal["short", "medium", "long"]
 # four-times-longer text is about twice as long), capped per length; never over half the scope.
 POINTS: dict[str, tuple[int, float]] = {"short": (5, 0.5), "medium": (12, 1.25), "long": (20, 2.2)}
 LENGTHS = tuple(POINTS)
-# Weight of "carries facts" against centrality in a sentence's own score (both in [0, 1]).
-FACT_WEIGHT = 0.5
-# Fact units (numbers, quoted titles, names) at which the fact score saturates.
+# Weight of "carries facts" against centrality in a sentence's worth (both in [0, 1]). Facts
+# lead: centrality to the scope's mean favours the general sentences that frame figures.
+FACT_WEIGHT = 0.75
+# Fact units at which a sentence's fact score saturates: a figure or title is one unit, a name
+# half of one, each divided by the number of the scope's sentences that hold it.
 FACT_CAP = 4.0
+NAME_UNIT = 0.5
+# The units a sentence's names add up to at most: a list of places is one fact, not ten.
+NAMES_CAP = 1.0
+# A section's weight in the shares of points: its sentences' fact scores, plus this for each of
+# its sentences, so that size decides between sections that hold no figures.
+SIZE_WEIGHT = 0.01
 # MMR: the share of a candidate's score that is its own worth; the rest penalises redundancy.
 MMR_LAMBDA = 0.7
 # A point longer than this (in Latin-character widths) is a paragraph; its score shrinks.
@@ -44,8 +52,15 @@ _SOURCE = re.compile(
 _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # "1 048", "5610,60", "38 %": one figure each (the percent sign kept, so "38" ≠ "38 %").
 _NUMBER = re.compile(r"\d(?:[\d.,]|\s(?=\d{3}\b))*(?:\s?[%％])?")
+# Numbers with a Chinese magnitude: "七万余", "一万三千", "30余万", "8万余" (a lone "一" is a word).
+_CJK_NUMBER = re.compile(
+    r"[\d〇零一二两三四五六七八九十百千万亿余多]*[十百千万亿][〇零一二两三四五六七八九十百千万亿余多]*"
+)
 _TITLE = re.compile(r"[\"«“„「『《]([^\"»”「」『』《》]{4,})[\"»”」』》]")
+# A quotation that ends a sentence of its own is speech (an opinion), not a title.
+_SPEECH_END = re.compile(r"[.!?。！？…]\s*$")
 _NAME = re.compile(r"(?<=[\s(\"«“'’-])[A-ZÀ-ÞА-ЯЁ][\w'’-]+")
+_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -110,12 +125,26 @@ def summarize(
     ]
     if not candidates:
         return []
+    total = points(len(candidates), length)
+    # A sentence the text repeats word for word (a part's introduction restating the lead) is
+    # one candidate. Not by cosine: e5 puts two different rankings of the same cities at 0.99.
+    seen: set[str] = set()
+    distinct = []
+    for row, n in candidates:
+        said = " ".join(sentence_text(passages[row], n).lower().split())
+        if said not in seen:
+            seen.add(said)
+            distinct.append((row, n))
+    candidates = distinct
     vectors = np.asarray(sentence_vectors[[first[row] + n for row, n in candidates]], np.float32)
     texts = [sentence_text(passages[row], n) for row, n in candidates]
-    paths = [passages[row].section_path for row, _ in candidates]
-    groups, quota = _sections(paths, points(len(candidates), length))
-    worth = _worth(vectors, texts)
-    chosen = _select(vectors, worth, groups, quota)
+    facts = _Facts(texts)
+    groups, quota = _sections(
+        [passages[row].section_path for row, _ in candidates],
+        np.array([facts.score(i) for i in range(len(texts))]),
+        total,
+    )
+    chosen = _select(vectors, texts, facts, groups, quota)
     return sorted(candidates[i] for i in chosen)
 
 
@@ -150,38 +179,48 @@ def _is_question(text: str) -> bool:
     return last >= 0 and not any(stop in text[last:] for stop in ".。!！")
 
 
-def fact_tokens(text: str) -> set[str]:
-    """The checkable matter a sentence carries: numbers, percentages, quoted titles, names."""
-    numbers = {"#" + "".join(m.split()).strip(".,") for m in _NUMBER.findall(text)}
-    titles = {
-        "«" + " ".join(t.lower().split())
-        for t in _TITLE.findall(text)
-        if len(t.split()) >= 2 or len(_CJK.findall(t)) >= 4  # one word in quotes is emphasis
-    }
-    names = {"@" + name for name in _NAME.findall(text)}
+def fact_tokens(text: str, common: frozenset[str] = frozenset()) -> set[str]:
+    """The checkable matter a sentence carries: numbers, percentages, quoted titles, and names
+    (capitalised words, unless `common` holds them in lower case)."""
+    numbers = {"#" + m for m in _CJK_NUMBER.findall(text) if len(m) >= 2}
+    plain = _NUMBER.findall(_CJK_NUMBER.sub(" ", text))
+    numbers |= {"#" + "".join(m.split()).strip(".,") for m in plain}
+    titles = {"«" + " ".join(t.lower().split()) for t in _TITLE.findall(text) if _is_title(t)}
+    names = {"@" + name for name in _NAME.findall(text) if name.lower() not in common}
     return numbers | titles | names
 
 
-def _facts(texts: list[str]) -> np.ndarray:
-    """Each sentence's fact score in [0, 1]: its fact tokens, each weighted by its rarity."""
-    tokens = [fact_tokens(t) for t in texts]
-    # A figure or name found in many sentences of the scope ("2021", the city the text is
-    # about) is context, not a fact this sentence adds; names weigh half a figure.
-    spread: dict[str, int] = {}
-    for found in tokens:
-        for token in found:
-            spread[token] = spread.get(token, 0) + 1
-    units = [sum((0.5 if t[0] == "@" else 1.0) / spread[t] for t in found) for found in tokens]
-    return np.minimum(np.array(units), FACT_CAP) / FACT_CAP
+def _is_title(quoted: str) -> bool:
+    # One word in quotes is emphasis; a quotation that ends a sentence is speech; one that
+    # starts on punctuation is the gap between two quotations.
+    return (
+        (len(quoted.split()) >= 2 or len(_CJK.findall(quoted)) >= 4)
+        and quoted[0].isalnum()
+        and not _SPEECH_END.search(quoted)
+    )
 
 
-def _worth(vectors: np.ndarray, texts: list[str]) -> np.ndarray:
-    """Each candidate's own score in [0, 1]: centrality and facts, shrunk when overlong."""
-    centroid = vectors.mean(axis=0)
-    centrality = _rank01(vectors @ (centroid / (np.linalg.norm(centroid) or 1.0)))
-    width = np.array([len(t) + 2 * len(_CJK.findall(t)) for t in texts], dtype=float)
-    brevity = np.minimum(1.0, np.sqrt(LONG_POINT / np.maximum(width, 1.0)))
-    return ((1 - FACT_WEIGHT) * centrality + FACT_WEIGHT * _facts(texts)) * brevity
+class _Facts:
+    """The fact tokens of a scope's sentences, and what each is worth."""
+
+    def __init__(self, texts: list[str]) -> None:
+        # A capitalised word the scope also writes in lower case ("Le", "Plan") is no name.
+        common = frozenset(w for t in texts for w in _WORD.findall(t) if w.islower())
+        self.tokens = [fact_tokens(t, common) for t in texts]
+        # A figure or name found in many sentences of the scope ("2021", the city the text is
+        # about) is context, not a fact this sentence adds.
+        spread: dict[str, int] = {}
+        for found in self.tokens:
+            for token in found:
+                spread[token] = spread.get(token, 0) + 1
+        self.units = {t: (NAME_UNIT if t[0] == "@" else 1.0) / n for t, n in spread.items()}
+
+    def score(self, i: int, known: frozenset[str] | set[str] = frozenset()) -> float:
+        """Sentence `i`'s fact score in [0, 1], counting only the tokens not `known` yet."""
+        new = self.tokens[i] - known
+        names = sum(self.units[t] for t in new if t[0] == "@")
+        rest = sum(self.units[t] for t in new if t[0] != "@")
+        return min(rest + min(names, NAMES_CAP), FACT_CAP) / FACT_CAP
 
 
 def _rank01(values: np.ndarray) -> np.ndarray:
@@ -194,7 +233,9 @@ def _rank01(values: np.ndarray) -> np.ndarray:
     return 1.0 - ranks / (len(values) - 1)
 
 
-def _sections(paths: list[tuple[str, ...]], total: int) -> tuple[list[int], list[int]]:
+def _sections(
+    paths: list[tuple[str, ...]], facts: np.ndarray, total: int
+) -> tuple[list[int], list[int]]:
     """Each candidate's section (a leaf of the heading tree, -1 when it gets no point this time)
     and the points of each section."""
     groups = [-1] * len(paths)
@@ -212,53 +253,71 @@ def _sections(paths: list[tuple[str, ...]], total: int) -> tuple[list[int], list
                 children[-1].append(i)
             else:
                 children.append([i])
-        # The first level that divides the scope gets a point per section; deeper, size decides.
-        one_each = first and len(children) > 1
-        shares = _shares([len(c) for c in children], budget, one_each)
+        mass = [float(facts[c].sum()) for c in children]
+        # Down the tree, every section gets a point while they last, the richest in facts first:
+        # at the first level that divides the scope, every one; deeper, those holding a fact.
+        # The rest goes by facts, so a dense comparison gets more points than a long preamble.
+        sure = [len(children) > 1 and (first or m > 0) for m in mass]
+        shares = _shares(
+            [m + SIZE_WEIGHT * len(c) for m, c in zip(mass, children, strict=True)],
+            [len(c) for c in children],
+            budget,
+            sure,
+        )
         for child, share in zip(children, shares, strict=True):
             if share:
-                split(child, depth + 1, share, first and not one_each)
+                split(child, depth + 1, share, first and len(children) == 1)
 
     split(list(range(len(paths))), 0, total, True)
     return groups, quota
 
 
-def _shares(sizes: list[int], total: int, one_each: bool) -> list[int]:
-    """`total` points shared by size (D'Hondt), first one each (largest first) if `one_each`."""
+def _shares(weights: list[float], sizes: list[int], total: int, sure: list[bool]) -> list[int]:
+    """`total` points shared by weight (D'Hondt), at most `sizes` each, after one to each
+    `sure` group (heaviest first)."""
     shares = [0] * len(sizes)
-    if one_each:
-        for g in sorted(range(len(sizes)), key=lambda g: (-sizes[g], g))[:total]:
+    for g in sorted((g for g in range(len(sizes)) if sure[g]), key=lambda g: (-weights[g], g)):
+        if sum(shares) < total:
             shares[g] = 1
     for _ in range(total - sum(shares)):
         open_groups = [g for g in range(len(sizes)) if shares[g] < sizes[g]]
         if not open_groups:
             break
-        best = max(open_groups, key=lambda g: (sizes[g] / (shares[g] + 1), -g))
+        best = max(open_groups, key=lambda g: (weights[g] / (shares[g] + 1), -g))
         shares[best] += 1
     return shares
 
 
 def _select(
-    vectors: np.ndarray, worth: np.ndarray, groups: list[int], quota: list[int]
+    vectors: np.ndarray, texts: list[str], facts: _Facts, groups: list[int], quota: list[int]
 ) -> list[int]:
     """Greedy MMR within the section quotas; ties go to the earlier sentence."""
+    centroid = vectors.mean(axis=0)
+    centrality = _rank01(vectors @ (centroid / (np.linalg.norm(centroid) or 1.0)))
+    width = np.array([len(t) + 2 * len(_CJK.findall(t)) for t in texts], dtype=float)
+    brevity = np.minimum(1.0, np.sqrt(LONG_POINT / np.maximum(width, 1.0)))
     # Redundancy is judged on what sentences do not share with the whole scope: raw e5 cosines
     # of any two sentences on one topic are high.
-    centred = vectors - vectors.mean(axis=0)
+    centred = vectors - centroid
     centred /= np.maximum(np.linalg.norm(centred, axis=1, keepdims=True), 1e-9)
     similarity = centred @ centred.T
     left = list(quota)
     chosen: list[int] = []
-    closest = np.zeros(len(worth))
+    known: set[str] = set()
+    closest = np.zeros(len(texts))
     for _ in range(sum(quota)):
         open_rows = [
-            i for i in range(len(worth)) if groups[i] >= 0 and left[groups[i]] and i not in chosen
+            i for i in range(len(texts)) if groups[i] >= 0 and left[groups[i]] and i not in chosen
         ]
         if not open_rows:
             break
+        # A figure or title that a chosen point already states is worth nothing the second time.
+        fact = np.array([facts.score(i, known) for i in range(len(texts))])
+        worth = ((1 - FACT_WEIGHT) * centrality + FACT_WEIGHT * fact) * brevity
         scores = MMR_LAMBDA * worth - (1 - MMR_LAMBDA) * np.maximum(closest, 0.0)
         best = max(open_rows, key=lambda i: (scores[i], -i))
         chosen.append(best)
+        known |= facts.tokens[best]
         left[groups[best]] -= 1
         closest = np.maximum(closest, similarity[best])
     return chosen

@@ -178,6 +178,17 @@ def test_topics_list_documents_and_parts_in_the_readers_language(client):
     assert titles[ARTICLE].startswith("北京建设") and titles[f"{ARTICLE}-part1"].startswith("01、")
     assert "baikal_ru" in titles  # every source document is a scope; editions are not
     assert not any("." in p["doc_id"] for p in body["parts"])
+    article_topics = [t for t in body["topics"] if t["doc_id"] == ARTICLE]
+    assert len(article_topics) >= 3 and all(t["lang"] == "zh" for t in article_topics)
+    assert all(not any(c.isdigit() for c in t["label"]) for t in article_topics)
+    # A document without a Chinese edition keeps its own language's labels.
+    assert {t["lang"] for t in body["topics"] if t["doc_id"] == "baikal_ru"} <= {"ru"}
+
+
+def test_search_can_be_narrowed_to_a_topic(client):
+    topic = client.get("/api/topics?lang=en").json()["topics"][0]
+    body = client.get(f"/api/search?q=Shanghai&k=3&topic={topic['id']}").json()
+    assert {r["passage_id"] for r in body["results"]} <= set(topic["passage_ids"])
 
 
 def test_openapi_documents_the_contract(client):

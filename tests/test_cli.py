@@ -162,7 +162,7 @@ def test_search_within_a_part(env: Settings, capsys: pytest.CaptureFixture[str])
     ids = {row["passage_id"] for row in json.loads(capsys.readouterr().out)["results"]}
     assert len(ids) == 3
     assert main(["topics", "--json"]) == 0
-    scopes = {s["id"]: s for s in json.loads(capsys.readouterr().out)}
+    scopes = {s["id"]: s for s in json.loads(capsys.readouterr().out)["parts"]}
     assert ids <= set(scopes[part]["passage_ids"])
     assert main(["search", "x", "--within", "nowhere"]) == 1
     assert "bot topics" in capsys.readouterr().err
@@ -191,6 +191,7 @@ def test_topics_lists_parts_under_their_document(
     out = capsys.readouterr().out
     assert "000_bab5460f06c5e48c: Pékin construit" in out
     assert "  000_bab5460f06c5e48c-part2: 02, raffinement supplémentaire" in out
+    assert "Topics:\n  000_bab5460f06c5e48c-topic-" in out
 
 
 @pytest.mark.parametrize("verb", ["search", "ask"])

@@ -107,6 +107,21 @@ def test_never_smalltalk(text: str, embedder: Embedder, examples: IntentExamples
     assert kind_of(text, embedder, examples) != "smalltalk"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "《若干措施》一共提出了几条具体措施？",  # once taken for a summary request
+        "Combien de mesures résume le plan ?",
+        "How many measures does the summary list?",
+        "Сколько мер предлагает план в кратком изложении?",
+    ],
+)
+def test_a_question_asking_how_many_is_a_question(
+    text: str, embedder: Embedder, examples: IntentExamples
+) -> None:
+    assert kind_of(text, embedder, examples) == "question"
+
+
 def held_out() -> list[dict]:
     rows = read_examples(HELD_OUT)
     return rows + [

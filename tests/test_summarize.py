@@ -13,6 +13,7 @@ from bot.ingest import Passage, load_passages
 from bot.summarize import (
     POINTS,
     document_rows,
+    fact_tokens,
     is_content,
     parts,
     points,
@@ -52,6 +53,15 @@ def coverage(chosen_texts: list[str], facts: list[dict]) -> float:
     return sum(hits) / len(facts)
 
 
+def content(index, rows) -> list[tuple[int, int]]:
+    return [
+        (r, n)
+        for r in rows
+        for n in range(len(index.passages[r].sentences))
+        if is_content(index.passages[r], n)
+    ]
+
+
 def passage(text: str, spans: list[tuple[int, int]] | None = None) -> Passage:
     return Passage("d-1", "d", 0, "d", (), text, 0, len(text), tuple(spans or [(0, len(text))]))
 
@@ -87,6 +97,8 @@ def test_a_summary_is_deterministic_in_text_order_and_in_the_scope(index, vector
         assert chosen == summarize(index.passages, vectors, rows, length)
         assert chosen == sorted(set(chosen))
         assert chosen and all(row in rows for row, _ in chosen), doc.id
+        said = [" ".join(t.lower().split()) for t in texts(index, chosen)]
+        assert len(said) == len(set(said)), doc.id  # a sentence the text repeats is one point
 
 
 @pytest.mark.parametrize("length", POINTS)
@@ -137,14 +149,10 @@ def test_a_part_summary_stays_in_its_part_and_is_shorter(index, vectors):
 
 def test_a_tiny_document_still_summarises(index, vectors):
     rows = document_rows(index.passages, "aceite_es")
-    content = sum(
-        is_content(index.passages[r], n)
-        for r in rows
-        for n in range(len(index.passages[r].sentences))
-    )
+    sentences = len(content(index, rows))
     for length in POINTS:
         chosen = summarize(index.passages, vectors, rows, length)
-        assert 1 <= len(chosen) == points(content, length) <= content
+        assert 1 <= len(chosen) == points(sentences, length) <= sentences
         assert "¿Qué significa" not in " ".join(texts(index, chosen))
 
 
@@ -177,24 +185,68 @@ def test_the_key_facts_are_in_the_article_verbatim(index, facts):
             assert coverage(everything, [fact]) == 1, fact["fact"]
 
 
+def test_the_held_out_key_facts_are_in_their_documents_verbatim(index, facts):
+    assert set(facts["held_out"]) == {"aceite_es", "baikal_ru", "tianyige_zh"}
+    for doc_id, doc_facts in facts["held_out"].items():
+        assert 6 <= len(doc_facts) <= 10, doc_id
+        rows = document_rows(index.passages, doc_id)
+        everything = [
+            sentence_text(index.passages[r], n)
+            for r in rows
+            for n in range(len(index.passages[r].sentences))
+        ]
+        for fact in doc_facts:
+            assert coverage(everything, [fact]) == 1, fact["fact"]
+
+
+def test_what_counts_as_a_fact():
+    assert fact_tokens("Pékin compte 1 048 entreprises, soit 29 % du total.") == {
+        "#1048",
+        "#29%",
+    }
+    # Chinese magnitudes are numbers too; a lone 一 is a word.
+    assert fact_tokens("原有藏书仅剩约一万三千卷，今藏古籍30余万卷，一座楼。") == {
+        "#一万三千",
+        "#30余万",
+    }
+    # A quoted title counts; quoted speech and one quoted word do not.
+    said = 'Il a lancé le "Plan de mise en œuvre" et dit : "Nous sommes très optimistes."'
+    assert fact_tokens(said, frozenset({"il", "nous", "plan"})) == {"«plan de mise en œuvre"}
+    assert fact_tokens('Une force "numérique" considérable.') == set()
+    # A capitalised word the text also writes in lower case starts a sentence; it names nothing.
+    assert fact_tokens("· Le 19 mai, Apple a lancé Vision Pro.", frozenset({"le"})) == {
+        "#19",
+        "@Apple",
+        "@Vision",
+        "@Pro",
+    }
+
+
 def test_the_medium_article_summary_beats_the_lead_on_key_facts(index, vectors, facts):
     rows = document_rows(index.passages, ARTICLE)
     chosen = summarize(index.passages, vectors, rows, "medium")
-    content = [
-        (r, n)
-        for r in rows
-        for n in range(len(index.passages[r].sentences))
-        if is_content(index.passages[r], n)
-    ]
     ours = coverage(texts(index, chosen), facts["document"])
-    lead = coverage(texts(index, content[: len(chosen)]), facts["document"])
-    assert ours >= 0.4
+    lead = coverage(texts(index, content(index, rows)[: len(chosen)]), facts["document"])
+    assert ours >= 0.5  # measured 0.58 (11 of 19); the oracle's ceiling is 0.74
     assert ours > lead
 
 
+def test_the_held_out_documents_get_more_key_facts_than_their_lead(index, vectors, facts):
+    # Facts written before the method was changed (docs/EVALUATION.md: how held out they are).
+    ours, leads = [], []
+    for doc_id, doc_facts in facts["held_out"].items():
+        rows = document_rows(index.passages, doc_id)
+        chosen = summarize(index.passages, vectors, rows, "medium")
+        ours.append(coverage(texts(index, chosen), doc_facts))
+        leads.append(coverage(texts(index, content(index, rows)[: len(chosen)]), doc_facts))
+        assert ours[-1] >= leads[-1], doc_id
+    assert sum(ours) > sum(leads)
+
+
 @pytest.mark.xfail(
-    reason="issue 8's target; 12 sentences can hold at most 14 of the 19 facts (0.74), "
-    "see docs/EVALUATION.md, Summaries",
+    reason="issue 8's target is out of reach of 12 one-sentence points: the article states its "
+    "facts about one to a sentence, so 12 sentences hold at most 14 of the 19 (0.74, the "
+    "oracle); bot gets 0.58. See docs/EVALUATION.md, Summaries",
     strict=True,
 )
 def test_the_medium_article_summary_covers_four_fifths_of_the_key_facts(index, vectors, facts):

@@ -1,0 +1,42 @@
+"""Labels: distinctive words, phrases and names of groups of texts, readable in each language."""
+
+from __future__ import annotations
+
+import re
+import subprocess
+import sys
+
+from bot.labels import candidates, key_terms
+
+
+def test_key_terms_prefer_distinctive_phrases_and_names_over_numbers():
+    clusters = [
+        [
+            'Pékin publie le "Plan de mise en œuvre" en 2023 avec 16 tâches.',
+            "Le plan de mise en œuvre soutient l'intelligence artificielle à Pékin.",
+        ],
+        [
+            "Shanghai soutient le métaverse et l'audiovisuel immersif en 2023.",
+            "Le métaverse de Shanghai vise 2025 et l'audiovisuel immersif.",
+        ],
+    ]
+    beijing, shanghai = key_terms(clusters, "fr")
+    # The name, quoted once and then used bare, beats its pieces ("plan de mise", "œuvre").
+    assert beijing[:2] == ("Plan de mise en œuvre", "Pékin")
+    assert shanghai[:2] == ("audiovisuel immersif", "Shanghai")
+    assert not any(re.search(r"\d", term) for term in beijing + shanghai)
+
+
+def test_a_capital_says_name_only_inside_a_sentence():
+    found = candidates("Selon Pékin, Shanghai avance. Shanghai aussi.", "fr")
+    spellings = [surface for key, _, surface in found if key == "shanghai"]
+    assert spellings == ["Shanghai", ""]  # the second starts its sentence: its case tells nothing
+
+
+def test_jieba_loads_quietly_and_without_warnings():
+    code = "from bot.labels import key_terms; print(key_terms([['北京人工智能'], ['上海']], 'zh'))"
+    run = subprocess.run(
+        [sys.executable, "-W", "error", "-c", code], capture_output=True, text=True, check=True
+    )
+    assert run.stderr == ""
+    assert "人工智能" in run.stdout
