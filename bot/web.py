@@ -1,5 +1,6 @@
-"""The HTML pages: chat, passage search and the article view (in any edition), rendered from the
-API's objects, with interface strings in the reader's language (web/strings.json)."""
+"""The HTML pages: chat (with the summary on the empty chat), passage search, parts and topics,
+and the article view in any edition, rendered from the API's objects (what they show is
+computed in bot.pages), with interface strings in the reader's language (web/strings.json)."""
 
 from __future__ import annotations
 
@@ -8,19 +9,24 @@ from pathlib import Path
 from typing import Any
 from urllib.parse import urlencode
 
-import numpy as np
 from fastapi import APIRouter, FastAPI, Request
 from fastapi.responses import HTMLResponse, Response
 from fastapi.staticfiles import StaticFiles
 from fastapi.templating import Jinja2Templates
 from jinja2 import Environment, FileSystemLoader
 from pydantic import TypeAdapter, ValidationError
-from starlette.exceptions import HTTPException
 
 from bot.api import ask, describe, engine, search
-from bot.engine import Engine
 from bot.followup import Turn
-from bot.ingest import Document, Passage
+from bot.pages import (
+    article_view,
+    find_topic,
+    has_summary,
+    sources,
+    summary_card,
+    topic_groups,
+    topic_passages,
+)  # fmt: skip
 from bot.phrases import LANGUAGES
 from bot.schema import Question, Text
 from bot.ui import load_strings, remember, ui_context, ui_lang
@@ -42,23 +48,35 @@ LANGUAGE_NAMES = {
     "ja": "日本語", "ru": "Русский", "ar": "العربية", "it": "Italiano", "pt": "Português",
     "ko": "한국어",
 }  # fmt: skip
-_SPAN = re.compile(r"^(\d+)-(\d+)$")
-_MARKDOWN_HEADING = re.compile(r"(?P<level>#{1,6})\s+(?P<title>.+?)(?:\s+#+)?")
+# A line of a summary answer: a point and the citation marker that ends it.
+_POINT = re.compile(r"(?P<text>.*?)\s*\[(?P<n>\d+)\]")
+_MARKER = re.compile(r"\s*\[\d+\]$")
 
 pages = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
 
 @pages.get("/")
-def chat(request: Request, q: str = "", lang: str = "", prev: str = "") -> Response:
-    """The chat; `/?q=...` asks on the server, so the page works without JavaScript."""
+def chat(
+    request: Request,
+    q: str = "",
+    lang: str = "",
+    prev: str = "",
+    scope: str = "",
+    length: str = "medium",
+) -> Response:
+    """The chat; `/?q=...` asks on the server, so the page works without JavaScript. The empty
+    chat shows the summary of the article (or `scope`) in the interface language."""
     loaded = engine(request)
-    first = _sources(loaded)[0]
+    first = sources(loaded)[0]
+    ui = ui_lang(request)
     context: dict[str, Any] = {
-        "q": q, "lang": lang, "messages": [], "error": None,
-        "title": (loaded.edition_document(first.id, ui_lang(request)) or first).title,
+        "q": q, "lang": lang, "messages": [], "error": None, "card": None,
+        "title": (loaded.edition_document(first.id, ui) or first).title,
         "doc_langs": {d.id: d.lang for d in loaded.index.documents},
+        "groups": topic_groups(request, ui),
     }  # fmt: skip
     if not q.strip():
+        context["card"] = summary_card(request, ui, scope, length)
         return render(request, "chat.html", context)
     try:
         body = Question.model_validate({"question": q, "lang": lang or None})
@@ -75,176 +93,52 @@ def chat(request: Request, q: str = "", lang: str = "", prev: str = "") -> Respo
 
 
 @pages.get("/search")
-def search_page(request: Request, q: str = "", k: int = 10) -> Response:
-    """Passage search, the server-rendered twin of /api/search."""
-    context: dict[str, Any] = {"q": q, "results": None, "error": None}
+def search_page(request: Request, q: str = "", k: int = 10, topic: str = "") -> Response:
+    """Passage search (within a part or topic when given), the server-rendered twin of
+    /api/search."""
+    within = find_topic(request, topic, ui_lang(request)) if topic else None
+    context: dict[str, Any] = {"q": q, "results": None, "error": None, "within": within}
     if q.strip():
         try:
             query = TypeAdapter(Text).validate_python(q)
         except ValidationError as error:
             context["error"] = "q: " + describe(error.errors())
             return render(request, "search.html", context, 422)
-        context["results"] = search(request, query, max(1, min(k, 20)))["results"]
+        found = search(request, query, max(1, min(k, 20)), topic=topic or None)
+        context["results"] = found["results"]
         context["doc_langs"] = {d.id: d.lang for d in engine(request).index.documents}
     return render(request, "search.html", context)
+
+
+@pages.get("/topics")
+def topics_page(request: Request) -> Response:
+    """The documents, their parts and their topics, each opening its passages: the
+    server-rendered twin of /api/topics."""
+    return render(request, "topics.html", {"groups": topic_groups(request, ui_lang(request))})
+
+
+@pages.get("/topics/{topic_id}")
+def topic_page(request: Request, topic_id: str) -> Response:
+    """The passages of one document, part or topic, in the reader's language where an edition
+    has them, each linking to the article view."""
+    ui = ui_lang(request)
+    topic = find_topic(request, topic_id, ui)
+    context = {
+        "topic": topic,
+        "passages": topic_passages(request, topic, ui),
+        "summary_link": topic["kind"] != "topic" and has_summary(request, topic["id"], ui),
+        "document": find_topic(request, topic["doc_id"], ui),
+    }
+    return render(request, "topic.html", context)
 
 
 @pages.get("/article")
 def article(
     request: Request, doc: str = "", lang: str = "", passage: str = "", span: str = ""
 ) -> Response:
-    """A whole document in one of its languages; the cited passage marked, its sentence
-    highlighted. A passage of another edition of the same source (the citation's source passage,
-    or the page's own when its language switch is used) is carried over by the sentence
-    alignment; a sentence with no counterpart shows the document with a notice instead."""
-    loaded = engine(request)
-    given = loaded.passage(passage) if passage else None
-    if passage and given is None:
-        raise HTTPException(404, f"No passage with id {passage!r} in the index.")
-    given_span = _span(span, given)
-    default = _sources(loaded)[0]
-    if doc or given or lang:
-        document = _document(loaded, doc or (given.doc_id if given else default.id), lang)
-    else:  # the bare /article: the first document, in the reader's language when it has it
-        document = loaded.edition_document(default.id, ui_lang(request)) or default
-    cited, highlight, lost = given, given_span, False
-    if given is not None and given.doc_id != document.id:
-        if given.doc_id not in {d.id for d in _family(loaded, document)}:
-            raise HTTPException(404, f"Passage {passage!r} is not in document {document.id!r}.")
-        carried = counterpart(loaded, given, given_span, document)
-        cited, highlight = carried or (None, None)
-        lost = carried is None
-    keep = {"passage": passage, "span": span} if given else {}
-    switch = [
-        (d.lang, "/article?" + urlencode({"doc": _source_id(d), "lang": d.lang, **keep})
-         + ("#cited" if given else ""), d.id == document.id)
-        for d in _family(loaded, document)
-    ]  # fmt: skip
-    context = {
-        "document": document,
-        "blocks": blocks(document, [p for p in loaded.index.passages if p.doc_id == document.id]),
-        "cited": cited,
-        "highlight": highlight,
-        "lost": lost,
-        "switch": switch,
-        "documents": _doc_list(loaded, document),
-    }
+    """A whole document in one of its languages, the cited sentence highlighted (bot.pages)."""
+    context = article_view(engine(request), doc, lang, passage, span, ui_lang(request))
     return render(request, "article.html", context)
-
-
-def _span(span: str, cited: Passage | None) -> tuple[int, int] | None:
-    if not span or cited is None:
-        return None
-    match = _SPAN.match(span)
-    if not match or not 0 <= int(match[1]) < int(match[2]) <= len(cited.text):
-        raise HTTPException(
-            400, f"span={span!r} must be start-end within the passage (0-{len(cited.text)})."
-        )
-    return int(match[1]), int(match[2])
-
-
-def _sources(loaded: Engine) -> list[Document]:
-    return [d for d in loaded.index.documents if not d.edition_of]
-
-
-def _source_id(document: Document) -> str:
-    return document.edition_of or document.id
-
-
-def _family(loaded: Engine, document: Document) -> list[Document]:
-    """The source of `document` and all its editions, source first."""
-    source = _source_id(document)
-    docs = [d for d in loaded.index.documents if source in (d.id, d.edition_of)]
-    return sorted(docs, key=lambda d: d.id != source)
-
-
-def _document(loaded: Engine, doc_id: str, lang: str) -> Document:
-    """Document `doc_id` in `lang` (as it is when no lang), or 404 naming the languages it has."""
-    document = loaded.document(doc_id)
-    if document is None:
-        raise HTTPException(404, f"No document with id {doc_id!r} in the index.")
-    if not lang or lang == document.lang:
-        return document
-    found = loaded.edition_document(_source_id(document), lang)
-    if found is None:
-        langs = ", ".join(d.lang for d in _family(loaded, document))
-        raise HTTPException(
-            404, f"Document {_source_id(document)!r} has no {lang!r} edition; it is in {langs}."
-        )
-    return found
-
-
-def _doc_list(loaded: Engine, document: Document) -> list[tuple[str, Document, bool]]:
-    """The source documents (link, shown document, current), each in `document`'s language
-    when it has an edition in it."""
-    out = []
-    for source in _sources(loaded):
-        shown = loaded.edition_document(source.id, document.lang) or source
-        query = {"doc": source.id, **({"lang": shown.lang} if shown is not source else {})}
-        out.append(("/article?" + urlencode(query), shown, source.id == _source_id(document)))
-    return out
-
-
-def counterpart(
-    loaded: Engine, passage: Passage, span: tuple[int, int] | None, document: Document
-) -> tuple[Passage, tuple[int, int] | None] | None:
-    """The passage of `document` that translates `passage` (of another edition of the same
-    source), and the span of the sentences translating those `span` covers; None if none do."""
-    index = loaded.index
-    first = int(index.passage_first_sentence[index.rows_by_id[passage.id]])
-    rows = [
-        first + n
-        for n, (start, end) in enumerate(passage.sentences)
-        if span is None or (start < span[1] and end > span[0])
-    ]
-    edition_rows, source_rows = index.editions.sentence_pairs
-    sources = sorted({int(r) for r in source_rows[np.isin(edition_rows, rows)]})
-    translations = index.editions.translations
-    targets = (
-        [t for s in sources for t in translations.get((s, document.lang), ())]
-        if document.edition_of
-        else sources
-    )
-    if not targets:
-        return None
-    row = int(index.sentence_passage[min(targets)])
-    target, first = index.passages[row], int(index.passage_first_sentence[row])
-    spans = [target.sentences[t - first] for t in targets if int(index.sentence_passage[t]) == row]
-    return target, (min(s for s, _ in spans), max(e for _, e in spans)) if span else None
-
-
-def blocks(document: Document, passages: list[Passage]) -> list[dict[str, Any]]:
-    """The document in reading order: headings, passages, and any text between passages."""
-    # A heading is a line between passages that some passage has in its section path.
-    depth = {title: n for p in passages for n, title in enumerate(p.section_path)}
-    under_title = bool(passages) and all(p.section_path[:1] == (document.title,) for p in passages)
-    levels = {title: n + 2 - under_title for title, n in depth.items()}  # the title is the <h1>
-    out: list[dict[str, Any]] = []
-    cursor = 0
-    for p in sorted(passages, key=lambda p: p.start):
-        out.extend(_between(document.text[cursor : p.start], document.title, levels))
-        out.append({"kind": "passage", "passage": p})
-        cursor = max(cursor, p.end)
-    out.extend(_between(document.text[cursor:], document.title, levels))
-    return out
-
-
-def _between(text: str, title: str, levels: dict[str, int]) -> list[dict[str, Any]]:
-    out: list[dict[str, Any]] = []
-    for line in filter(None, (line.strip() for line in text.splitlines())):
-        markdown = _MARKDOWN_HEADING.fullmatch(line)
-        name = markdown["title"] if markdown else line
-        if name == title.strip():
-            continue
-        if name in levels:
-            level = levels[name]
-        elif markdown:
-            level = len(markdown["level"]) + 1
-        else:
-            out.append({"kind": "text", "text": line})
-            continue
-        out.append({"kind": "heading", "level": min(max(level, 2), 6), "text": name})
-    return out
 
 
 # --- template helpers -------------------------------------------------------------------------
@@ -267,6 +161,30 @@ def chips(answer: dict[str, Any]) -> list[tuple[str, dict[str, Any] | None]]:
         cursor = at + len(f"[{citation['n']}]")
     pieces.append((text[cursor:], None))
     return [piece for piece in pieces if piece[0] or piece[1]]
+
+
+def summary_points(answer: dict[str, Any]) -> tuple[str, list[tuple[str, dict[str, Any]]]]:
+    """A summary answer (kind "summary") as its lead, if any, and its points (text, citation):
+    one point a line, each ending with its marker " [n]"."""
+    by_n = {c["n"]: c for c in answer["citations"]}
+    lead, points = [], []
+    for line in answer["answer"].splitlines():
+        point = _POINT.fullmatch(line.strip())
+        if point and int(point["n"]) in by_n:
+            points.append((point["text"], by_n[int(point["n"])]))
+        elif line.strip():
+            lead.append(line.strip())
+    return " ".join(lead), points
+
+
+def numbered(summary: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
+    """The points of a /api/summary object (text, citation), their citations numbered 1..N as
+    a summary in the chat has them."""
+    cited = [point for point in summary["points"] if point["citations"]]
+    return [
+        (_MARKER.sub("", point["text"]), {**point["citations"][0], "n": n})
+        for n, point in enumerate(cited, 1)
+    ]
 
 
 def marks(text: str, spans: Any) -> list[tuple[str, bool]]:
@@ -315,6 +233,8 @@ def mount(app: FastAPI) -> None:
     env = Environment(loader=FileSystemLoader(WEB / "templates"), autoescape=True)
     env.globals.update(
         chips=chips,
+        summary_points=summary_points,
+        numbered=numbered,
         marks=marks,
         cite_url=cite_url,
         passage_url=passage_url,

@@ -23,6 +23,7 @@ QUESTION = "Combien de grands modèles ont été publiés à Pékin ?"
 EN_QUESTION = "What are the two main directions of attack of Shanghai's metaverse plan?"
 ZH_QUESTION = "上海元宇宙行动计划的两大主攻方向是什么？"
 UNANSWERABLE = "Who painted the Mona Lisa?"
+SHANGHAI = "Shanghai clarifies the two main directions"  # the title of the article's part 2
 TIMEOUT = 60_000  # ms; answering takes milliseconds, a busy CI machine much longer
 
 
@@ -164,6 +165,10 @@ def test_chinese_reader_gets_a_chinese_page_and_answer(browser, server, console,
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "zh"
     assert page.locator("#ask button").inner_text() == "提问"
+    summary = page.locator("#summary")
+    assert summary.locator("#summary-title").inner_text() == "北京建设“AI之都”，上海元宇宙“冲刺”"
+    assert summary.locator(".points").get_attribute("lang") == "zh"
+    assert summary.locator(".summary-lengths [aria-current]").inner_text() == "中等"
     ask(page, ZH_QUESTION)
     answer = page.locator(".msg-bot.answered .msg-text")
     assert "沉浸式技术和Web3技术" in answer.inner_text()
@@ -308,6 +313,13 @@ def test_works_without_javascript(browser, server: str):
     context.set_default_timeout(TIMEOUT)
     page = context.new_page()
     page.goto("/")
+    assert page.locator("#summary .points li").count() == 12
+    page.locator(".summary-lengths a[data-length=short]").click()
+    page.wait_for_url("**/?scope=article&length=short")
+    assert page.locator("#summary .points li").count() == 5
+    page.locator(".summary-scopes a", has_text=SHANGHAI).click()
+    page.wait_for_url(f"**/?scope={quote('000_bab5460f06c5e48c-part2')}&length=short")
+    assert SHANGHAI in page.locator("#summary-title").inner_text()
     page.fill("#q", QUESTION)
     page.press("#q", "Enter")
     page.wait_for_url("**/?q=*")
@@ -331,3 +343,123 @@ def test_readable_on_a_phone(browser, server: str, shots: Path, console: list[st
     page.screenshot(path=shots / "screenshot-phone.png")
     context.close()
     assert console == []
+
+
+# --- summaries and topics -----------------------------------------------------------------------
+
+
+def test_empty_chat_shows_the_summary_and_switches_without_reload(page, shots: Path):
+    page.goto("/")
+    summary = page.locator("#summary")
+    title = summary.locator("#summary-title")
+    points = summary.locator(".points li")
+    assert title.inner_text().startswith("Beijing builds")
+    assert points.count() == 12  # medium
+    assert points.locator(".chip").count() == 12
+    page.screenshot(path=shots / "screenshot-summary.png")
+    page.evaluate("window.notReloaded = true")
+
+    with page.expect_response("**/api/summary?*"):
+        summary.locator(".summary-scopes a", has_text=SHANGHAI).click()
+    page.locator(f"#summary-title:has-text('{SHANGHAI}')").wait_for()
+    with page.expect_response("**/api/summary?*"):
+        summary.locator(".summary-lengths a[data-length=short]").click()
+    page.locator(".summary-lengths a[data-length=short][aria-current=true]").wait_for()
+    assert points.count() == 3
+    assert summary.locator(".summary-scopes [aria-current]").inner_text().startswith("02.")
+    assert page.evaluate("window.notReloaded") is True
+    assert page.url.endswith("/?scope=000_bab5460f06c5e48c-part2&length=short")
+    # The other links now carry the new choices, as the server would have written them.
+    medium = summary.locator(".summary-lengths a[data-length=medium]").get_attribute("href")
+    assert medium == "/?scope=000_bab5460f06c5e48c-part2&length=medium"
+
+    point = points.first.locator(".point-text").inner_text()
+    points.first.locator(".chip").click()
+    page.wait_for_url("**/article?**")
+    mark = page.locator("mark#cited")
+    mark.wait_for()
+    assert mark.inner_text() == point
+    assert page.locator("article.document").get_attribute("lang") == "en"
+    assert in_view(mark)
+    page.go_back()  # the summary the reader chose is still there
+    page.locator(f"#summary-title:has-text('{SHANGHAI}')").wait_for()
+    assert points.count() == 3
+
+
+def test_summary_request_and_small_talk_in_the_chat(page):
+    page.goto("/")
+    ask(page, "Summarize the article")
+    summary = page.locator(".msg-bot.summary")
+    assert summary.get_attribute("data-kind") == "summary"
+    assert summary.locator(".badge-summary").inner_text().lower() == "summary"
+    points = summary.locator(".points li")
+    assert points.count() == 12
+    assert summary.locator(".points .chip").all_inner_texts() == [str(n) for n in range(1, 13)]
+    assert summary.locator(".sources").count() == 0
+    assert page.locator("#evidence-list .evidence-item").count() == 12
+    assert page.locator("#empty-state").is_hidden()
+
+    ask(page, "Hello! What can you do?")
+    talk = page.locator(".msg-bot.smalltalk")
+    assert "Summarize the article" in talk.inner_text()
+    assert talk.locator(".chip, .sources, .badge").count() == 0
+    assert page.locator("#evidence-list .evidence-item").count() == 0
+    assert page.locator("#evidence-empty").is_visible()
+
+    page.reload()  # rendered again from the stored conversation, by kind
+    page.locator(".msg-bot.smalltalk").wait_for()
+    assert page.locator(".msg-bot.summary .points li").count() == 12
+
+
+def test_a_topic_click_lists_its_passages(page):
+    page.goto("/")
+    page.locator("#topics-panel a", has_text=SHANGHAI).click()
+    page.wait_for_url("**/topics/000_bab5460f06c5e48c-part2")
+    assert SHANGHAI in page.locator("h1").inner_text()
+    passages = page.locator(".topic-passages li")
+    assert passages.count() == 11
+    assert passages.first.locator(".passage-text").get_attribute("lang") == "en"
+    first = passages.first.locator(".passage-text").inner_text()
+    passages.first.locator("a.open").click()
+    page.wait_for_url("**/article?**")
+    cited = page.locator(".passage.cited")
+    cited.wait_for()
+    assert cited.inner_text() == first
+    page.go_back()
+    page.locator("a", has_text="Summary of this part").click()
+    page.locator(f"#summary-title:has-text('{SHANGHAI}')").wait_for()
+
+    topic = page.locator("#topics-panel .topic-list.topics li").first  # a cluster of passages
+    label = topic.locator("a").inner_text()
+    count = int(topic.locator(".count").inner_text())
+    topic.locator("a").click()
+    page.wait_for_url("**/topics/000_bab5460f06c5e48c-topic-*")
+    assert page.locator("h1").inner_text() == label
+    assert 0 < passages.count() <= count  # passages the English edition merged are shown once
+
+
+def test_summary_text_from_the_api_is_never_markup(page):
+    hostile = "😀 <b>bold</b> <img src=x onerror=alert(1)>."
+    citation = {"n": 1, "passage_id": "p1", "section": "<i>S</i>", "text": hostile,
+                "score": 1.0, "span": [0, len(hostile)], "edition": None}  # fmt: skip
+    summary = {"scope": "p", "title": "<i>T</i>", "lang": "en", "answer_lang": "en",
+               "length": "short", "lead": "<u>lead</u>",
+               "points": [{"text": f"{hostile} [1]", "citations": [citation]}],
+               "timings_ms": {}}  # fmt: skip
+    page.route("**/api/summary?*", lambda route: route.fulfill(json=summary))
+    page.goto("/")
+    page.locator(".summary-lengths a[data-length=short]").click()
+    page.locator("#summary-title:has-text('<i>T</i>')").wait_for()
+    assert page.locator("#summary .point-text").inner_text() == hostile
+    assert page.locator("#summary .lead").inner_text() == "<u>lead</u>"
+    assert page.locator("main b, main i, main u, main img").count() == 0
+
+
+def test_summary_switch_failure_is_shown(page, console: list[str]):
+    page.goto("/")
+    page.route("**/api/summary?*", lambda route: route.abort())
+    page.locator(".summary-lengths a[data-length=long]").click()
+    error = page.locator("#summary .msg-error")
+    error.wait_for()
+    assert "Could not reach the server" in error.inner_text()
+    console.clear()  # the aborted request is logged as a failed load, on purpose

@@ -20,6 +20,8 @@ def test_strings_are_complete_in_every_language():
         assert set(table["languages"]) == set(strings["en"]["languages"]), lang
         assert all(value for value in table.values()), lang
         assert "{lang}" in table["original"] and "{n}" in table["results"], lang
+        assert set(table["lengths"]) == {"short", "medium", "long"}, lang
+        assert "{n}" in table["passages_n"] and "{title}" in table["within"], lang
 
 
 def test_a_missing_string_names_its_language_and_key(tmp_path: Path):

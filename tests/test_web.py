@@ -11,12 +11,15 @@ from urllib.parse import parse_qs, urlsplit
 import pytest
 from markupsafe import escape
 
-from bot.web import blocks, chips, cite_url, marks
+from bot.pages import blocks
+from bot.web import chips, cite_url, marks, numbered, summary_points
 
 HTML = {"accept": "text/html"}
 QUESTION = "Combien de grands modèles ont été publiés à Pékin ?"
 SOURCE = "000_bab5460f06c5e48c"  # the French article; its .en and .zh editions are aligned to it
 ZH_QUESTION = "上海元宇宙行动计划的两大主攻方向是什么？"
+SHANGHAI = f"{SOURCE}-part2"  # "02. … Shanghai clarifies the two main directions of the metaverse"
+REFERENCES = f"{SOURCE}-part4"  # the reference list: passages, but nothing to summarise
 
 
 def page_answer(text: str) -> dict:
@@ -34,7 +37,7 @@ def test_empty_chat_offers_examples_in_several_languages(client):
         assert f'lang="{lang}"' in text
     assert 'href="/?q=' in text  # examples are plain links without JavaScript
     assert 'action="/search"' in text
-    assert "Summaries" in text
+    assert "Summaries come" not in text and 'id="summary"' in text
 
 
 def test_question_in_the_url_is_answered_on_the_server(client):
@@ -340,3 +343,308 @@ def test_bare_article_opens_in_the_interface_language(fresh, engine):
         assert f"<h1>{escape(title)}</h1>" in text
     text = fresh.get("/article", headers={**HTML, "accept-language": "es"}).text  # no edition
     assert f"<h1>{escape(engine.document(SOURCE).title)}</h1>" in text
+
+
+# --- the summary on the empty chat ------------------------------------------------------------
+
+
+def card(text: str) -> str:
+    found = re.search(r'<section class="summary-card".*?</section>', text, re.S)
+    assert found is not None, "no summary on the page"
+    return found[0]
+
+
+def points_on(text: str) -> list[tuple[str, str]]:
+    """(point text, chip href) of each point of the first summary list in `text`."""
+    items = re.findall(
+        r'<li><span class="point-text">(.*?)</span> <a class="chip" href="([^"]+)"', text, re.S
+    )
+    return [(html.unescape(point), html.unescape(href)) for point, href in items]
+
+
+def current(nav: str, text: str) -> list[str]:
+    found = re.search(rf'<nav class="switch {nav}".*?</nav>', text, re.S)
+    assert found is not None
+    return re.findall(r'data-\w+="([^"]+)"[^>]*aria-current="true"', found[0])
+
+
+@pytest.mark.parametrize(
+    ("how", "lang"),
+    [({"accept-language": "en-GB,en;q=0.9"}, "en"), ({"accept-language": "zh-CN"}, "zh"),
+     ({"accept-language": "fr"}, "fr"), ({"ui": "zh"}, "zh"), ({"ui": "fr"}, "fr")],
+)  # fmt: skip
+def test_empty_chat_shows_the_summary_in_the_readers_language(fresh, how, lang):
+    headers = {**HTML, "accept-language": how.get("accept-language", "en")}
+    params = {"ui": how["ui"]} if "ui" in how else {}
+    text = fresh.get("/", params=params, headers=headers).text
+    api = fresh.get("/api/summary", params={"lang": lang}).json()
+    assert api["answer_lang"] == lang and not api["lead"]  # an edition (or the source) in lang
+    shown = card(text)
+    assert f'<h2 id="summary-title" lang="{lang}">{escape(api["title"])}</h2>' in shown
+    assert f'<ul class="points" lang="{lang}">' in shown
+    expected = [(p["text"].removesuffix(" [1]"), p["citations"][0]) for p in api["points"]]
+    assert points_on(shown) == [(point, cite_url(c)) for point, c in expected]
+    assert len(expected) == 12  # medium, the default
+    chips_shown = re.findall(r'class="chip"[^>]*>(\d+)</a>', shown)
+    assert chips_shown == [str(n) for n in range(1, 13)]  # numbered as a summary in the chat
+
+
+def test_a_language_without_an_edition_gets_the_source_under_the_lead(fresh, engine):
+    text = fresh.get("/", headers={**HTML, "accept-language": "es"}).text
+    shown = card(text)
+    assert '<p class="lead">Según el artículo (cita en su idioma original):</p>' in shown
+    assert '<ul class="points" lang="fr">' in shown
+    source = engine.document(SOURCE).title
+    assert f'<h2 id="summary-title" lang="fr">{escape(source)}</h2>' in shown
+    for _, href in points_on(shown):
+        assert "lang=" not in href  # chips open the French source itself
+
+
+def test_summary_scope_and_length_switch_on_the_server(fresh):
+    headers = {**HTML, "accept-language": "en"}
+    text = fresh.get("/", params={"scope": SHANGHAI, "length": "short"}, headers=headers).text
+    api = fresh.get("/api/summary", params={"scope": SHANGHAI, "length": "short"}).json()
+    shown = card(text)
+    assert "Shanghai clarifies the two main directions" in api["title"]
+    assert f">{escape(api['title'])}</h2>" in shown
+    assert [point for point, _ in points_on(shown)] == [
+        p["text"].removesuffix(" [1]") for p in api["points"]
+    ]
+    assert current("summary-scopes", shown) == [SHANGHAI]
+    assert current("summary-lengths", shown) == ["short"]
+    links = re.findall(r'<a href="([^"]+)" data-(scope|length)="([^"]+)"', shown)
+    scopes = [value for _, kind, value in links if kind == "scope"]
+    # The article and its parts with points; the reference list has none and is left out.
+    assert scopes == ["article", f"{SOURCE}-part1", SHANGHAI, f"{SOURCE}-part3"]
+    for href, kind, value in links:  # each link keeps the other choice
+        query = parse_qs(urlsplit(html.unescape(href)).query)
+        if kind == "scope":
+            assert query == {"scope": [value], "length": ["short"]}
+        else:
+            assert query == {"scope": [SHANGHAI], "length": [value]}
+    long = card(fresh.get("/", params={"scope": SHANGHAI, "length": "long"}, headers=headers).text)
+    assert len(points_on(long)) > len(points_on(shown))
+    article = card(fresh.get("/", params={"scope": "article"}, headers=headers).text)
+    assert current("summary-scopes", article) == ["article"]
+
+
+def test_summary_switch_errors(client):
+    unknown = client.get("/", params={"scope": "nope"}, headers=HTML)
+    assert unknown.status_code == 404 and "/api/topics" in unknown.text
+    bad = client.get("/", params={"length": "huge"}, headers=HTML)
+    assert bad.status_code == 422 and "short, medium or long" in bad.text
+    hostile = client.get("/", params={"scope": "<b>x</b>"}, headers=HTML)
+    assert hostile.status_code == 404 and "<b>x</b>" not in hostile.text
+
+
+def test_a_scope_with_nothing_to_summarise_says_so(client):
+    text = client.get("/", params={"scope": REFERENCES}, headers=HTML).text
+    shown = card(text)
+    assert "Nothing to summarise in this part." in shown and "<li>" not in shown
+    assert current("summary-scopes", shown) == [REFERENCES]  # asked by id: shown as chosen
+
+
+def test_no_summary_once_a_question_is_asked(client):
+    text = client.get("/", params={"q": QUESTION}, headers=HTML).text
+    assert 'class="summary-card"' not in text
+
+
+# --- parts and topics -------------------------------------------------------------------------
+
+
+def topics_panel(text: str) -> str:
+    found = re.search(r'<section class="panel" id="topics-panel".*?</section>', text, re.S)
+    assert found is not None
+    return found[0]
+
+
+def test_side_panel_lists_the_parts(fresh):
+    text = fresh.get("/", headers={**HTML, "accept-language": "zh"}).text
+    panel = topics_panel(text)
+    parts = fresh.get("/api/topics", params={"lang": "zh"}).json()["parts"]
+    for part in parts:
+        if part["doc_id"] == SOURCE:  # every part, the reference list too: it has passages
+            assert f'<a href="/topics/{part["id"]}" lang="zh">{escape(part["title"])}</a>' in panel
+    assert "02、进一步细化，上海明确元宇宙两大主攻方向" in panel
+    # A document whose only part is the whole of it is listed once, with its topics.
+    assert 'href="/topics/tianyige_zh"' in panel and 'href="/topics/tianyige_zh-part' not in panel
+    topics = fresh.get("/api/topics", params={"lang": "zh"}).json()["topics"]
+    assert topics  # clusters labelled in the reader's language where an edition allows
+    for topic in topics:
+        link = (
+            f'<a href="/topics/{topic["id"]}" lang="{topic["lang"]}">{escape(topic["label"])}</a>'
+        )
+        assert link in panel
+
+
+def test_topic_page_lists_its_passages_in_the_readers_language(fresh, engine):
+    part = next(
+        p for p in fresh.get("/api/topics", params={"lang": "zh"}).json()["parts"]
+        if p["id"] == SHANGHAI
+    )  # fmt: skip
+    response = fresh.get(f"/topics/{SHANGHAI}", headers={**HTML, "accept-language": "zh"})
+    assert response.status_code == 200
+    text = response.text
+    assert f"<h1>{escape(part['title'])}</h1>" in text
+    links = re.findall(r'<a class="open" href="([^"]+)"', text)
+    shown = [parse_qs(urlsplit(html.unescape(href)).query)["passage"][0] for href in links]
+    assert len(shown) == len(part["passage_ids"])
+    edition = engine.edition_document(SOURCE, "zh")
+    for passage_id in shown:  # the Chinese edition's passages, escaped
+        passage = engine.passage(passage_id)
+        assert passage.doc_id == edition.id
+        assert f'<p class="passage-text" lang="zh">{escape(passage.text)}</p>' in text
+    assert f'href="/?scope={SHANGHAI}"' in text  # its summary
+    assert f'<input type="hidden" name="topic" value="{SHANGHAI}">' in text  # search within it
+    references = fresh.get(f"/topics/{REFERENCES}", headers=HTML).text
+    assert "/?scope=" not in references  # nothing to summarise there
+
+
+def test_topic_page_lists_the_topics_passages(fresh):
+    topics = fresh.get("/api/topics", params={"lang": "en"}).json()["topics"]
+    topic = next(t for t in topics if t["doc_id"] == SOURCE)
+    text = fresh.get(f"/topics/{topic['id']}", headers={**HTML, "accept-language": "en"}).text
+    assert f'<h1 lang="en">{escape(topic["label"])}</h1>' in text
+    assert 0 < text.count('<li class="result">') <= len(topic["passage_ids"])
+    assert "/?scope=" not in text  # a topic is not a summary scope
+    assert f'<input type="hidden" name="topic" value="{topic["id"]}">' in text
+
+
+def test_topics_page_and_errors(client):
+    text = client.get("/topics", headers=HTML).text
+    assert f'href="/topics/{SHANGHAI}"' in text
+    missing = client.get("/topics/nope", headers=HTML)
+    assert missing.status_code == 404 and "/api/topics" in missing.text
+    as_json = client.get("/topics/nope")
+    assert as_json.json() == {"status": 404, "error": as_json.json()["error"]}
+
+
+def test_search_within_a_part(client, engine):
+    within = engine.within(SHANGHAI)
+    text = client.get("/search", params={"q": "metaverse", "topic": SHANGHAI}, headers=HTML).text
+    assert 'class="status within"' in text
+    sources = re.findall(r'href="/article\?passage=([^"&]+)#cited">Open the original', text)
+    opened = re.findall(r'<a class="open" href="/article\?passage=([^"&]+)[^"]*">Open in', text)
+    assert opened and all(pid in within for pid in sources)
+    assert (
+        client.get("/search", params={"q": "x", "topic": "nope"}, headers=HTML).status_code == 404
+    )
+
+
+@pytest.fixture
+def hostile_topic(monkeypatch):
+    """/api/topics with one topic whose label and terms hold markup (and no `lang`)."""
+    import bot.pages
+
+    real = bot.pages.topics
+
+    def topics(request, lang):
+        data = real(request, lang)
+        passage_ids = next(p["passage_ids"] for p in data["parts"] if p["id"] == SHANGHAI)
+        topic = {"id": f"{SOURCE}-topicX", "doc_id": SOURCE, "label": "<b>métavers</b>、Web3",
+                 "terms": ["métavers", "<i>Web3</i>"], "passage_ids": passage_ids[:4]}  # fmt: skip
+        return {**data, "topics": [topic]}
+
+    monkeypatch.setattr(bot.pages, "topics", topics)
+    return f"{SOURCE}-topicX"
+
+
+def test_topic_labels_are_escaped(client, hostile_topic):
+    panel = topics_panel(client.get("/", headers=HTML).text)
+    assert f'<a href="/topics/{hostile_topic}">&lt;b&gt;métavers&lt;/b&gt;、Web3</a>' in panel
+    assert "<b>" not in panel
+    page = client.get(f"/topics/{hostile_topic}", headers=HTML)
+    assert page.status_code == 200
+    assert page.text.count('<li class="result">') == 4
+    assert "/?scope=" not in page.text  # a topic is not a summary scope
+    assert "<b>" not in page.text and "<i>" not in page.text
+
+
+# --- what a message asks decides how the reply looks -------------------------------------------
+
+
+def message(text: str) -> str:
+    found = re.search(r'<article class="msg msg-bot.*?</article>', text, re.S)
+    assert found is not None
+    return found[0]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "words"),
+    [("Summarize the article", "en", "Beijing"), ("总结一下北京的措施", "zh", "北京")],
+)
+def test_summary_request_renders_as_points_with_chips(client, question, lang, words):
+    text = client.get("/", params={"q": question}, headers=HTML).text
+    answer = page_answer(text)
+    assert answer["kind"] == "summary"
+    shown = message(text)
+    assert 'data-kind="summary"' in shown and 'class="msg msg-bot summary"' in shown
+    assert f'<ul class="points" lang="{lang}">' in shown
+    points = points_on(shown)
+    assert len(points) == len(answer["citations"]) >= 5
+    assert [href for _, href in points] == [cite_url(c) for c in answer["citations"]]
+    assert all(words in point for point, _ in points[:2])
+    assert 'class="sources"' not in shown  # the chips are the sources
+    assert text.count('class="evidence-item"') == len(answer["citations"])
+
+
+def test_small_talk_renders_as_a_plain_reply(client):
+    text = client.get("/", params={"q": "Hello! What can you do?"}, headers=HTML).text
+    answer = page_answer(text)
+    assert answer["kind"] == "smalltalk" and answer["citations"] == []
+    shown = message(text)
+    assert 'data-kind="smalltalk"' in shown
+    assert f">{escape(answer['answer'])}</p>" in shown
+    assert "chip" not in shown and "sources" not in shown and "badge" not in shown
+    assert re.search(r'<p class="muted" id="evidence-empty">', text)  # nothing to show there
+
+
+def test_summary_points_cut_each_line_at_its_marker():
+    one = {"n": 1, "text": "A [1] b.", "span": (0, 8)}
+    two = {"n": 2, "text": "C.", "span": (0, 2)}
+    answer = {"answer": "Lead:\nA [1] b. [1]\nC. [2]\nD [9]", "citations": [one, two]}
+    assert summary_points(answer) == ("Lead: D [9]", [("A [1] b.", one), ("C.", two)])
+
+
+def test_numbered_renumbers_the_points_of_a_summary():
+    c = {"n": 1, "passage_id": "p", "text": "x", "span": (0, 1)}
+    summary = {"points": [{"text": "[1] A. [1]", "citations": [c]}, {"text": "B", "citations": []},
+                          {"text": "C. [1]", "citations": [c]}]}  # fmt: skip
+    assert numbered(summary) == [("[1] A.", {**c, "n": 1}), ("C.", {**c, "n": 2})]
+
+
+def test_summary_text_is_escaped(app):
+    strings = app.state.strings["en"]
+    hostile = "<img src=x onerror=alert(1)> <b>bold</b>."
+    citation = {"n": 1, "passage_id": "doc-1", "section": "<i>S</i>", "text": hostile,
+                "score": 1.0, "span": [0, len(hostile)], "edition": None}  # fmt: skip
+    answer = {"question": "<script>q</script>", "lang": "en", "answered": True,
+              "answer": f"<u>lead</u>\n{hostile} [1]", "citations": [citation],
+              "answer_lang": "en", "kind": "summary"}  # fmt: skip
+    template = app.state.templates.env.get_template("_message.html")
+    text = template.render(m={"role": "assistant", "answer": answer}, t=strings)
+    assert "<img" not in text and "<b>" not in text and "<i>" not in text and "<u>" not in text
+    assert f'<span class="point-text">{escape(hostile)}</span>' in text
+    assert '<p class="lead">&lt;u&gt;lead&lt;/u&gt;</p>' in text
+    talk = template.render(m={"role": "assistant", "answer": {**answer, "kind": "smalltalk"}},
+                           t=strings)  # fmt: skip
+    assert "<img" not in talk and "<u>" not in talk
+
+
+def test_pages_work_without_topics_in_the_index(client, monkeypatch):
+    import bot.pages
+
+    real = bot.pages.topics
+    monkeypatch.setattr(
+        bot.pages, "topics", lambda request, lang: {**real(request, lang), "topics": None}
+    )
+    text = client.get("/", headers=HTML).text
+    assert f'href="/topics/{SHANGHAI}"' in topics_panel(text)
+    assert 'class="topic-kind"' not in text
+    monkeypatch.setattr(
+        bot.pages,
+        "topics",
+        lambda request, lang: {k: v for k, v in real(request, lang).items() if k != "topics"},
+    )
+    assert client.get(f"/topics/{SHANGHAI}", headers=HTML).status_code == 200
+    assert client.get("/topics", headers=HTML).status_code == 200

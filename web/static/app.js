@@ -1,4 +1,5 @@
-// bot — enhances the chat and search forms (which work without JavaScript) and the article view.
+// bot — enhances the chat and search forms and the summary switches (which all work without
+// JavaScript) and the article view.
 // Corpus text and questions are only ever inserted with textContent / DOM nodes, never as HTML.
 "use strict";
 
@@ -98,6 +99,36 @@
     return [marked(edition.text, [edition.span], edition.lang), original];
   }
 
+  // As summary_list() in web/templates/_points.html: the lead (if any), then one point a line,
+  // each with its chip.
+  function summaryList(lead, points, lang) {
+    const list = el("ul", { class: "points", lang: lang || null });
+    for (const [text, c] of points) {
+      list.append(el("li", {}, el("span", { class: "point-text" }, text), " ", chip(c, T.source)));
+    }
+    return lead ? [el("p", { class: "lead" }, lead), list] : [list];
+  }
+
+  // As summary_points() in bot/web.py: a summary answer's lead and its points, one a line, each
+  // ending with its marker " [n]".
+  function summaryPoints(a) {
+    const byN = new Map(a.citations.map((c) => [c.n, c]));
+    const lead = [];
+    const points = [];
+    for (const line of a.answer.split("\n").map((l) => l.trim())) {
+      const point = /^(.*?)\s*\[(\d+)\]$/s.exec(line);
+      if (point && byN.has(Number(point[2]))) points.push([point[1], byN.get(Number(point[2]))]);
+      else if (line) lead.push(line);
+    }
+    return [lead.join(" "), points];
+  }
+
+  // As numbered() in bot/web.py: the points of a /api/summary object, numbered 1..N.
+  function numbered(summary) {
+    return summary.points.filter((p) => p.citations.length).map((p, i) =>
+      [p.text.replace(/\s*\[\d+\]$/, ""), { ...p.citations[0], n: i + 1 }]);
+  }
+
   // --- chat -------------------------------------------------------------------------------
 
   const form = document.getElementById("ask");
@@ -118,9 +149,24 @@
       return el("article", { class: "msg msg-user" }, el("p", { class: "msg-text" }, text));
     }
 
+    // What the message asked for drives how the reply looks (an answer from before `kind`
+    // existed is an answer or not found).
+    function kindOf(a) {
+      return a.kind || (a.answered ? "answer" : "not_found");
+    }
+
     function renderAnswer(a) {
-      const msg = el("article", { class: "msg msg-bot " + (a.answered ? "answered" : "abstained") });
-      if (a.answered) {
+      const kind = kindOf(a);
+      const names = { answer: "answered", not_found: "abstained" };
+      const msg = el("article", { class: "msg msg-bot " + (names[kind] || kind), "data-kind": kind });
+      if (kind === "summary") {
+        const [lead, points] = summaryPoints(a);
+        msg.append(el("p", { class: "msg-label" },
+          el("span", { class: "badge badge-summary" }, T.summary)),
+        ...summaryList(lead, points, a.answer_lang || a.lang));
+      } else if (kind === "smalltalk") {
+        msg.append(el("p", { class: "msg-text", lang: a.answer_lang || a.lang }, a.answer));
+      } else if (kind === "answer") {
         // As chips() in bot/web.py: a marker is looked for after its cited sentence.
         const text = el("p", { class: "msg-text", lang: a.answer_lang || a.lang });
         let cursor = 0;
@@ -156,7 +202,7 @@
     function renderEvidence(a) {
       evidenceTitle.textContent = a && !a.answered ? T.nearest : T.evidence;
       evidenceList.replaceChildren();
-      evidenceEmpty.hidden = Boolean(a);
+      evidenceEmpty.hidden = Boolean(a && a.citations.length);
       if (!a) return;
       for (const c of a.citations) {
         evidenceList.append(el("li", { class: "evidence-item" },
@@ -257,7 +303,10 @@
     }
     const pageQuestion = messages.length ? messages[0].content : null;
     const storedLast = stored.filter((m) => m.role === "user").pop();
-    if (stored.length && (pageQuestion === null ? !conversation.querySelector(".msg-error")
+    const params = new URLSearchParams(window.location.search);
+    const asksSummary = params.has("scope") || params.has("length"); // a summary link: start anew
+    if (stored.length && (pageQuestion === null
+      ? !asksSummary && !conversation.querySelector(".msg-error")
       : storedLast && storedLast.content === pageQuestion)) {
       messages = stored;
       renderAll();
@@ -278,6 +327,71 @@
         input.value = link.dataset.question;
         ask(link.dataset.question);
       });
+    });
+  }
+
+  // --- the summary on the empty chat -------------------------------------------------------
+
+  // Its scope and length links are fetched from /api/summary instead of reloading the page.
+  const card = document.getElementById("summary");
+  if (card) {
+    const title = document.getElementById("summary-title");
+    const body = document.getElementById("summary-body");
+    const scopes = Array.from(card.querySelectorAll("a[data-scope]"));
+    const lengths = Array.from(card.querySelectorAll("a[data-length]"));
+    const chosen = (links) => (links.find((a) => a.hasAttribute("aria-current")) || links[0]);
+    const state = { scope: chosen(scopes).dataset.scope, length: chosen(lengths).dataset.length };
+    let pending = null;
+
+    const link = (scope, length) => "/?" + new URLSearchParams({ scope: scope, length: length });
+    const mark = (a, on) => (on ? a.setAttribute("aria-current", "true")
+      : a.removeAttribute("aria-current"));
+
+    async function show(scope, length) {
+      if (pending) pending.abort();
+      const request = new AbortController();
+      pending = request;
+      card.setAttribute("aria-busy", "true");
+      const query = new URLSearchParams({ lang: card.dataset.lang, scope: scope, length: length });
+      try {
+        const response = await fetch("/api/summary?" + query,
+          { headers: { Accept: "application/json" }, signal: request.signal });
+        const data = await response.json().catch(() => ({}));
+        if (!response.ok) throw new Error(data.error || fill(T.server_answered, { status: response.status }));
+        Object.assign(state, { scope: scope, length: length });
+        title.textContent = data.title;
+        title.setAttribute("lang", data.answer_lang);
+        const points = numbered(data);
+        body.replaceChildren(...(points.length ? summaryList(data.lead, points, data.answer_lang)
+          : [el("p", { class: "muted" }, T.summary_none)]));
+        for (const a of scopes) {
+          a.href = link(a.dataset.scope, length);
+          mark(a, a.dataset.scope === scope);
+        }
+        for (const a of lengths) {
+          a.href = link(scope, a.dataset.length);
+          mark(a, a.dataset.length === length);
+        }
+        window.history.replaceState(null, "", link(scope, length));
+      } catch (error) {
+        if (error.name === "AbortError") return;
+        body.replaceChildren(el("p", { class: "msg-error", role: "alert" },
+          el("span", { class: "badge badge-error" }, T.error), " ",
+          error instanceof TypeError ? T.unreachable : error.message));
+      } finally {
+        if (pending === request) {
+          pending = null;
+          card.removeAttribute("aria-busy");
+        }
+      }
+    }
+
+    card.addEventListener("click", (event) => {
+      const a = event.target.closest("a[data-scope], a[data-length]");
+      // A modified click (new tab, new window) follows the link as it is.
+      if (!a || event.button !== 0 || event.ctrlKey || event.metaKey || event.shiftKey) return;
+      event.preventDefault();
+      show(a.dataset.scope || state.scope, a.dataset.length || state.length);
     });
   }
 
