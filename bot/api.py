@@ -24,6 +24,7 @@ from bot.schema import (
     SummaryOut,
     Text,
     TopicsOut,
+    errors,
 )  # fmt: skip
 from bot.summary import summarize_scope, titled_scopes
 from bot.topics import in_language
@@ -32,8 +33,8 @@ from bot.topics import in_language
 
 
 def engine(request: Request) -> Engine:
-    """The engine loaded by the lifespan."""
-    return request.app.state.engine
+    """The engine to answer with: the lifespan's, or the one over a rebuilt index (bot.live)."""
+    return request.app.state.live.get()
 
 
 def ask(
@@ -150,14 +151,14 @@ def healthz(request: Request) -> dict[str, Any]:
     }
 
 
-@api.post("/api/answer", tags=["answer"], response_model=AnswerOut)
+@api.post("/api/answer", tags=["answer"], response_model=AnswerOut, responses=errors(422))
 def answer(request: Request, body: Question) -> dict[str, Any]:
     """A cited answer (`answered: true`) or an explicit abstention with the nearest passages."""
     history = [Turn(m.role, m.content) for m in body.history]
     return ask(request, body.question, history, body.lang, body.k)
 
 
-@api.get("/api/search", tags=["search"], response_model=SearchOut)
+@api.get("/api/search", tags=["search"], response_model=SearchOut, responses=errors(404, 422))
 def search_route(
     request: Request,
     q: Annotated[Text, Query(description="topic or question")],
@@ -169,13 +170,19 @@ def search_route(
     return search(request, q, k, lang, topic)
 
 
-@api.get("/api/passages/{passage_id}", tags=["search"], response_model=PassageOut)
+# 422 in our shape, else FastAPI declares its own (though any path segment is a valid str).
+@api.get(
+    "/api/passages/{passage_id}",
+    tags=["search"],
+    response_model=PassageOut,
+    responses=errors(404, 422),
+)
 def passage_route(request: Request, passage_id: str) -> dict[str, Any]:
     """One passage, its section path, and the passages before and after it."""
     return passage(request, passage_id)
 
 
-@api.get("/api/summary", tags=["summary"], response_model=SummaryOut)
+@api.get("/api/summary", tags=["summary"], response_model=SummaryOut, responses=errors(404, 422))
 def summary_route(
     request: Request,
     lang: Annotated[Lang, Query(description="language of the points")] = "en",
@@ -189,7 +196,7 @@ def summary_route(
     return summary(request, scope, lang, length)
 
 
-@api.get("/api/topics", tags=["summary"], response_model=TopicsOut)
+@api.get("/api/topics", tags=["summary"], response_model=TopicsOut, responses=errors(422))
 def topics_route(
     request: Request,
     lang: Annotated[Lang, Query(description="language of titles and labels")] = "en",

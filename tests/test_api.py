@@ -11,6 +11,7 @@ import httpx
 import pytest
 
 from bot.followup import Turn
+from bot.schema import NOT_BLANK
 
 ARTICLE = "000_bab5460f06c5e48c"
 ANSWERABLE = "Combien de grands modèles ont été publiés à Pékin ?"
@@ -255,3 +256,38 @@ def test_search_can_be_narrowed_to_a_part(client):
     assert {r["passage_id"] for r in body["results"]} <= ids
     missing = client.get("/api/search?q=x&topic=nowhere")
     assert missing.status_code == 404 and "/api/topics" in missing.json()["error"]
+
+
+def test_k_with_an_integral_value_is_an_integer(client, engine):
+    # JSON Schema, and so the OpenAPI document and its clients, count 3.0 as an integer.
+    response = client.post("/api/answer", json={"question": ANSWERABLE, "k": 3.0})
+    assert response.status_code == 200
+    assert without_timings(response.json()) == engine_answer(engine, ANSWERABLE, k=3)
+
+
+@pytest.mark.parametrize("k", [1.5, "3", True, 1e300])
+def test_k_that_is_not_an_integer_in_range_is_refused(client, k):
+    response = client.post("/api/answer", json={"question": ANSWERABLE, "k": k})
+    assert response.status_code == 422 and response.json()["error"].startswith("k: ")
+
+
+def test_openapi_says_that_blank_text_is_refused(client):
+    document = client.get("/openapi.json").json()
+    question = document["components"]["schemas"]["Question"]["properties"]["question"]
+    (q,) = [p for p in document["paths"]["/api/search"]["get"]["parameters"] if p["name"] == "q"]
+    assert question["pattern"] == q["schema"]["pattern"] == NOT_BLANK
+    assert client.get("/api/search", params={"q": "\xa0\u3000"}).status_code == 422
+
+
+def test_every_operation_declares_its_errors_in_the_one_shape(client):
+    paths = client.get("/openapi.json").json()["paths"]
+    with_404 = {"GET /api/search", "GET /api/passages/{passage_id}", "GET /api/summary"}
+    for path, operations in paths.items():
+        for method, operation in operations.items():
+            name = f"{method.upper()} {path}"
+            errors = {int(s): r for s, r in operation["responses"].items() if s.startswith("4")}
+            assert {400, 408, 413} <= set(errors), name  # the body limit, before any route
+            assert (404 in errors) == (name in with_404), name
+            for status, response in errors.items():
+                shape = response["content"]["application/json"]["schema"]
+                assert shape == {"$ref": "#/components/schemas/ErrorOut"}, (name, status)
