@@ -264,3 +264,20 @@ def test_every_indexed_file_counts_in_the_corpus_hash(tmp_path: Path) -> None:
     before = corpus_hash(tmp_path)
     notes.write_text("Le Baïkal est très profond.\n", encoding="utf-8")
     assert corpus_hash(tmp_path) != before  # …so an edit must make the index stale
+
+
+def test_a_rebuild_reuses_the_intent_vectors_of_the_same_model_only(scratch: Settings) -> None:
+    """Marked vectors in the old index come back: they were reused, not embedded again."""
+    vectors = np.load(scratch.index / "intents.npy")
+    marked = vectors.copy()
+    marked[0] = -marked[0]
+    np.save(scratch.index / "intents.npy", marked, allow_pickle=False)
+    (scratch.corpus / "baikal.txt").write_text(TINY["baikal.txt"] + "\nUn ajout.\n", "utf-8")
+    build(scratch)
+    assert np.array_equal(np.load(scratch.index / "intents.npy"), marked)
+    # Built by another model, the old vectors are not used.
+    manifest = json.loads((scratch.index / "manifest.json").read_text(encoding="utf-8"))
+    manifest["embedder"] = "another-model"
+    (scratch.index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    build(scratch)
+    assert np.allclose(np.load(scratch.index / "intents.npy"), vectors, atol=1e-6)
