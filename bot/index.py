@@ -24,7 +24,7 @@ from bot.lexical import LexicalIndex, tokenize
 from bot.summarize import choose_all
 from bot.topics import Topic, find_topics
 
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
 BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")

@@ -135,6 +135,11 @@ def _search(vectors, query: np.ndarray, rows: int) -> np.ndarray:  # noqa: ANN00
     scores = np.zeros(rows, dtype=np.float32)
     if not pool:
         return scores
+    import faiss
+
+    # OpenMP's thread count is per thread: each server thread sets FAISS's to one, as the
+    # loading thread did (docs/BENCHMARKS.md: its threads fight the embedder's on 2 cores).
+    faiss.omp_set_num_threads(1)
     found, found_rows = vectors.search(query, pool)
     scores.fill(found[0][-1])
     scores[found_rows[0]] = found[0]
