@@ -9,7 +9,7 @@ Facts: eval/summary_facts.json: the article's and its parts' (written from the a
 summarizer was run), and the held-out facts of the three test documents (written before the
 method was changed for issue 8, never tuned against). A fact is covered when a chosen sentence
 contains one of its keys, white space and case ignored.
-Every system picks among the same content sentences (bot.summarize.is_content) and picks as many
+Every system picks among the same content sentences (bot.facts.is_content) and picks as many
 as bot does for that scope and length:
 
 - bot: bot.summarize.summarize;
@@ -40,11 +40,13 @@ from pathlib import Path
 
 import numpy as np
 
+import bot.facts
 import bot.summarize
 from bot.config import Settings
+from bot.facts import is_content, sentence_text
 from bot.index import Index, build, load, staleness
 from bot.lexical import tokenize
-from bot.summarize import POINTS, document_rows, is_content, parts, sentence_text, summarize
+from bot.summarize import POINTS, document_rows, parts, summarize
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "eval" / "summary_facts.json"
@@ -198,13 +200,15 @@ def main() -> int:
 
 @contextlib.contextmanager
 def constant(name: str, value: float) -> Iterator[None]:
-    """bot.summarize with one constant set to `value` for the duration."""
-    old = getattr(bot.summarize, name)
-    setattr(bot.summarize, name, value)
+    """bot.summarize (or bot.facts, where the fact weights live) with one constant set to
+    `value` for the duration."""
+    module = bot.summarize if hasattr(bot.summarize, name) else bot.facts
+    old = getattr(module, name)
+    setattr(module, name, value)
     try:
         yield
     finally:
-        setattr(bot.summarize, name, old)
+        setattr(module, name, old)
 
 
 def sensitivity(index: Index) -> int:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import math
-import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
 
+from bot.facts import CJK, Facts, is_content, sentence_text
 from bot.ingest import Document, Passage
 
 Length = Literal["short", "medium", "long"]
@@ -20,12 +20,6 @@ LENGTHS = tuple(POINTS)
 # Weight of "carries facts" against centrality in a sentence's worth (both in [0, 1]). Facts
 # lead: centrality to the scope's mean favours the general sentences that frame figures.
 FACT_WEIGHT = 0.75
-# Fact units at which a sentence's fact score saturates: a figure or title is one unit, a name
-# half of one, each divided by the number of the scope's sentences that hold it.
-FACT_CAP = 4.0
-NAME_UNIT = 0.5
-# The units a sentence's names add up to at most: a list of places is one fact, not ten.
-NAMES_CAP = 1.0
 # A section's weight in the shares of points: its sentences' fact scores, plus this for each of
 # its sentences, so that size decides between sections that hold no figures.
 SIZE_WEIGHT = 0.01
@@ -33,34 +27,6 @@ SIZE_WEIGHT = 0.01
 MMR_LAMBDA = 0.7
 # A point longer than this (in Latin-character widths) is a paragraph; its score shrinks.
 LONG_POINT = 400
-# Fewer words than this (a CJK character counting as one) is a fragment, not a point.
-MIN_WORDS = 5
-
-_REFERENCE = re.compile(r"\s*\[\d+\]")
-# "Figure 3 : …", "Fig. 2. …", "图3 …": a caption names a picture the text does not hold
-# ("Table 1 shows that…", with no punctuation after the number, is a statement).
-_CAPTION = re.compile(
-    r"\s*(?:(?:figure|fig\.|tableau|table|graphique|gráfico|figura|tabla|abbildung|tabelle|"
-    r"рисунок|рис\.|таблица|شكل|جدول)\s*\d+\s*[:.\-–—]|[图圖表図]\s*[0-9０-９]+)",
-    re.IGNORECASE,
-)
-_SOURCE = re.compile(
-    r"\s*(?:sources?(?: des données)?|fuente|quelle|источник|المصدر|来源|数据来源|資料來源)"
-    r"\s*[:：]",
-    re.IGNORECASE,
-)
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
-# "1 048", "5610,60", "38 %": one figure each (the percent sign kept, so "38" ≠ "38 %").
-_NUMBER = re.compile(r"\d(?:[\d.,]|\s(?=\d{3}\b))*(?:\s?[%％])?")
-# Numbers with a Chinese magnitude: "七万余", "一万三千", "30余万", "8万余" (a lone "一" is a word).
-_CJK_NUMBER = re.compile(
-    r"[\d〇零一二两三四五六七八九十百千万亿余多]*[十百千万亿][〇零一二两三四五六七八九十百千万亿余多]*"
-)
-_TITLE = re.compile(r"[\"«“„「『《]([^\"»”「」『』《》]{4,})[\"»”」』》]")
-# A quotation that ends a sentence of its own is speech (an opinion), not a title.
-_SPEECH_END = re.compile(r"[.!?。！？…]\s*$")
-_NAME = re.compile(r"(?<=[\s(\"«“'’-])[A-ZÀ-ÞА-ЯЁ][\w'’-]+")
-_WORD = re.compile(r"\w+")
 
 
 @dataclass(frozen=True)
@@ -138,7 +104,7 @@ def summarize(
     candidates = distinct
     vectors = np.asarray(sentence_vectors[[first[row] + n for row, n in candidates]], np.float32)
     texts = [sentence_text(passages[row], n) for row, n in candidates]
-    facts = _Facts(texts)
+    facts = Facts(texts)
     groups, quota = _sections(
         [passages[row].section_path for row, _ in candidates],
         np.array([facts.score(i) for i in range(len(texts))]),
@@ -153,74 +119,6 @@ def points(content_sentences: int, length: Length) -> int:
     cap, per_root = POINTS[length]
     most = max(1, math.ceil(content_sentences / 2))
     return min(cap, math.ceil(per_root * math.sqrt(content_sentences)), most)
-
-
-def sentence_text(passage: Passage, n: int) -> str:
-    """The text of sentence `n` of `passage`."""
-    start, end = passage.sentences[n]
-    return passage.text[start:end]
-
-
-def is_content(passage: Passage, n: int) -> bool:
-    """Whether sentence `n` states something: not a question, reference, caption or fragment."""
-    text = sentence_text(passage, n)
-    # A reference entry may be split into several sentences: its first one marks them all.
-    if _REFERENCE.match(sentence_text(passage, 0)):
-        return False
-    if _CAPTION.match(text) or _SOURCE.match(text) or _is_question(text):
-        return False
-    return len(text.split()) + len(_CJK.findall(text)) >= MIN_WORDS
-
-
-def _is_question(text: str) -> bool:
-    # The same rule as bot.answer's (kept local: that one is private to answering): whatever
-    # follows the last question mark, such as closing quotes, ends no statement.
-    last = max(text.rfind(mark) for mark in "?？؟")
-    return last >= 0 and not any(stop in text[last:] for stop in ".。!！")
-
-
-def fact_tokens(text: str, common: frozenset[str] = frozenset()) -> set[str]:
-    """The checkable matter a sentence carries: numbers, percentages, quoted titles, and names
-    (capitalised words, unless `common` holds them in lower case)."""
-    numbers = {"#" + m for m in _CJK_NUMBER.findall(text) if len(m) >= 2}
-    plain = _NUMBER.findall(_CJK_NUMBER.sub(" ", text))
-    numbers |= {"#" + "".join(m.split()).strip(".,") for m in plain}
-    titles = {"«" + " ".join(t.lower().split()) for t in _TITLE.findall(text) if _is_title(t)}
-    names = {"@" + name for name in _NAME.findall(text) if name.lower() not in common}
-    return numbers | titles | names
-
-
-def _is_title(quoted: str) -> bool:
-    # One word in quotes is emphasis; a quotation that ends a sentence is speech; one that
-    # starts on punctuation is the gap between two quotations.
-    return (
-        (len(quoted.split()) >= 2 or len(_CJK.findall(quoted)) >= 4)
-        and quoted[0].isalnum()
-        and not _SPEECH_END.search(quoted)
-    )
-
-
-class _Facts:
-    """The fact tokens of a scope's sentences, and what each is worth."""
-
-    def __init__(self, texts: list[str]) -> None:
-        # A capitalised word the scope also writes in lower case ("Le", "Plan") is no name.
-        common = frozenset(w for t in texts for w in _WORD.findall(t) if w.islower())
-        self.tokens = [fact_tokens(t, common) for t in texts]
-        # A figure or name found in many sentences of the scope ("2021", the city the text is
-        # about) is context, not a fact this sentence adds.
-        spread: dict[str, int] = {}
-        for found in self.tokens:
-            for token in found:
-                spread[token] = spread.get(token, 0) + 1
-        self.units = {t: (NAME_UNIT if t[0] == "@" else 1.0) / n for t, n in spread.items()}
-
-    def score(self, i: int, known: frozenset[str] | set[str] = frozenset()) -> float:
-        """Sentence `i`'s fact score in [0, 1], counting only the tokens not `known` yet."""
-        new = self.tokens[i] - known
-        names = sum(self.units[t] for t in new if t[0] == "@")
-        rest = sum(self.units[t] for t in new if t[0] != "@")
-        return min(rest + min(names, NAMES_CAP), FACT_CAP) / FACT_CAP
 
 
 def _rank01(values: np.ndarray) -> np.ndarray:
@@ -289,12 +187,12 @@ def _shares(weights: list[float], sizes: list[int], total: int, sure: list[bool]
 
 
 def _select(
-    vectors: np.ndarray, texts: list[str], facts: _Facts, groups: list[int], quota: list[int]
+    vectors: np.ndarray, texts: list[str], facts: Facts, groups: list[int], quota: list[int]
 ) -> list[int]:
     """Greedy MMR within the section quotas; ties go to the earlier sentence."""
     centroid = vectors.mean(axis=0)
     centrality = _rank01(vectors @ (centroid / (np.linalg.norm(centroid) or 1.0)))
-    width = np.array([len(t) + 2 * len(_CJK.findall(t)) for t in texts], dtype=float)
+    width = np.array([len(t) + 2 * len(CJK.findall(t)) for t in texts], dtype=float)
     brevity = np.minimum(1.0, np.sqrt(LONG_POINT / np.maximum(width, 1.0)))
     # Redundancy is judged on what sentences do not share with the whole scope: raw e5 cosines
     # of any two sentences on one topic are high.

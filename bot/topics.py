@@ -11,9 +11,9 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.facts import is_content
 from bot.ingest import Passage
 from bot.labels import joiner, key_terms
-from bot.summarize import is_content
 
 
 @dataclass(frozen=True)
