@@ -6,6 +6,7 @@ import re
 from dataclasses import dataclass, field
 
 from bot.abstain import Abstainer, features
+from bot.facts import is_question
 from bot.index import Index
 from bot.lexical import tokenize
 from bot.phrases import phrase
@@ -79,21 +80,13 @@ def rank_sentences(
     for h, hit in enumerate(retrieval.hits):
         spans = zip(hit.passage.sentences, hit.sentence_scores, hit.sentence_words, strict=True)
         for n, ((start, end), own, words) in enumerate(spans):
-            if _is_question(hit.passage.text[start:end]):
+            if is_question(hit.passage.text[start:end]):
                 continue
             overlap = len(query_tokens & words) / len(query_tokens) if query_tokens else 0.0
             score = SENTENCE_OWN * own + SENTENCE_PASSAGE * hit.score + SENTENCE_OVERLAP * overlap
             ranked.append(Evidence(h, n, score, overlap))
     ranked.sort(key=lambda e: e.score, reverse=True)
     return ranked
-
-
-def _is_question(sentence: str) -> bool:
-    """A sentence that asks (a rhetorical question, a title in a reference list) answers nothing,
-    yet e5 rates it close to any question."""
-    last = max(sentence.rfind(mark) for mark in "?？؟")
-    # Whatever follows the last question mark (closing quotes, an attribution) ends no statement.
-    return last >= 0 and not any(stop in sentence[last:] for stop in ".。!！")
 
 
 def choose(ranked: list[Evidence]) -> list[Evidence]:

@@ -56,16 +56,17 @@ def is_content(passage: Passage, n: int) -> bool:
     # A reference entry may be split into several sentences: its first one marks them all.
     if _REFERENCE.match(sentence_text(passage, 0)):
         return False
-    if _CAPTION.match(text) or _SOURCE.match(text) or _is_question(text):
+    if _CAPTION.match(text) or _SOURCE.match(text) or is_question(text):
         return False
     return len(text.split()) + len(CJK.findall(text)) >= MIN_WORDS
 
 
-def _is_question(text: str) -> bool:
-    # The same rule as bot.answer's (kept local: that one is private to answering): whatever
-    # follows the last question mark, such as closing quotes, ends no statement.
-    last = max(text.rfind(mark) for mark in "?？؟")
-    return last >= 0 and not any(stop in text[last:] for stop in ".。!！")
+def is_question(sentence: str) -> bool:
+    """A sentence that asks (a rhetorical question, a title in a reference list) states nothing:
+    summaries skip it, and answers too, though e5 rates it close to any question."""
+    last = max(sentence.rfind(mark) for mark in "?？؟")
+    # Whatever follows the last question mark (closing quotes, an attribution) ends no statement.
+    return last >= 0 and not any(stop in sentence[last:] for stop in ".。!！")
 
 
 def fact_tokens(text: str, common: frozenset[str] = frozenset()) -> set[str]:
