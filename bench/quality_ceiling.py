@@ -20,8 +20,7 @@ from functools import partial
 
 import numpy as np
 
-from bot.abstain import features
-from bot.answer import rank_sentences
+from bot.answer import assess, rank_sentences
 from bot.config import Settings
 from bot.engine import Engine
 from bot.evaluate import has_key, read_questions, squash
@@ -90,7 +89,7 @@ def main() -> int:
             "shift": best_per_passage(sentence_vectors @ shifted),
             "best_passage": top3[0].passage.text,
             "top3": " ".join(h.passage.text for h in top3),
-            "signals": {**features(retrieval, ranked[0].overlap if ranked else 0.0),
+            "signals": {**assess(item["question"], retrieval, engine.index, ranked)[0],
                         "sparse_top": float((sparse @ query_sparse).max())},
         })  # fmt: skip
 

@@ -17,7 +17,9 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from bot.coverage import Vocabulary
 from bot.errors import BotError
+from bot.keyterms import key_terms
 
 if TYPE_CHECKING:
     from bot.retrieve import Retrieval
@@ -25,11 +27,41 @@ if TYPE_CHECKING:
 MODEL_FILE = Path(__file__).with_name("abstain.json")
 FEATURES = (
     "sentence_top", "standout", "passage_top", "passage_margin", "overlap", "lexical",
-    "above_background",
+    "above_background", "names_found", "words_found",
 )  # fmt: skip
 
 
-def features(retrieval: Retrieval, overlap: float) -> dict[str, float]:
+@dataclass(frozen=True)
+class Terms:
+    """The question's key terms (bot.keyterms), those the corpus could be checked for, and
+    those it lacks: surface forms, as the reader wrote them."""
+
+    found: tuple[str, ...] = ()
+    missing: tuple[str, ...] = ()
+    missing_names: int = 0  # names and numbers among `missing`
+    checked_names: int = 0
+    missing_words: int = 0
+    checked_words: int = 0
+
+
+def check_terms(question: str, lang: str, vocabulary: Vocabulary) -> Terms:
+    """The key terms of `question` (in `lang`) and which of them the corpus lacks."""
+    terms = key_terms(question, lang)
+    checked = vocabulary.checkable(terms, lang)
+    missing = set(vocabulary.missing(terms, lang))
+    names = [t for t in checked if t.kind != "word"]
+    words = [t for t in checked if t.kind == "word"]
+    return Terms(
+        found=tuple(t.surface for t in checked if t not in missing),
+        missing=tuple(t.surface for t in checked if t in missing),
+        missing_names=sum(t in missing for t in names),
+        checked_names=len(names),
+        missing_words=sum(t in missing for t in words),
+        checked_words=len(words),
+    )
+
+
+def features(retrieval: Retrieval, overlap: float, terms: Terms) -> dict[str, float]:
     """The signals the abstention model reads, each roughly in [0, 1] or a small range;
     `overlap` is the share of the question's words the best sentence holds."""
     spread = retrieval.sentence_std or 1e-6
@@ -44,7 +76,27 @@ def features(retrieval: Retrieval, overlap: float) -> dict[str, float]:
         # shift with the question's language; this difference does not, and an off-topic
         # question ("a recipe for ratatouille?") finds its match in the background instead.
         "above_background": retrieval.sentence_top - retrieval.background_top,
+        # Shares of the question's checkable key terms the corpus holds (1 when none could be
+        # checked): a name or number the article never writes ("Tokyo", "2031") is strong
+        # evidence that it does not answer; a missing word is weaker (paraphrase).
+        "names_found": 1 - terms.missing_names / max(terms.checked_names, 1),
+        "words_found": 1 - terms.missing_words / max(terms.checked_words, 1),
     }
+
+
+@dataclass(frozen=True)
+class Decision:
+    """Why bot answered or abstained: what `bot ask --explain` and `"explain": true` show."""
+
+    probability: float  # P(answerable) by the model
+    threshold: float  # below it, bot abstains
+    signals: dict[str, float]
+    terms: Terms
+    calibrated: bool
+
+    @property
+    def abstains(self) -> bool:
+        return self.probability < self.threshold
 
 
 @dataclass(frozen=True)
@@ -67,6 +119,10 @@ class Abstainer:
     def abstains(self, signals: dict[str, float]) -> bool:
         """True when the evidence is too weak to answer."""
         return self.probability(signals) < self.threshold
+
+    def decide(self, signals: dict[str, float], terms: Terms) -> Decision:
+        """Answer or abstain, with the reasons."""
+        return Decision(self.probability(signals), self.threshold, signals, terms, self.calibrated)
 
     @classmethod
     def never(cls) -> Abstainer:
@@ -99,10 +155,13 @@ class Abstainer:
         if entry is None:
             return cls.background_rule(embedder)
         try:
-            return cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()},
-                       embedder=embedder)  # fmt: skip
+            model = cls(**{k: tuple(v) if isinstance(v, list) else v for k, v in entry.items()},
+                        embedder=embedder)  # fmt: skip
         except (TypeError, AttributeError) as error:
             raise _unreadable(path, error) from None
+        if len(model.weights) != len(FEATURES):
+            raise _unreadable(path, f"fitted on {len(model.weights)} signals, not {len(FEATURES)}")
+        return model
 
 
 def _read_models(path: Path) -> dict[str, dict]:

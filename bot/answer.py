@@ -5,11 +5,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from bot.abstain import Abstainer, features
+from bot.abstain import Abstainer, Decision, Terms, check_terms, features
 from bot.facts import is_question
 from bot.index import Index
 from bot.lexical import tokenize
-from bot.phrases import phrase
+from bot.phrases import not_mentioned, phrase
 from bot.retrieve import Hit, Retrieval
 
 # How close to the best sentence a second one must score to join the answer.
@@ -58,6 +58,8 @@ class Answer:
     # What the message asked for and got: "answer", "not_found", "summary" or "smalltalk".
     kind: str = "answer"
     timings_ms: dict[str, float] = field(default_factory=dict)
+    # Why it answered or abstained (None for summaries and small talk).
+    decision: Decision | None = None
 
 
 @dataclass(frozen=True)
@@ -119,6 +121,14 @@ def _doc_lang(index: Index, hit: Hit) -> str:
     return str(index.editions.passage_lang[hit.row])
 
 
+def assess(
+    question: str, retrieval: Retrieval, index: Index, ranked: list[Evidence]
+) -> tuple[dict[str, float], Terms]:
+    """What the abstention model reads about `question`: its signals and its key terms."""
+    terms = check_terms(question, retrieval.lang, index.vocabulary)
+    return features(retrieval, ranked[0].overlap if ranked else 0.0, terms), terms
+
+
 def compose(
     question: str, lang: str, retrieval: Retrieval, index: Index, abstainer: Abstainer
 ) -> Answer:
@@ -128,7 +138,8 @@ def compose(
     # name what changed, so they pick the sentence.
     ranked = rank_sentences(retrieval, index.lexical.langs, focus=question)
     chosen = choose(ranked)
-    if not chosen or abstainer.abstains(features(retrieval, ranked[0].overlap if ranked else 0.0)):
+    decision = abstainer.decide(*assess(question, retrieval, index, ranked))
+    if not chosen or decision.abstains:
         nearest = []
         for n, hit in enumerate(retrieval.hits, 1):
             best = hit.best_sentence
@@ -137,8 +148,11 @@ def compose(
                 Citation(n, hit.passage.id, hit.passage.section, hit.passage.text,
                          round(hit.score, 4), span, translate(index, hit.row, (best,), lang))
             )  # fmt: skip
+        # Say what the article never mentions when that is known; else that it does not say.
+        missing = list(decision.terms.missing)
+        text = not_mentioned(missing, lang) if missing else phrase("not_found", lang)
         return Answer(
-            question, lang, False, phrase("not_found", lang), tuple(nearest), lang, "not_found"
+            question, lang, False, text, tuple(nearest), lang, "not_found", decision=decision
         )
     hits = [retrieval.hits[e.hit] for e in chosen]
     editions = [
@@ -173,4 +187,4 @@ def compose(
     answer_lang = lang if in_lang else _doc_lang(index, hits[0])
     if not in_lang:
         body = f"{phrase('according_to', lang)} {body}"
-    return Answer(question, lang, True, body, tuple(citations), answer_lang)
+    return Answer(question, lang, True, body, tuple(citations), answer_lang, decision=decision)

@@ -43,11 +43,17 @@ def ask(
     history: list[Turn] | None = None,
     lang: str | None = None,
     k: int | None = None,
+    explain: bool = False,
 ) -> dict[str, Any]:
-    """The answer object for `question`: what /api/answer returns and the chat page renders."""
+    """The answer object for `question`: what /api/answer returns and the chat page renders;
+    with `explain`, also why bot answered or abstained."""
     with request.app.state.embedding:
         answer = engine(request).ask(question, history or (), lang, k)
-    return asdict(answer)
+    body = asdict(answer)
+    decision = body.pop("decision")
+    if explain:
+        body["explain"] = decision
+    return body
 
 
 def search(
@@ -157,7 +163,7 @@ def healthz(request: Request) -> dict[str, Any]:
 def answer(request: Request, body: Question) -> dict[str, Any]:
     """A cited answer (`answered: true`) or an explicit abstention with the nearest passages."""
     history = [Turn(m.role, m.content) for m in body.history]
-    return ask(request, body.question, history, body.lang, body.k)
+    return ask(request, body.question, history, body.lang, body.k, body.explain)
 
 
 @api.get("/api/search", tags=["search"], response_model=SearchOut, responses=errors(404, 422))

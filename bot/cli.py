@@ -7,9 +7,13 @@ import json
 import sys
 from collections.abc import Sequence
 from dataclasses import asdict
+from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.errors import BotError
+
+if TYPE_CHECKING:
+    from bot.abstain import Decision
 
 EXAMPLES = {
     "index": "bot index            # build index/ from corpus/\n"
@@ -62,6 +66,7 @@ def _parser() -> argparse.ArgumentParser:
     ask.add_argument("--json", action="store_true", help="print the answer object as JSON")
     ask.add_argument("--lang", help="answer in this language (default: the question's)")
     ask.add_argument("-k", type=_k, default=None, help="passages that may answer (1-20)")
+    ask.add_argument("--explain", action="store_true", help="show why bot answered or abstained")
     search = verb("search", "List the passages closest to a topic.")
     search.add_argument("query")
     search.add_argument("-k", type=_k, default=5, help="how many passages (1-20)")
@@ -152,7 +157,11 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
 
     answer = Engine.load(settings).ask(args.question, lang=args.lang, k=args.k)
     if args.json:
-        print(json.dumps(asdict(answer), ensure_ascii=False, indent=2))
+        body = asdict(answer)
+        decision = body.pop("decision")
+        if args.explain:
+            body["explain"] = decision
+        print(json.dumps(body, ensure_ascii=False, indent=2))
         return 0
     print(answer.answer)
     if answer.citations:
@@ -166,7 +175,24 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
             print(f"    original: {c.text[start:end]}")
         else:
             print(f"    {c.text[start:end]}")
+    if args.explain and answer.decision:
+        print(f"\n{explanation(answer.decision)}")
     return 0
+
+
+def explanation(decision: Decision) -> str:
+    """Why bot answered or abstained, as lines for a terminal."""
+    verdict = "abstains" if decision.abstains else "answers"
+    model = "" if decision.calibrated else " (uncalibrated rule: run `bot eval --calibrate`)"
+    terms = decision.terms
+    lines = [
+        f"Why: P(answerable) = {decision.probability:.3f}, threshold {decision.threshold:.3f}: "
+        f"bot {verdict}{model}.",
+        "  key terms found in the corpus: " + (", ".join(terms.found) or "-"),
+        "  key terms missing from it: " + (", ".join(terms.missing) or "-"),
+        "  signals: " + ", ".join(f"{k} {v:.3f}" for k, v in decision.signals.items()),
+    ]
+    return "\n".join(lines)
 
 
 def _search(settings: Settings, args: argparse.Namespace) -> int:

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.abstain import Abstainer, features, fit
-from bot.answer import rank_sentences
+from bot.abstain import Abstainer, fit
+from bot.answer import assess, rank_sentences
 from bot.config import Settings
 from bot.engine import Engine
 from bot.errors import BotError
@@ -65,7 +65,7 @@ def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     answer, retrieval, vector = engine.ask_with_evidence(item["question"], history, k=DEPTH)
     # The same ranking compose() reads, so calibration sees what serving sees.
     ranked = rank_sentences(retrieval, engine.corpus_langs, focus=item["question"])
-    signals = features(retrieval, ranked[0].overlap if ranked else 0.0)
+    signals, _ = assess(item["question"], retrieval, engine.index, ranked)
     texts = [h.passage.text for h in retrieval.hits]
     rank = _first_gold(texts, item["evidence"]) if item["answerable"] else None
     # Keys are in the source's language: check the cited source sentences, whatever edition

@@ -15,6 +15,7 @@ import numpy as np
 
 from bot.align import Link
 from bot.config import Settings
+from bot.coverage import Vocabulary
 from bot.editions import Editions, align_editions, report
 from bot.embed import Embedder, embedder_id, make_embedder
 from bot.errors import BotError, IndexMissing, IndexStale
@@ -69,6 +70,7 @@ class Index:
     intents: IntentExamples  # labelled example messages and their vectors (bot/intents.jsonl)
     topics: tuple[Topic, ...]  # clusters of each document's passages, labelled per language
     rows_by_id: dict[str, int]  # passage id → row
+    vocabulary: Vocabulary  # what the corpus's editions write, for the question's key terms
 
 
 def corpus_hash(folder: Path) -> str:
@@ -328,4 +330,5 @@ def load(settings: Settings) -> Index:
             json.loads((folder / "intents.json").read_text(encoding="utf-8")),
         ),
         rows_by_id={p.id: row for row, p in enumerate(passages)},
+        vocabulary=Vocabulary.build([p.text for p in passages], editions.passage_lang.tolist()),
     )

@@ -6,11 +6,11 @@ from __future__ import annotations
 import math
 import re
 import unicodedata
-import warnings
 from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 
+from bot.commonness import load_jieba
 from bot.lexical import _stopwords
 
 # Terms per label, at most (fewer only when a cluster has fewer distinctive terms).
@@ -200,7 +200,7 @@ def _tokens(text: str, lang: str) -> list[str]:
     """Words and punctuation; a straight quote that opens a name becomes "“"."""
     if lang in SEGMENTED:
         # jieba keeps the blanks; only punctuation and stopwords break a phrase
-        return [token for token in _jieba().lcut(text) if not token.isspace()]
+        return [token for token in load_jieba().lcut(text) if not token.isspace()]
     tokens = []
     for match in _TOKEN.finditer(text):
         token, at, end = match.group(), match.start(), match.end()
@@ -244,19 +244,3 @@ def _letters(token: str) -> int:
     """How many letters `token` has when it is all letters (hyphens inside), else 0."""
     letters = len(_LETTERS.findall(token))
     return letters if letters == len(token.replace("-", "").replace("‐", "")) else 0
-
-
-@cache
-def _jieba():  # noqa: ANN202 - jieba has no type hints
-    import logging
-
-    with warnings.catch_warnings():
-        # jieba 0.42 has "\." in regex literals that are not raw strings: Python warns when it
-        # compiles them (no .pyc yet), and pytest's warnings-as-errors would turn that into an
-        # import failure.
-        warnings.filterwarnings("ignore", "invalid escape sequence", DeprecationWarning)
-        warnings.filterwarnings("ignore", "invalid escape sequence", SyntaxWarning)
-        import jieba
-    # jieba prints "Building prefix dict…" to stderr through its own logger at first use.
-    jieba.setLogLevel(logging.WARNING)
-    return jieba

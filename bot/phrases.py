@@ -16,6 +16,34 @@ PHRASES: dict[str, dict[str, str]] = {
         "pt": "O artigo não diz.",
         "ko": "기사에는 나와 있지 않습니다.",
     },
+    # A refusal that names what the question asks about and the corpus never mentions;
+    # {terms} is each term in the language's quotation marks, comma-separated.
+    "not_mentioned": {
+        "en": "The article does not mention {terms}.",
+        "fr": "L'article ne mentionne pas {terms}.",
+        "zh": "文章没有提到{terms}。",
+        "es": "El artículo no menciona {terms}.",
+        "de": "Der Artikel erwähnt {terms} nicht.",
+        "ja": "記事には{terms}についての記述がありません。",
+        "ru": "В статье не упоминается {terms}.",
+        "ar": "المقال لا يذكر {terms}.",
+        "it": "L'articolo non menziona {terms}.",
+        "pt": "O artigo não menciona {terms}.",
+        "ko": "기사에는 {terms}에 대한 언급이 없습니다.",
+    },
+    "quotes": {
+        "en": "“{}”",
+        "fr": "« {} »",
+        "zh": "“{}”",
+        "es": "«{}»",
+        "de": "„{}“",
+        "ja": "「{}」",
+        "ru": "«{}»",
+        "ar": "«{}»",
+        "it": "«{}»",
+        "pt": "«{}»",
+        "ko": "‘{}’",
+    },
     "nearest": {
         "en": "Closest passages, which do not answer the question:",
         "fr": "Passages les plus proches, qui ne répondent pas à la question :",
@@ -78,3 +106,10 @@ def phrase(key: str, lang: str) -> str:
     """The phrase in `lang`, or in English when bot does not speak that language."""
     table = PHRASES[key]
     return table.get(lang, table["en"])
+
+
+def not_mentioned(terms: list[str], lang: str) -> str:
+    """ "The article does not mention “Tokyo”.", in `lang`."""
+    separator = "、" if lang in ("zh", "ja") else ", "
+    quoted = separator.join(phrase("quotes", lang).format(term) for term in terms)
+    return phrase("not_mentioned", lang).format(terms=quoted)

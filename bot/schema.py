@@ -55,6 +55,7 @@ class Question(BaseModel):
     history: Annotated[list[Message], Field(max_length=100)] = []
     lang: Lang | None = Field(None, description="answer in this language (default: the question's)")
     k: K | None = Field(None, description="passages to retrieve (default: BOT_TOP_K)")
+    explain: bool = Field(False, description="also return why bot answered or abstained")
 
 
 class EditionOut(BaseModel):
@@ -80,6 +81,27 @@ class CitationOut(BaseModel):
     edition: EditionOut | None = None
 
 
+class TermsOut(BaseModel):
+    """The question's key terms the corpus was checked for: found, and missing from it."""
+
+    found: list[str]
+    missing: list[str]
+    missing_names: int
+    checked_names: int
+    missing_words: int
+    checked_words: int
+
+
+class ExplainOut(BaseModel):
+    """Why bot answered or abstained: it abstains when `probability` < `threshold`."""
+
+    probability: float
+    threshold: float
+    signals: dict[str, float]
+    terms: TermsOut
+    calibrated: bool = Field(description="false: no model was fitted for this embedder")
+
+
 class AnswerOut(BaseModel):
     """A cited answer, or (answered: false) an abstention whose citations are nearest passages."""
 
@@ -94,6 +116,9 @@ class AnswerOut(BaseModel):
         "summary (its points in `answer`, one per line), or small talk (no citations)"
     )
     timings_ms: dict[str, float]
+    explain: ExplainOut | None = Field(
+        None, description='with "explain": true, why (absent for summaries and small talk)'
+    )
 
 
 class SearchResult(BaseModel):

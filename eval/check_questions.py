@@ -7,7 +7,13 @@ Standard library only. Run from anywhere:
 
 Checks (errors make the exit status 1):
   * schema: required fields and types, known kinds/splits, ISO 639-1 language codes,
-    unique ids, answerable items have evidence and answers, unanswerable ones have neither,
+    unique ids, answerable items have evidence and answers, unanswerable ones have neither
+    and one of the unanswerable kinds:
+      - near_miss: about the article's own subjects, but the article does not give the answer;
+      - not_given: a date, amount, percentage or count the article does not give about a
+        subject it does discuss;
+      - other_place: about the plans of a city, region or country the article does not cover;
+      - off_topic: about entities and matters unrelated to the article;
     history (when present) is a list of {"role", "content"} turns alternating user/assistant;
   * every evidence string is 4-12 words, avoids « » “ ” and doubled quotes, does not span a
     "." glued to the next word, and occurs verbatim (whitespace-normalised, case-insensitive)
@@ -35,8 +41,18 @@ DEFAULT_QUESTIONS = HERE / "questions.jsonl"
 DEFAULT_ARTICLE = HERE.parent / "corpus" / "000_bab5460f06c5e48c.txt"
 CUTOFF = "Voir l'original"
 
-KINDS = {"fact", "list", "why", "followup", "near_miss", "off_topic", "comparison"}
-UNANSWERABLE_KINDS = {"near_miss", "off_topic"}
+KINDS = {
+    "fact",
+    "list",
+    "why",
+    "followup",
+    "comparison",
+    "near_miss",
+    "not_given",
+    "other_place",
+    "off_topic",
+}
+UNANSWERABLE_KINDS = {"near_miss", "not_given", "other_place", "off_topic"}
 SPLITS = {"dev", "test"}
 MAIN_LANGS = ("fr", "en", "zh", "es", "de", "ja", "ru", "ar")
 EXTRA_LANGS = ("it", "pt", "ko")

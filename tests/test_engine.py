@@ -12,7 +12,7 @@ import pytest
 from bot.config import Settings
 from bot.errors import IndexMissing
 from bot.followup import Turn
-from bot.phrases import phrase
+from bot.phrases import not_mentioned, phrase
 
 ARTICLE = "000_bab5460f06c5e48c"
 # (question, its language, words the cited sentence must hold)
@@ -126,7 +126,8 @@ def test_an_off_topic_question_gets_an_explicit_abstention(
     answer = engine.ask(question)
     assert not answer.answered
     assert answer.lang == lang
-    assert answer.answer == phrase("not_found", lang)
+    missing = list(answer.decision.terms.missing)
+    assert answer.answer == (not_mentioned(missing, lang) if missing else phrase("not_found", lang))
     # The nearest passages are still shown, labelled as such by answered=False.
     assert [c.n for c in answer.citations] == list(range(1, settings.top_k + 1))
     for citation in answer.citations:
@@ -143,13 +144,44 @@ def test_an_off_topic_question_gets_an_explicit_abstention(
 )
 def test_an_off_topic_question_is_not_answered(engine, question: str, lang: str) -> None:
     answer = engine.ask(question)
-    assert (answer.answered, answer.answer) == (False, phrase("not_found", lang))
+    assert not answer.answered and answer.kind == "not_found"
+    assert answer.decision.abstains
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "refusal"),
+    [
+        ("What is the population of Tokyo?", "en", "The article does not mention “Tokyo”."),
+        ("东京的人口是多少？", "zh", "文章没有提到“东京”。"),
+        ("Quelle est la population de Tokyo ?", "fr", "L'article ne mentionne pas « Tokyo »."),
+        ("Wie installiere ich Python unter Windows?", "de",
+         "Der Artikel erwähnt „Python“, „Windows“ nicht."),
+    ],
+)  # fmt: skip
+def test_a_refusal_names_what_the_article_never_mentions(
+    engine, question: str, lang: str, refusal: str
+) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered and answer.answer == refusal
+    assert answer.citations  # the nearest passages are still listed, labelled by answered=False
+
+
+def test_a_question_whose_terms_are_all_in_the_article_names_none_missing(engine) -> None:
+    answer = engine.ask("How big will Beijing's AI core industry be by 2025?")
+    assert answer.answered and answer.decision.terms.missing == ()
+    assert {"Beijing", "2025"} <= set(answer.decision.terms.found)
 
 
 def test_a_forced_language_changes_the_phrase(engine) -> None:
     answer = engine.ask(OFF_TOPIC[0][0], lang="fr")
-    assert (answer.lang, answer.answer) == ("fr", "L'article ne le dit pas.")
-    assert engine.ask(OFF_TOPIC[0][0], lang="ja").answer == "記事には書かれていません。"
+    assert (answer.lang, answer.answer) == ("fr", "L'article ne mentionne pas « World Cup ».")
+    assert (
+        engine.ask(OFF_TOPIC[0][0], lang="ja").answer
+        == "記事には「World Cup」についての記述がありません。"
+    )
+    nothing_missing = engine.ask("김치찌개는 어떻게 만드나요?", lang="ja")
+    assert nothing_missing.decision.terms.missing == () and not nothing_missing.answered
+    assert nothing_missing.answer == "記事には書かれていません。"
 
 
 def test_a_forced_language_changes_the_edition_but_not_the_source(engine) -> None:

@@ -1,0 +1,124 @@
+"""How common a word is in general language: wordfreq's frequencies, by word and by word family.
+
+A question's terms are its rare words (bot.keyterms), and a name is looked for in an edition
+only when that edition's language would spell it alike (bot.coverage); both ask here. Word
+frequencies come from wordfreq (its lists ship in the wheel, read directly), stems from
+PyStemmer through bot.lexical's choice of stemmer, Chinese simplification from wordfreq's jieba.
+"""
+
+from __future__ import annotations
+
+import math
+import warnings
+from collections.abc import Callable, Mapping
+from functools import cache
+
+from bot.lexical import STEMMERS
+
+# A word is salient when its family (the words sharing its stem: "commented" is "comment") is
+# not among the 2,000 commonest of its language, as many as the General Service List's word
+# families, the everyday core that covers most running text. In English: "mayor", "headset",
+# "patent" are salient; "population", "receive", "commented" and every function word are not.
+COMMON_FAMILIES = 2000
+# A word is a language's own spelling ("Tokio", "Peking", "Pechino") when that language writes
+# it this much more often (in Zipf units) than another does: a name the question's language
+# writes so is not looked for in an edition in another language ("Python", "HTC", "Chongqing"
+# are), and a German capital English writes about as often is a name, not a noun.
+LOCAL_MARGIN = 0.5
+# Question words, a closed class: stopword lists miss most of them, and wordfreq ranks some below
+# the common ones ("whom", "cuántos", "quantas").
+INTERROGATIVES = {
+    "en": "what which who whom whose how why where when whether",
+    "fr": "combien quel quelle quels quelles lequel laquelle lesquels lesquelles pourquoi comment "
+    "où quand qui quoi que qu",
+    "es": "qué cuál cuáles quién quiénes cuánto cuánta cuántos cuántas cómo dónde cuándo adónde",
+    "de": "was wer wen wem wessen wie wo wann warum wieso weshalb welche welcher welches welchen "
+    "welchem woher wohin wieviel wieviele",
+    "it": "che chi cosa quale quali quanto quanta quanti quante come dove quando perché",
+    "pt": "que quê qual quais quem quanto quanta quantos quantas como onde quando porque porquê",
+    "ru": "что кто какой какая какое какие каких каким какого какую сколько как где когда почему "
+    "зачем куда откуда чей чья чьё чьи который которая которое которые",
+    "ar": "ما ماذا من متى أين كيف لماذا كم هل أي",
+    "ko": "무엇 누구 언제 어디 어떻게 왜 얼마 몇 어느 어떤",
+}
+
+
+def is_interrogative(word: str, lang: str) -> bool:
+    """Whether `word` is a question word of `lang` (see INTERROGATIVES)."""
+    return word.lower() in _interrogatives(lang)
+
+
+@cache
+def _interrogatives(lang: str) -> frozenset[str]:
+    return frozenset(INTERROGATIVES.get(lang, "").split())
+
+
+def is_common(word: str, lang: str) -> bool:
+    """Whether `word`'s family is among the COMMON_FAMILIES commonest of `lang`."""
+    families, stem, least = _families(lang)
+    return bool(families) and families.get(stem(word.casefold()), 0.0) >= least
+
+
+@cache
+def _families(lang: str) -> tuple[Mapping[str, float], Callable[[str], str], float]:
+    """The frequency of each word family of `lang` (the words of one stem; each word its own
+    family where bot has no stemmer for `lang`), the function from a word to its family, and
+    the frequency of the COMMON_FAMILIES-th commonest family."""
+    import Stemmer
+
+    stemmer = Stemmer.Stemmer(STEMMERS[lang]) if lang in STEMMERS else None
+    stem: Callable[[str], str] = stemmer.stemWord if stemmer else str
+    families: dict[str, float] = {}
+    for word, frequency in frequencies(lang).items():
+        key = stem(word)
+        families[key] = families.get(key, 0.0) + frequency
+    ranked = sorted(families.values(), reverse=True)
+    return families, stem, ranked[min(COMMON_FAMILIES, len(ranked)) - 1] if ranked else 0.0
+
+
+def zipf(word: str, lang: str) -> float:
+    """wordfreq's Zipf frequency of `word` in `lang` (0 when rarer than its short list holds)."""
+    # wordfreq keys are casefolded: "τησ" for "της", "strasse" for "Straße".
+    frequency = frequencies(lang).get(word.casefold())
+    return math.log10(frequency) + 9 if frequency else 0.0
+
+
+@cache
+def frequencies(lang: str) -> Mapping[str, float]:
+    """wordfreq's short list for `lang`: each casefolded word and its frequency ({} if none)."""
+    from wordfreq import available_languages, get_frequency_dict
+
+    lang = {"no": "nb"}.get(lang, lang)
+    # The short lists (words used at least once per million) hold every common word and load
+    # in tens of milliseconds.
+    return get_frequency_dict(lang, "small") if lang in available_languages("small") else {}
+
+
+def simplified(text: str) -> str:
+    """Traditional characters as simplified ones, so "東京" finds "东京"."""
+    return _chinese().simplify_chinese(text)
+
+
+@cache
+def _chinese():  # noqa: ANN202 - wordfreq.chinese imports jieba, which has no type hints
+    load_jieba()
+    import wordfreq.chinese
+
+    return wordfreq.chinese
+
+
+@cache
+def load_jieba():  # noqa: ANN202 - jieba has no type hints
+    """jieba with its part-of-speech tagger, imported quietly (wordfreq.chinese imports it too)."""
+    import logging
+
+    with warnings.catch_warnings():
+        # jieba 0.42 has "\." in regex literals that are not raw strings: Python warns when it
+        # compiles them (no .pyc yet), and pytest's warnings-as-errors would turn that into an
+        # import failure.
+        warnings.filterwarnings("ignore", "invalid escape sequence", DeprecationWarning)
+        warnings.filterwarnings("ignore", "invalid escape sequence", SyntaxWarning)
+        import jieba
+        import jieba.posseg  # noqa: F401
+    jieba.setLogLevel(logging.WARNING)
+    return jieba

@@ -1,0 +1,118 @@
+"""Which key terms of a question the corpus writes: its vocabulary, per edition language.
+
+A question whose names, figures or rare words (bot.keyterms) the corpus never writes is about
+something else. Numbers are values, names are folded, words are stems (bot.lexical) or, in
+Chinese, Japanese and Korean, substrings of the text.
+"""
+
+from __future__ import annotations
+
+import bisect
+import unicodedata
+from collections.abc import Mapping, Sequence
+from dataclasses import dataclass
+
+from bot.commonness import LOCAL_MARGIN, simplified, zipf
+from bot.keyterms import CJK, LATIN, Term, fold, value_key
+from bot.lang import LATIN_LANGS
+from bot.lexical import tokenize
+from bot.numbers import numbers
+
+# A word this long or longer may be a clipping of a longer one the corpus writes: "tech".
+CLIPPED_MIN = 4
+
+
+@dataclass(frozen=True)
+class _Edition:
+    """What the texts of one language hold, for lookups."""
+
+    stems: frozenset[str]
+    text: str  # NFKC, lowercased, simplified Chinese: CJK words are looked up as substrings
+    phrases: str  # " word word … " folded: names of several words are looked up in it
+    words: tuple[str, ...]  # folded words, sorted: one-word names, clipped words
+    values: frozenset[str]
+
+    @classmethod
+    def build(cls, texts: Sequence[str], lang: str) -> _Edition:
+        joined = "\n".join(texts)
+        values = {value_key(v) for t in texts for v in numbers(t, lang)}
+        # CJK is looked up in `text`; apart from it, "HTC全球副总裁" holds the word "htc".
+        folded = [fold(CJK.sub(" ", t)) for t in texts]
+        stems = tokenize(joined, [lang]) if lang not in ("zh", "ja", "ko") else ()
+        text = simplified(joined) if lang == "zh" else unicodedata.normalize("NFKC", joined)
+        words = tuple(sorted({w for f in folded for w in f.split()}))
+        return cls(frozenset(stems), text.lower(), " " + " | ".join(folded) + " ", words,
+                   frozenset(values))  # fmt: skip
+
+    def holds(self, term: Term) -> bool:
+        """Whether this edition writes `term`."""
+        key = term.keys[0]
+        if term.kind == "number":
+            return all(k in self.values for k in term.keys)
+        if CJK.search(key):
+            return all(k in self.text for k in term.keys)
+        if term.kind == "name":
+            return self._has_word(key) if " " not in key else f" {key} " in self.phrases
+        return all(self._has_stem(k) for k in term.keys) or self._has_word(
+            fold(term.surface), clipped=len(term.surface) >= CLIPPED_MIN
+        )
+
+    def _has_word(self, word: str, clipped: bool = False) -> bool:
+        """`word`, or when `clipped` a longer word it starts ("tech" → "technology")."""
+        at = bisect.bisect_left(self.words, word)
+        found = self.words[at] if at < len(self.words) else ""
+        return found == word or clipped and found.startswith(word)
+
+    def _has_stem(self, stem: str) -> bool:
+        """`stem`, or a stem of five letters or more it derives from ("pékinois" → "pékin")."""
+        return any(stem[:n] in self.stems for n in range(len(stem), min(len(stem), 5) - 1, -1))
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """The terms the corpus writes, per edition language, to tell which key terms it lacks."""
+
+    editions: Mapping[str, _Edition]
+
+    @classmethod
+    def build(cls, texts: Sequence[str], langs: Sequence[str]) -> Vocabulary:
+        """The vocabulary of `texts`, each in the language of its edition."""
+        by_lang: dict[str, list[str]] = {}
+        for text, lang in zip(texts, langs, strict=True):
+            by_lang.setdefault(lang, []).append(text)
+        return cls({lang: _Edition.build(group, lang) for lang, group in by_lang.items()})
+
+    def missing(self, terms: Sequence[Term], lang: str) -> tuple[Term, ...]:
+        """The terms of a question in `lang` that the corpus does not write, among those it can
+        check (see `checkable`)."""
+        return tuple(t for t in terms if self._holds(t, lang) is False)
+
+    def checkable(self, terms: Sequence[Term], lang: str) -> tuple[Term, ...]:
+        """The terms whose presence can be decided: numbers, Latin-script names spelled as an
+        edition would, and everything when the corpus has an edition in `lang`."""
+        return tuple(t for t in terms if self._holds(t, lang) is not None)
+
+    def _holds(self, term: Term, lang: str) -> bool | None:
+        """True or False when the corpus does or does not write `term`; None when it cannot tell."""
+        own = self.editions.get(lang)
+        if own is not None and own.holds(term):
+            return True
+        if term.kind == "number" or term.kind == "name" and LATIN.search(term.surface):
+            if any(edition.holds(term) for edition in self.editions.values()):
+                return True
+            if term.kind == "number" or self._portable(term, lang):
+                return False
+        return None if own is None else False
+
+    def _portable(self, term: Term, lang: str) -> bool:
+        """Whether an edition would spell a Latin-script name as the question does: not when
+        the question's language writes it much more often than every edition's language does
+        ("Tokio", "Peking"), nor a short acronym in a Latin-script question, often an
+        abbreviation of the language's own (KI, IA, PIB for AI and GDP)."""
+        words = term.surface.replace("-", " ").split()
+        if lang in LATIN_LANGS and term.surface.isupper() and len(term.surface) <= 3:
+            return False
+        return all(
+            zipf(word, lang) <= max(zipf(word, e) for e in self.editions) + LOCAL_MARGIN
+            for word in words
+        )

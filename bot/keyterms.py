@@ -1,0 +1,282 @@
+"""Key terms of a question: the names, numbers and rare words it is about.
+
+Vector similarity finds the nearest quote even for "What is the population of Tokyo?"; a
+question whose names, figures or rare words the corpus never writes is about something else
+(bot.coverage tells which). Rarity comes from bot.commonness, stems from bot.lexical, Chinese
+words from jieba.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.commonness import (
+    LOCAL_MARGIN,
+    frequencies,
+    is_common,
+    is_interrogative,
+    load_jieba,
+    simplified,
+    zipf,
+)
+from bot.lexical import tokenize
+from bot.numbers import numbers
+
+# Languages that capitalise every noun: there a capital marks a name only when the word is as
+# usual in English as in the language itself ("Python" is a name, "Umsatz" a noun).
+NOUN_CAPITALS = frozenset({"de", "lb"})
+# jieba's part-of-speech tags for names of people, places, organisations and other proper nouns.
+_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
+# Nouns carry what a question is about: a Chinese word is a term when jieba tags it a noun
+# (n…), a verbal or adjectival noun (vn, an); verbs say how it asks ("涨到"), which the corpus
+# may say otherwise, and adverbs, pronouns ("哪些"), numerals ("多少"), measure words never count.
+_NOUN_TAGS = ("n", "vn", "an")
+
+_SPLIT = re.compile(r"[.!?:;…¿¡。！？]")
+_WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
+_ALNUM = re.compile(r"[^\W_]+")
+# A Latin letter: bot.coverage checks a name with one in every edition.
+LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
+_LATIN_WORD = r"[A-Za-z](?:[A-Za-z0-9'’.&+-]*[A-Za-z0-9])?"
+_LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?:[ \u00a0]{_LATIN_WORD})*")
+# Kana, CJK ideographs, hangul: bot.coverage looks a term with one up as a substring.
+CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
+# Scripts whose words this module cannot find: written without blanks (Thai, Lao, Khmer,
+# Myanmar) or with vowel signs that split a \w+ match (Devanagari to Sinhala). Their numbers and
+# Latin-script names still count.
+_UNSEGMENTED = re.compile(r"[\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
+_KANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
+_KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]{2,}")
+# A number with its thousands groups and decimals ("813 000", "5,72"), then maybe a scale word
+# ("300 billion", "3亿"); letters and digits in one word make a name ("Web3", "A100", "5G").
+_NUMBER = re.compile(r"\d(?:[\d.,\u00a0\u202f]|\s(?=\d{3}\b))*\d|\d")
+_SCALE_WORD = re.compile(r"\s*(?:[万亿億萬]+|[^\W\d_]+)")
+_CODE = re.compile(
+    r"(?<![A-Za-z\d-])(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*"
+    r"(?![A-Za-z\d-])"
+)
+
+
+Kind = Literal["number", "name", "word"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A salient term: its `surface` as the question writes it, its `kind` and the `keys` it is
+    looked up by (number values, a folded name, stems, or CJK words that must all be found)."""
+
+    surface: str
+    kind: Kind
+    keys: tuple[str, ...]
+
+
+def key_terms(question: str, lang: str) -> tuple[Term, ...]:
+    """The salient terms of a question in `lang`: numbers, names, and words rare in general use."""
+    text = unicodedata.normalize("NFKC", question)
+    terms = [Term(m.group(), "name", (fold(m.group()),)) for m in _CODE.finditer(text)]
+    text = _CODE.sub(" ", text)
+    for term in _number_terms(text, lang):
+        terms.append(term)
+        text = text.replace(term.surface, " ", 1)
+    if lang in ("zh", "ja") or not _mostly_latin(text):
+        # In a question in another script, a Latin-script run is a name: "Apple Vision Pro".
+        terms += (Term(m.group(), "name", (fold(m.group()),)) for m in _LATIN_RUN.finditer(text))
+        text = _LATIN_RUN.sub(" ", text)
+    if lang == "zh":
+        terms += _chinese_terms(text)
+    elif lang == "ja":
+        terms += _japanese_terms(text)
+    else:
+        terms += _spaced_terms(text, lang)
+    unique = {(t.kind, t.keys): t for t in reversed(terms) if t.keys and all(t.keys)}
+    normalized = unicodedata.normalize("NFKC", question)
+    return tuple(sorted(unique.values(), key=lambda t: normalized.find(t.surface)))
+
+
+def _number_terms(text: str, lang: str) -> Iterator[Term]:
+    """Each number as its values ("813 000" and "81.3万" are one), its scale word included."""
+    for match in _NUMBER.finditer(text):
+        surface = match.group()
+        scale = _SCALE_WORD.match(text, match.end())
+        if scale and numbers(surface + scale.group(), lang) != numbers(surface, lang):
+            surface += scale.group()
+        values = numbers(surface, lang)
+        if values:
+            yield Term(surface, "number", tuple(value_key(v) for v in sorted(values)))
+
+
+def _spaced_terms(text: str, lang: str) -> Iterator[Term]:
+    """Names (runs of capitalised words) and rare words, in a language written with blanks."""
+    run: list[tuple[str, bool]] = []
+    for word, opens in [*_words(text, lang), ("", True)]:
+        capital = word != word.lower()
+        if capital and not (opens and run):
+            run.append((word, opens))
+            continue
+        yield from _run_terms(run, lang)
+        run = [(word, opens)] if capital else []
+        if word and not capital:
+            yield from _word_term(word, lang)
+
+
+def _run_terms(run: list[tuple[str, bool]], lang: str) -> Iterator[Term]:
+    """A run of capitalised words as names. The word opening a sentence is only a word: its
+    capital may be the sentence's ("Does Beijing…", "Mengapa Beijing…"), and a name that opens
+    it is known by the rest ("European Central Bank…" by "Central Bank"). In German a noun breaks
+    the name."""
+    if run and run[0][1] and not _is_capitalised(run[0][0], lang, opens=True):
+        yield from _word_term(run[0][0], lang)
+        run = run[1:]
+    name: list[str] = []
+    for word, _ in [*run, ("", False)]:
+        if word and _is_capitalised(word, lang):
+            name.append(word)
+            continue
+        # A question word is no part of a name; a stopword is one only inside ("São Paulo").
+        while name and is_interrogative(name[0], lang):
+            name.pop(0)
+        while name and is_interrogative(name[-1], lang):
+            name.pop()
+        if len(name) > 1 or name and tokenize(name[0], [lang]):
+            surface = " ".join(name)
+            yield Term(surface, "name", (fold(surface),))
+        name = []
+        if word:
+            yield from _word_term(word, lang)
+
+
+def _words(text: str, lang: str) -> Iterator[tuple[str, bool]]:
+    """Each word with whether it opens a sentence; punctuation between two words gives an empty
+    word (it ends a name); an elided article ("l'IA") or a possessive ("Beijing's") is cut off."""
+    end = 0
+    for match in _WORD.finditer(text):
+        between = text[end : match.start()]
+        opens = end == 0 or bool(_SPLIT.search(between))
+        if between.strip() and not opens:
+            yield "", False
+        end = match.end()
+        word = match.group().replace("’", "'")
+        if "'" in word and zipf(word, lang) == 0:
+            # An elided article or a possessive ends a name: "Beijing's AI", "Vision Pro d'Apple".
+            yield "", False
+            for part in (p for p in word.split("'") if len(p) > 1):
+                # After an elided article the capital is the word's own: "L'Europe".
+                yield part, opens and word.startswith(part)
+            yield "", False
+        elif "-" in word and zipf(word, lang) == 0:
+            # Capitalised parts join again as one name ("Rolls-Royce"); in German a noun part
+            # ("HTC-Vizepräsident") does not.
+            for i, part in enumerate(word.split("-")):
+                yield part, opens and i == 0
+        else:
+            yield word, opens
+
+
+def _is_capitalised(word: str, lang: str, opens: bool = False) -> bool:
+    """Whether `word` is written as a name: all capitals or an inner capital ("HTC", "iPhone")
+    anywhere, an initial capital where the sentence does not require one."""
+    if len(word) < 2 or word == word.lower():
+        return False
+    if any(ch.isupper() for ch in word[1:]):
+        return True
+    if opens or not word[0].isupper():
+        return False
+    if lang in NOUN_CAPITALS:
+        return not _is_noun(word, lang)
+    return True
+
+
+def _is_noun(word: str, lang: str) -> bool:
+    """Whether a capitalised word of a language that capitalises its nouns is a common noun:
+    unless English writes it about as often ("Python", "Windows"), it is ("Umsatz", "Peking",
+    "Forschungsbericht"). A name English rarely writes is lost, never a noun taken for a name."""
+    english = zipf(word, "en")
+    return english == 0.0 or zipf(word, lang) > english + LOCAL_MARGIN
+
+
+def _word_term(word: str, lang: str) -> Iterator[Term]:
+    """`word` as a term when it is rare in its language; never a stopword or question word."""
+    if _UNSEGMENTED.search(word):
+        return
+    if _is_hangul(word):
+        word = _korean_stem(word)
+    if len(word) < 2 or is_interrogative(word, lang) or is_common(word, lang):
+        return
+    if _is_hangul(word):
+        yield Term(word, "word", (word,))
+        return
+    stems = tuple(t for t in tokenize(word, [lang]) if not t.isdigit())
+    if stems:
+        yield Term(word, "word", stems)
+
+
+def _chinese_terms(text: str) -> Iterator[Term]:
+    """Names by the part of speech jieba's dictionary gives ("东京" ns), nouns when rare. A word
+    the dictionary lacks is no term: jieba's HMM would guess names and fragments alike ("黄昭颖",
+    "对算力"), and tagging every word with it costs a millisecond."""
+    jieba = load_jieba()
+    tags = jieba.posseg.dt.word_tag_tab
+    # jieba's dictionary is simplified: segment "東京" as "东京", show it as the question wrote it.
+    simple = simplified(text)
+    at = 0
+    for word in jieba.lcut(simple, HMM=False):
+        surface = text[at : at + len(word)] if len(simple) == len(text) else word
+        at += len(word)
+        tag = tags.get(word, "")
+        if len(word) < 2 or not CJK.search(word) or not tag.startswith(_NOUN_TAGS):
+            continue
+        if tag in _NAME_TAGS:
+            yield Term(surface, "name", _chinese_keys(word))
+        elif not is_common(word, "zh"):
+            yield Term(surface, "word", _chinese_keys(word))
+
+
+def _chinese_keys(word: str) -> tuple[str, ...]:
+    """The shorter words a compound is made of when they cover it ("合作伙伴" → "合作", "伙伴"):
+    the corpus may write them apart, or in another compound."""
+    parts = [p for p in load_jieba().tokenize(word, mode="search") if 2 <= len(p[0]) < len(word)]
+    covered = {i for _, start, end in parts for i in range(start, end)}
+    return tuple(dict.fromkeys(p for p, _, _ in parts)) if len(covered) == len(word) else (word,)
+
+
+def _japanese_terms(text: str) -> Iterator[Term]:
+    """Rare katakana runs as names (loanwords, foreign names), rare kanji runs as words. Without
+    MeCab (a 50 MB dictionary) Japanese is not segmented further; a Japanese edition would be
+    searched for them as substrings."""
+    for kind, pattern in (("name", _KANA_RUN), ("word", _KANJI_RUN)):
+        for run in pattern.findall(text):
+            # 何 opens a question counter: 何社 "how many companies", 何位 "which rank".
+            if not run.startswith("何") and not is_common(run, "ja"):
+                yield Term(run, kind, (run,))
+
+
+def value_key(value: float) -> str:
+    """The key a number is looked up by: one spelling per value ("813 000", "81.3万" alike)."""
+    return format(value, "g")
+
+
+def fold(text: str) -> str:
+    """Lowercase, without accents or punctuation: "Pékin" → "pekin", "Beijing's" stays one word."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+    return " ".join(_ALNUM.findall(unicodedata.normalize("NFC", letters)))
+
+
+def _mostly_latin(text: str) -> bool:
+    letters = [ch for ch in text if ch.isalpha()]
+    return sum(bool(LATIN.match(ch)) for ch in letters) * 2 >= len(letters)
+
+
+def _is_hangul(word: str) -> bool:
+    return "\uac00" <= word[:1] <= "\ud7af"
+
+
+def _korean_stem(word: str) -> str:
+    """The longest start of a Korean word that wordfreq knows ("상하이의" → "상하이"): particles
+    and endings are written on to the word."""
+    known = frequencies("ko")
+    return next((word[:n] for n in range(len(word), 1, -1) if word[:n] in known), word)

@@ -1,0 +1,147 @@
+"""Which key terms of a question the real article (French, English, Chinese) lacks."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from bot.coverage import Vocabulary
+from bot.keyterms import Term, key_terms
+
+CORPUS = Path(__file__).resolve().parent.parent / "corpus"
+EDITIONS = {
+    "fr": "000_bab5460f06c5e48c.txt",
+    "en": "000_bab5460f06c5e48c.en.md",
+    "zh": "000_bab5460f06c5e48c.zh.md",
+}
+
+
+@pytest.fixture(scope="module")
+def vocabulary() -> Vocabulary:
+    """The article's three editions, one text per paragraph, as plain text (no index)."""
+    texts, langs = [], []
+    for lang, name in EDITIONS.items():
+        for paragraph in (CORPUS / name).read_text(encoding="utf-8").split("\n\n"):
+            if paragraph.strip():
+                texts.append(paragraph)
+                langs.append(lang)
+    return Vocabulary.build(texts, langs)
+
+
+def surfaces(terms: tuple[Term, ...]) -> list[str]:
+    return [term.surface for term in terms]
+
+
+def missing(vocabulary: Vocabulary, question: str, lang: str) -> list[str]:
+    return surfaces(vocabulary.missing(key_terms(question, lang), lang))
+
+
+@pytest.mark.parametrize(
+    ("question", "lacks"),
+    [
+        ("What is the population of Tokyo?", ["Tokyo"]),
+        ("What is the interest rate set by the European Central Bank?", ["European Central Bank"]),
+        ("Who is the mayor of Beijing?", ["mayor"]),
+        ("Which headset does Sony sell?", ["headset", "Sony"]),
+    ],
+)
+def test_off_topic_english_questions_lack_a_term(
+    vocabulary: Vocabulary, question: str, lacks: list[str]
+) -> None:
+    assert missing(vocabulary, question, "en") == lacks
+
+
+def test_the_city_is_found(vocabulary: Vocabulary) -> None:
+    terms = key_terms("Who is the mayor of Beijing?", "en")
+    assert surfaces(vocabulary.checkable(terms, "en")) == ["mayor", "Beijing"]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("How big will Beijing's AI core industry be by 2025?", "en"),
+        ("Why has the metaverse been criticised, according to the HTC executive?", "en"),
+        ("Who is Kong Rongdu?", "en"),
+        ("Where does Beijing stand in the Global Innovation Index ranking of tech clusters?", "en"),
+        ("Combien de membres compte le premier lot du programme de partenariat pékinois ?", "fr"),
+        ("D'après Zero One Think Tank, combien de politiques Shanghai a-t-elle adoptées ?", "fr"),
+        ("HTC的黄昭颖说元宇宙底层融合了哪些技术？", "zh"),
+        ("北京有多少人工智能核心技术人才？", "zh"),
+    ],
+)
+def test_questions_the_article_answers_lack_nothing(
+    vocabulary: Vocabulary, question: str, lang: str
+) -> None:
+    assert vocabulary.checkable(key_terms(question, lang), lang)
+    assert missing(vocabulary, question, lang) == []
+
+
+def test_chinese_names_are_looked_up_in_the_chinese_edition(vocabulary: Vocabulary) -> None:
+    assert missing(vocabulary, "东京的人口是多少？", "zh") == ["东京"]
+    # Traditional characters find the simplified edition.
+    assert missing(vocabulary, "東京的人口是多少？", "zh") == ["東京"]
+    assert missing(vocabulary, "上海的人口是多少？", "zh") == []
+
+
+@pytest.mark.parametrize(
+    ("question", "lang", "found", "lacks"),
+    [
+        ("What did Beijing plan for 2025, and for 2031?", "en", ["2025"], ["2031"]),
+        ("Does Shanghai have 813,000 software companies?", "en", ["813,000"], []),
+        ("Shanghai a-t-elle 813 000 entreprises ?", "fr", ["813 000"], []),
+        ("上海有81.3万家企业吗？", "zh", ["81.3万"], []),
+        ("Will the industry reach 300 billion yuan?", "en", ["300 billion"], []),
+        # A question language with no edition: numbers are checked in every edition.
+        ("¿Qué pasará en 2031?", "es", [], ["2031"]),
+        ("¿Tendrá Shanghái 813.000 empresas?", "es", ["813.000"], []),
+    ],
+)
+def test_numbers_are_values_checked_in_every_edition(
+    vocabulary: Vocabulary, question: str, lang: str, found: list[str], lacks: list[str]
+) -> None:
+    terms = [t for t in key_terms(question, lang) if t.kind == "number"]
+    assert surfaces(vocabulary.missing(terms, lang)) == lacks
+    assert [t.surface for t in terms if t not in vocabulary.missing(terms, lang)] == found
+
+
+def test_a_spanish_question_checks_only_names_an_edition_would_spell_alike(
+    vocabulary: Vocabulary,
+) -> None:
+    # "Tokio" is the Spanish spelling, which no edition would use: it cannot be decided, and
+    # "población" is a common word, checkable in no edition anyway.
+    terms = key_terms("¿Cuál es la población de Tokio?", "es")
+    assert [(t.surface, t.kind) for t in terms] == [("Tokio", "name")]
+    assert vocabulary.checkable(terms, "es") == ()
+    assert vocabulary.missing(terms, "es") == ()
+    # "Huawei" is spelled alike everywhere, and the article never names it.
+    assert missing(vocabulary, "¿Quién fundó Huawei?", "es") == ["Huawei"]
+    # "Pekín" is found as the French edition's "Pékin", accents aside.
+    pekin = key_terms("¿Cuántos habitantes tiene Pekín?", "es")
+    assert surfaces(vocabulary.checkable(pekin, "es")) == ["Pekín"]
+    assert vocabulary.missing(pekin, "es") == ()
+
+
+def test_questions_in_other_scripts_check_their_latin_names(vocabulary: Vocabulary) -> None:
+    terms = key_terms("Сколько стоит гарнитура Apple Vision Pro?", "ru")
+    assert surfaces(vocabulary.checkable(terms, "ru")) == ["Apple Vision Pro"]
+    assert vocabulary.missing(terms, "ru") == ()
+    assert missing(vocabulary, "上海有多少Python开发者？", "zh") == ["Python", "开发者"]
+    assert missing(vocabulary, "東京都のPython予算はいくらですか？", "ja") == ["Python"]
+
+
+def test_german_capitals_check_only_names(vocabulary: Vocabulary) -> None:
+    terms = key_terms("Welchen Umsatz hat HTC im letzten Jahr gemacht?", "de")
+    assert [(t.surface, t.kind) for t in terms] == [("Umsatz", "word"), ("HTC", "name")]
+    assert surfaces(vocabulary.checkable(terms, "de")) == ["HTC"]
+    assert missing(vocabulary, "Wie installiere ich Python unter Windows?", "de") == [
+        "Python",
+        "Windows",
+    ]
+    # "KI" is German for AI: an acronym of the question's own language is not looked for.
+    assert missing(vocabulary, "Wie viele KI-Modelle hat Peking?", "de") == []
+
+
+def test_a_clipped_word_finds_the_word_it_shortens(vocabulary: Vocabulary) -> None:
+    # The article writes "technology", never "tech".
+    assert missing(vocabulary, "Which tech clusters lead?", "en") == []

@@ -1,0 +1,58 @@
+"""Key terms of a question: names, numbers and rare words, in several languages and scripts."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.keyterms import Term, key_terms
+
+
+def surfaces(terms: tuple[Term, ...]) -> list[str]:
+    return [term.surface for term in terms]
+
+
+def test_a_name_is_one_term() -> None:
+    terms = key_terms("Who is the mayor of Beijing?", "en")
+    assert [(t.surface, t.kind) for t in terms] == [("mayor", "word"), ("Beijing", "name")]
+    bank = key_terms("What is the interest rate set by the European Central Bank?", "en")
+    assert [(t.kind, t.keys) for t in bank] == [("name", ("european central bank",))]
+
+
+def test_a_spanish_question_names_its_city() -> None:
+    # "población" is a common word.
+    terms = key_terms("¿Cuál es la población de Tokio?", "es")
+    assert [(t.surface, t.kind) for t in terms] == [("Tokio", "name")]
+
+
+def test_questions_in_other_scripts_have_latin_names() -> None:
+    terms = key_terms("Сколько стоит гарнитура Apple Vision Pro?", "ru")
+    assert ("Apple Vision Pro", "name") in [(t.surface, t.kind) for t in terms]
+
+
+def test_german_nouns_are_not_names() -> None:
+    terms = key_terms("Welchen Umsatz hat HTC im letzten Jahr gemacht?", "de")
+    assert [(t.surface, t.kind) for t in terms] == [("Umsatz", "word"), ("HTC", "name")]
+
+
+@pytest.mark.parametrize(
+    ("question", "lang"),
+    [
+        ("What is it, and whom does it concern?", "en"),
+        ("Who did what, when, where and why?", "en"),
+        ("Qui est-ce, et pourquoi ?", "fr"),
+        ("¿Cuántos son y cuáles?", "es"),
+        ("Wie viele gibt es und welche?", "de"),
+        ("Quantas são e quais?", "pt"),
+        ("Сколько их и кто они?", "ru"),
+        ("这是什么？有哪些？多少？", "zh"),
+        ("The Which What?", "en"),
+    ],
+)
+def test_stopwords_and_question_words_are_never_terms(question: str, lang: str) -> None:
+    assert key_terms(question, lang) == ()
+
+
+def test_words_common_in_their_family_are_not_terms() -> None:
+    # "commented" is as familiar as "comment", "population" is everyday English.
+    assert surfaces(key_terms("Who commented on the population?", "en")) == []
+    assert surfaces(key_terms("Who commented on the headset?", "en")) == ["headset"]
