@@ -25,7 +25,7 @@ from bot.lexical import LexicalIndex, tokenize
 from bot.summarize import choose_all
 from bot.topics import Topic, find_topics
 
-FORMAT_VERSION = 4
+FORMAT_VERSION = 5
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
 BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")
@@ -43,6 +43,7 @@ class Manifest:
     passages: int
     sentences: int
     background: int
+    background_hash: str  # of bot/background.txt: the abstention model is fitted against it
     corpus_hash: str
     built_at: str
 
@@ -80,6 +81,10 @@ def corpus_hash(folder: Path) -> str:
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
+
+
+def _digest(data: bytes) -> str:
+    return hashlib.sha256(data).hexdigest()
 
 
 def passage_for_embedding(passage: Passage) -> str:
@@ -131,6 +136,7 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
         passages=len(passages),
         sentences=len(sentences),
         background=len(background),
+        background_hash=_digest(BACKGROUND.read_bytes()),
         corpus_hash=corpus_digest,
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     )
@@ -257,6 +263,8 @@ def _mismatch(settings: Settings, manifest: Manifest) -> str | None:
             f"The index in {settings.index}/ was built with {manifest.embedder}, "
             f"not {wanted} — run `bot index`."
         )
+    if manifest.background_hash != _digest(BACKGROUND.read_bytes()):
+        return f"bot/background.txt changed since {settings.index}/ was built — run `bot index`."
     if manifest.corpus_hash != corpus_hash(settings.corpus):
         return f"{settings.corpus}/ changed since the index was built — run `bot index`."
     return None

@@ -43,6 +43,7 @@ MANIFEST_FIELDS = {
     "passages",
     "sentences",
     "background",
+    "background_hash",
     "corpus_hash",
     "built_at",
 }
@@ -231,6 +232,17 @@ def test_a_manifest_from_another_version_asks_for_a_rebuild(scratch: Settings) -
     path.write_text(json.dumps({**manifest, "format_version": 0}), encoding="utf-8")
     problem = staleness(scratch)
     assert problem and "old format" in problem and "run `bot index`" in problem
+
+
+def test_a_changed_background_set_makes_the_index_stale(scratch: Settings) -> None:
+    # The abstention model is fitted against bot/background.txt: an index embedding another
+    # version of it must be rebuilt (as an upgrade of bot that changes the file would need).
+    path = scratch.index / "manifest.json"
+    manifest = json.loads(path.read_text(encoding="utf-8"))
+    assert staleness(scratch) is None
+    path.write_text(json.dumps({**manifest, "background_hash": "0" * 64}), encoding="utf-8")
+    problem = staleness(scratch)
+    assert problem and "background.txt changed" in problem and "run `bot index`" in problem
 
 
 def test_an_unreadable_corpus_leaves_the_old_index_intact(scratch: Settings) -> None:
