@@ -43,6 +43,7 @@ bench: index-fresh
 	$(PY) bench/retrieval_ablation.py
 	$(PY) bench/quality_ceiling.py
 	$(PY) bench/embed_threads.py
+	$(PY) bench/use_threads.py
 	$(PY) bench/load.py --rounds 1
 	$(PY) bench/summary_quality.py
 	$(PY) bench/intent_quality.py
