@@ -76,6 +76,14 @@ def _families(lang: str) -> tuple[Mapping[str, float], Callable[[str], str], flo
     return families, stem, ranked[min(COMMON_FAMILIES, len(ranked)) - 1] if ranked else 0.0
 
 
+def load_word_list(lang: str) -> None:
+    """Read `lang`'s frequency list now (tens of milliseconds, a few MB), and for Chinese
+    jieba's dictionary (half a second), not at the first question in that language."""
+    _families(lang)
+    if lang == "zh":
+        load_jieba().initialize()
+
+
 def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of `word` in `lang` (0 when rarer than its short list holds)."""
     # wordfreq keys are casefolded: "τησ" for "της", "strasse" for "Straße".

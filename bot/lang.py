@@ -128,6 +128,11 @@ def _classify(text: str, langs: frozenset[str]) -> tuple[str, float]:
     return best, scores[best] / (sum(scores.values()) or 1.0)
 
 
+def load_identifier() -> None:
+    """Load the identifier's model now (about half a second), not inside the first question."""
+    _identifier()
+
+
 @cache
 def _identifier() -> LanguageIdentifier:
     """py3langid's model, loaded once (about a second) and restricted to the languages we choose."""
