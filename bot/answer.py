@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, check_terms, features
 from bot.facts import is_question
@@ -115,6 +115,16 @@ def translate(index: Index, row: int, sentences: tuple[int, ...], lang: str) -> 
     passage = index.passages[quotes[0].row]
     span = (min(q.span[0] for q in quotes), max(q.span[1] for q in quotes))
     return Edition(lang, passage.id, passage.section, passage.text, span)
+
+
+def answer_object(answer: Answer, explain: bool = False) -> dict:
+    """The answer as the API and `bot ask --json` give it: plain data, with the reasons for
+    answering or abstaining under "explain" only when asked."""
+    body = asdict(answer)
+    decision = body.pop("decision")
+    if explain:
+        body["explain"] = decision
+    return body
 
 
 def _doc_lang(index: Index, hit: Hit) -> str:

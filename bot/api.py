@@ -9,6 +9,7 @@ from typing import Annotated, Any, Literal
 from fastapi import APIRouter, Query, Request
 from starlette.exceptions import HTTPException
 
+from bot.answer import answer_object
 from bot.engine import Engine
 from bot.errors import UnknownScope
 from bot.followup import Turn
@@ -49,11 +50,7 @@ def ask(
     with `explain`, also why bot answered or abstained."""
     with request.app.state.embedding:
         answer = engine(request).ask(question, history or (), lang, k)
-    body = asdict(answer)
-    decision = body.pop("decision")
-    if explain:
-        body["explain"] = decision
-    return body
+    return answer_object(answer, explain)
 
 
 def search(

@@ -157,11 +157,9 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
 
     answer = Engine.load(settings).ask(args.question, lang=args.lang, k=args.k)
     if args.json:
-        body = asdict(answer)
-        decision = body.pop("decision")
-        if args.explain:
-            body["explain"] = decision
-        print(json.dumps(body, ensure_ascii=False, indent=2))
+        from bot.answer import answer_object
+
+        print(json.dumps(answer_object(answer, args.explain), ensure_ascii=False, indent=2))
         return 0
     print(answer.answer)
     if answer.citations:
@@ -176,13 +174,13 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
         else:
             print(f"    {c.text[start:end]}")
     if args.explain and answer.decision:
-        print(f"\n{explanation(answer.decision)}")
+        print(f"\n{explanation(answer.decision, answer.answered)}")
     return 0
 
 
-def explanation(decision: Decision) -> str:
+def explanation(decision: Decision, answered: bool) -> str:
     """Why bot answered or abstained, as lines for a terminal."""
-    verdict = "abstains" if decision.abstains else "answers"
+    verdict = "answers" if answered else "abstains"
     model = "" if decision.calibrated else " (uncalibrated rule: run `bot eval --calibrate`)"
     terms = decision.terms
     lines = [
