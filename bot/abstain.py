@@ -46,17 +46,15 @@ class Terms:
 
 def check_terms(question: str, lang: str, vocabulary: Vocabulary) -> Terms:
     """The key terms of `question` (in `lang`) and which of them the corpus lacks."""
-    terms = key_terms(question, lang)
-    checked = vocabulary.checkable(terms, lang)
-    missing = set(vocabulary.missing(terms, lang))
-    names = [t for t in checked if t.kind != "word"]
-    words = [t for t in checked if t.kind == "word"]
+    checked = vocabulary.check(key_terms(question, lang), lang)  # (term, the corpus writes it)
+    names = [holds for t, holds in checked if t.kind != "word"]
+    words = [holds for t, holds in checked if t.kind == "word"]
     return Terms(
-        found=tuple(t.surface for t in checked if t not in missing),
-        missing=tuple(t.surface for t in checked if t in missing),
-        missing_names=sum(t in missing for t in names),
+        found=tuple(t.surface for t, holds in checked if holds),
+        missing=tuple(t.surface for t, holds in checked if not holds),
+        missing_names=names.count(False),
         checked_names=len(names),
-        missing_words=sum(t in missing for t in words),
+        missing_words=words.count(False),
         checked_words=len(words),
     )
 

@@ -82,15 +82,21 @@ class Vocabulary:
             by_lang.setdefault(lang, []).append(text)
         return cls({lang: _Edition.build(group, lang) for lang, group in by_lang.items()})
 
+    def check(self, terms: Sequence[Term], lang: str) -> tuple[tuple[Term, bool], ...]:
+        """Each checkable term (see `checkable`) of a question in `lang`, with whether the corpus
+        writes it."""
+        verdicts = ((t, self._holds(t, lang)) for t in terms)
+        return tuple((t, holds) for t, holds in verdicts if holds is not None)
+
     def missing(self, terms: Sequence[Term], lang: str) -> tuple[Term, ...]:
         """The terms of a question in `lang` that the corpus does not write, among those it can
         check (see `checkable`)."""
-        return tuple(t for t in terms if self._holds(t, lang) is False)
+        return tuple(t for t, holds in self.check(terms, lang) if not holds)
 
     def checkable(self, terms: Sequence[Term], lang: str) -> tuple[Term, ...]:
         """The terms whose presence can be decided: numbers, Latin-script names spelled as an
         edition would, and everything when the corpus has an edition in `lang`."""
-        return tuple(t for t in terms if self._holds(t, lang) is not None)
+        return tuple(t for t, _ in self.check(terms, lang))
 
     def _holds(self, term: Term, lang: str) -> bool | None:
         """True or False when the corpus does or does not write `term`; None when it cannot tell."""
