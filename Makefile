@@ -48,6 +48,8 @@ bench: index-fresh
 	$(PY) bench/summary_quality.py
 	$(PY) bench/intent_quality.py
 	$(PY) bench/lang_id.py
+	$(PY) bench/worst_request.py
+	$(PY) bench/module_map.py
 
 test: $(TEST_STAMP) browser
 	@status=0; \
@@ -78,7 +80,7 @@ format: $(CORE_STAMP)
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf index $(VENV) *.egg-info .pytest_cache .ruff_cache
+	rm -rf index .index.d $(VENV) *.egg-info .pytest_cache .ruff_cache
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

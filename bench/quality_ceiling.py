@@ -20,7 +20,6 @@ from functools import partial
 
 import numpy as np
 
-from bot.answer import assess, rank_sentences
 from bot.config import Settings
 from bot.engine import Engine
 from bot.evaluate import has_key, read_questions, squash
@@ -79,7 +78,6 @@ def main() -> int:
         query_sparse /= max(np.linalg.norm(query_sparse), 1e-9)
         shifted = vector - centre.get(retrieval.lang, centre["fr"]) + centre["fr"]
         shifted /= np.linalg.norm(shifted)
-        ranked = rank_sentences(retrieval, engine.corpus_langs, focus=item["question"])
         top3 = retrieval.hits[:3]
         rows.append({
             "item": item, "gold": gold, "fused": fused, "answer": answer,
@@ -89,7 +87,7 @@ def main() -> int:
             "shift": best_per_passage(sentence_vectors @ shifted),
             "best_passage": top3[0].passage.text,
             "top3": " ".join(h.passage.text for h in top3),
-            "signals": {**assess(item["question"], retrieval, engine.index, ranked)[0],
+            "signals": {**engine.signals(item["question"], retrieval),
                         "sparse_top": float((sparse @ query_sparse).max())},
         })  # fmt: skip
 

@@ -42,12 +42,13 @@ import bot.embed
 import bot.retrieve
 from bot.abstain import Abstainer
 from bot.answer import Answer
+from bot.build import build
 from bot.config import Settings
 from bot.embed import Embedder
 from bot.engine import Engine
 from bot.evaluate import DEPTH, evaluate, read_questions, squash
-from bot.followup import Turn, resolve
-from bot.index import build, staleness
+from bot.followup import Turn, search_text
+from bot.index import staleness
 from bot.intent import IntentExamples
 from bot.lang import detect_lang
 from bot.retrieve import Retrieval
@@ -207,7 +208,7 @@ class ByLanguage:
         lang: str | None = None,
         k: int | None = None,
     ) -> tuple[Answer, Retrieval, np.ndarray]:
-        query = resolve(question, history)
+        query = search_text(question, history)
         engine = self.own if detect_lang(query) in self.own.corpus_langs else self.other
         return engine.ask_with_evidence(question, history, lang, k)
 
@@ -292,7 +293,7 @@ def plain_table(base: Engine, items: list[dict]) -> None:
     ranks: dict[tuple[str, str], list[int]] = {}
     for item in (i for i in items if i["answerable"]):
         history = [Turn(t["role"], t["content"]) for t in item.get("history", [])]
-        q = base.embedder.embed_query(resolve(item["question"], history))
+        q = base.embedder.embed_query(search_text(item["question"], history))
         e5 = vectors[:, :E5_DIM] @ q[:E5_DIM]
         use = vectors[:, E5_DIM:] @ q[E5_DIM:]
         gold = {n for n, t in enumerate(texts) if any(squash(e) in t for e in item["evidence"])}

@@ -42,11 +42,12 @@ import numpy as np
 
 import bot.facts
 import bot.summarize
+from bot.build import build
 from bot.config import Settings
 from bot.facts import is_content, sentence_text
-from bot.index import Index, build, load, staleness
-from bot.lexical import tokenize
+from bot.index import Index, load, staleness
 from bot.summarize import POINTS, document_rows, parts, summarize
+from bot.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent
 FACTS = ROOT / "eval" / "summary_facts.json"

@@ -19,7 +19,8 @@ import numpy as np
 
 from bot.coverage import Vocabulary
 from bot.errors import BotError
-from bot.keyterms import key_terms
+from bot.keyterms import Term, key_terms
+from bot.phrases import not_mentioned, phrase
 
 if TYPE_CHECKING:
     from bot.retrieve import Retrieval
@@ -51,12 +52,35 @@ def check_terms(question: str, lang: str, vocabulary: Vocabulary) -> Terms:
     words = [holds for t, holds in checked if t.kind == "word"]
     return Terms(
         found=tuple(t.surface for t, holds in checked if holds),
-        missing=tuple(t.surface for t, holds in checked if not holds),
+        # Names and numbers first: a refusal names those when it can (bot.answer).
+        missing=tuple(t.surface for t, holds in sorted(checked, key=_is_word) if not holds),
         missing_names=names.count(False),
         checked_names=len(names),
         missing_words=words.count(False),
         checked_words=len(words),
     )
+
+
+def _is_word(checked: tuple[Term, bool]) -> bool:
+    return checked[0].kind == "word"
+
+
+def assess(
+    question: str, retrieval: Retrieval, vocabulary: Vocabulary, overlap: float
+) -> tuple[dict[str, float], Terms]:
+    """What the abstention model reads about `question`: its signals and its key terms;
+    `overlap` is the share of the question's words the best sentence holds."""
+    terms = check_terms(question, retrieval.lang, vocabulary)
+    return features(retrieval, overlap, terms), terms
+
+
+def refusal(decision: Decision, lang: str) -> str:
+    """What a refusal says, in `lang`: what the article never mentions when that is known (its
+    names and numbers, when some are missing: "installiere" says less than "Python"), else that
+    it does not say."""
+    terms = decision.terms
+    missing = list(terms.missing[: terms.missing_names] or terms.missing)
+    return not_mentioned(missing, lang) if missing else phrase("not_found", lang)
 
 
 def features(retrieval: Retrieval, overlap: float, terms: Terms) -> dict[str, float]:

@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from bot.abstain import Abstainer, Decision, Terms, check_terms, features
+from bot.abstain import Abstainer, Decision, assess, refusal
+from bot.citations import Citation, translate
 from bot.facts import is_question
 from bot.index import Index
-from bot.lexical import tokenize
-from bot.phrases import not_mentioned, phrase
+from bot.phrases import phrase
 from bot.retrieve import Hit, Retrieval
+from bot.tokens import tokenize
 
 # How close to the best sentence a second one must score to join the answer.
 SECOND_SENTENCE_MARGIN = 0.02
@@ -18,31 +19,6 @@ MAX_SENTENCES = 2
 # Sentence ranking: its own similarity, its passage's fused score, question words it holds.
 # A sentence alone is a short, noisy match; its passage's score carries the context (dev split).
 SENTENCE_OWN, SENTENCE_PASSAGE, SENTENCE_OVERLAP = 0.3, 0.7, 0.05
-
-
-@dataclass(frozen=True)
-class Edition:
-    """The cited sentence in a translation: its passage there and the span in that text."""
-
-    lang: str
-    passage_id: str
-    section: str
-    text: str
-    span: tuple[int, int]
-
-
-@dataclass(frozen=True)
-class Citation:
-    """The source passage behind an [n] marker, the span of the cited sentence in its text, and
-    where that sentence is in the edition the answer quotes (None when it quotes the source)."""
-
-    n: int
-    passage_id: str
-    section: str
-    text: str
-    score: float
-    span: tuple[int, int]
-    edition: Edition | None = None
 
 
 @dataclass(frozen=True)
@@ -100,23 +76,6 @@ def choose(ranked: list[Evidence]) -> list[Evidence]:
     return chosen
 
 
-def translate(index: Index, row: int, sentences: tuple[int, ...], lang: str) -> Edition | None:
-    """Sentences `sentences` of the passage at `row` in its edition in `lang`, if there is one
-    (all of them within one edition passage)."""
-    first = int(index.passage_first_sentence[row])
-    quotes = [
-        index.editions.quote(
-            first + n, lang, index.passages, index.passage_first_sentence, index.sentence_passage
-        )
-        for n in sentences
-    ]
-    if not quotes or None in quotes or len({q.row for q in quotes}) > 1:
-        return None
-    passage = index.passages[quotes[0].row]
-    span = (min(q.span[0] for q in quotes), max(q.span[1] for q in quotes))
-    return Edition(lang, passage.id, passage.section, passage.text, span)
-
-
 def answer_object(answer: Answer, explain: bool = False) -> dict:
     """The answer as the API and `bot ask --json` give it: plain data, with the reasons for
     answering or abstaining under "explain" only when asked."""
@@ -131,14 +90,6 @@ def _doc_lang(index: Index, hit: Hit) -> str:
     return str(index.editions.passage_lang[hit.row])
 
 
-def assess(
-    question: str, retrieval: Retrieval, index: Index, ranked: list[Evidence]
-) -> tuple[dict[str, float], Terms]:
-    """What the abstention model reads about `question`: its signals and its key terms."""
-    terms = check_terms(question, retrieval.lang, index.vocabulary)
-    return features(retrieval, ranked[0].overlap if ranked else 0.0, terms), terms
-
-
 def compose(
     question: str, lang: str, retrieval: Retrieval, index: Index, abstainer: Abstainer
 ) -> Answer:
@@ -148,7 +99,8 @@ def compose(
     # name what changed, so they pick the sentence.
     ranked = rank_sentences(retrieval, index.lexical.langs, focus=question)
     chosen = choose(ranked)
-    decision = abstainer.decide(*assess(question, retrieval, index, ranked))
+    overlap = ranked[0].overlap if ranked else 0.0
+    decision = abstainer.decide(*assess(question, retrieval, index.vocabulary, overlap))
     if not chosen or decision.abstains:
         nearest = []
         for n, hit in enumerate(retrieval.hits, 1):
@@ -158,12 +110,10 @@ def compose(
                 Citation(n, hit.passage.id, hit.passage.section, hit.passage.text,
                          round(hit.score, 4), span, translate(index, hit.row, (best,), lang))
             )  # fmt: skip
-        # Say what the article never mentions when that is known; else that it does not say.
-        missing = list(decision.terms.missing)
-        text = not_mentioned(missing, lang) if missing else phrase("not_found", lang)
         return Answer(
-            question, lang, False, text, tuple(nearest), lang, "not_found", decision=decision
-        )
+            question, lang, False, refusal(decision, lang), tuple(nearest), lang, "not_found",
+            decision=decision,
+        )  # fmt: skip
     hits = [retrieval.hits[e.hit] for e in chosen]
     editions = [
         None if _doc_lang(index, hit) == lang else translate(index, hit.row, (e.sentence,), lang)

@@ -27,8 +27,6 @@ from bot.schema import (
     TopicsOut,
     errors,
 )  # fmt: skip
-from bot.summary import summarize_scope, titled_scopes
-from bot.topics import in_language
 
 # --- the functions the API and the page share -------------------------------------------------
 
@@ -119,7 +117,7 @@ def passage(request: Request, passage_id: str) -> dict[str, Any]:
 def summary(request: Request, scope: str, lang: str, length: str) -> dict[str, Any]:
     """The cited summary of `scope`, or 404 naming where the scopes are listed."""
     started = time.perf_counter()
-    found = summarize_scope(engine(request).index, scope, lang, length)
+    found = engine(request).summary(scope, lang, length)
     if found is None:
         raise HTTPException(
             404, f"No part {scope!r} to summarise; use `article` or a part id from /api/topics."
@@ -133,10 +131,8 @@ def summary(request: Request, scope: str, lang: str, length: str) -> dict[str, A
 def topics(request: Request, lang: str) -> dict[str, Any]:
     """The parts and topics of the corpus, titled in `lang` where an edition allows (else in the
     document's own language)."""
-    index = engine(request).index
-    found = in_language(index.topics, lang, {doc.id: doc.lang for doc in index.documents})
-    parts = [asdict(part) for part in titled_scopes(index, lang)]
-    return {"lang": lang, "parts": parts, "topics": found}
+    found, parts = engine(request).topics(lang)
+    return {"lang": lang, "parts": [asdict(part) for part in parts], "topics": found}
 
 
 # --- JSON API ---------------------------------------------------------------------------------
@@ -147,7 +143,7 @@ api = APIRouter()
 @api.get("/healthz", tags=["meta"], response_model=Health)
 def healthz(request: Request) -> dict[str, Any]:
     """Liveness, and which index is being served."""
-    manifest = engine(request).index.manifest
+    manifest = engine(request).manifest
     return {
         "status": "ok",
         "passages": manifest.passages,

@@ -17,6 +17,7 @@ from bot.api import api, describe
 from bot.config import Settings
 from bot.engine import Engine
 from bot.errors import error_body
+from bot.headers import SecurityHeaders
 from bot.limits import BodyLimit
 from bot.live import LiveEngine
 from bot.schema import ERRORS
@@ -80,6 +81,8 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
         summary="Cited answers from the corpus, in the reader's language.",
         version="0.1.0",
         lifespan=lifespan,
+        docs_url=None,  # bot.web serves /docs from the package's Swagger UI, not from a CDN
+        redoc_url=None,
     )
     app.state.settings = settings
     # More at once would only share the cores, with longer tails and more memory.
@@ -87,6 +90,7 @@ def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:
     app.add_exception_handler(RequestValidationError, _validation_error)
     app.add_exception_handler(HTTPException, _http_error)
     app.add_middleware(BodyLimit)
+    app.add_middleware(SecurityHeaders)
     app.include_router(api, responses=ERRORS)  # type: ignore[arg-type]
     app.include_router(pages)
     mount(app)

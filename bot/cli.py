@@ -108,7 +108,8 @@ def main(argv: Sequence[str] | None = None) -> int:
 
 
 def _index(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.index import build, staleness
+    from bot.build import build
+    from bot.index import staleness
 
     if args.if_stale and staleness(settings) is None:
         print(f"Index in {settings.index}/ is up to date.")
@@ -255,16 +256,15 @@ def _topics(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    import uvicorn
-
     from bot.app import create_app
     from bot.index import staleness
+    from bot.server import serve
 
     # Say what to do before uvicorn starts, instead of a traceback from the app's lifespan.
     problem = staleness(settings)
     if problem:
         raise BotError(problem)
-    uvicorn.run(create_app(settings), host=settings.host, port=settings.port)
+    serve(create_app(settings), settings.host, settings.port)
     return 0
 
 

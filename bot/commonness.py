@@ -3,7 +3,7 @@
 A question's terms are its rare words (bot.keyterms), and a name is looked for in an edition
 only when that edition's language would spell it alike (bot.coverage); both ask here. Word
 frequencies come from wordfreq (its lists ship in the wheel, read directly), stems from
-PyStemmer through bot.lexical's choice of stemmer, Chinese simplification from wordfreq's jieba.
+PyStemmer through bot.tokens's choice of stemmer, Chinese simplification from wordfreq's jieba.
 """
 
 from __future__ import annotations
@@ -13,7 +13,7 @@ import warnings
 from collections.abc import Callable, Mapping
 from functools import cache
 
-from bot.lexical import STEMMERS
+from bot.tokens import STEMMERS
 
 # A word is salient when its family (the words sharing its stem: "commented" is "comment") is
 # not among the 2,000 commonest of its language, as many as the General Service List's word
@@ -100,6 +100,29 @@ def frequencies(lang: str) -> Mapping[str, float]:
     # The short lists (words used at least once per million) hold every common word and load
     # in tens of milliseconds.
     return get_frequency_dict(lang, "small") if lang in available_languages("small") else {}
+
+
+def is_hangul(word: str) -> bool:
+    """Whether `word` starts with a Hangul syllable."""
+    return "\uac00" <= word[:1] <= "\ud7af"
+
+
+# Korean particles, longest first: written on to the word they follow ("총량과", "상하이에서").
+_KOREAN_PARTICLES = (
+    "에서", "에게", "까지", "부터", "보다", "처럼", "이며", "이고", "으로",
+    "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로", "만",
+)  # fmt: skip
+
+
+def korean_stem(word: str) -> str:
+    """The longest start of a Korean word that wordfreq knows ("상하이의" → "상하이"), else the
+    word without its particle ("총량과" → "총량"): particles and endings are written on to it."""
+    known = frequencies("ko")
+    found = next((word[:n] for n in range(len(word), 1, -1) if word[:n] in known), None)
+    if found:
+        return found
+    particle = next((p for p in _KOREAN_PARTICLES if word.endswith(p)), "")
+    return word[: len(word) - len(particle)] if len(word) - len(particle) >= 2 else word
 
 
 def simplified(text: str) -> str:

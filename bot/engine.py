@@ -8,20 +8,22 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.abstain import Abstainer
-from bot.answer import Answer, Citation, Edition, compose, translate
+from bot.abstain import Abstainer, assess
+from bot.answer import Answer, compose, rank_sentences
+from bot.citations import Citation, Edition, translate
 from bot.commonness import load_word_list
 from bot.config import Settings
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
-from bot.followup import Turn, resolve
-from bot.index import Index, load
+from bot.followup import Turn, search_text
+from bot.index import Index, Manifest, load
 from bot.ingest import Document, Passage
 from bot.intent import classify, summary_target
 from bot.lang import detect_lang, load_identifier
 from bot.phrases import phrase
-from bot.retrieve import Hit, Retrieval, retrieve
-from bot.summary import ARTICLE, Summary, summarize_scope, titled_scopes
+from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve
+from bot.summary import ARTICLE, Scope, Summary, find_scope, summarize_scope, titled_scopes
+from bot.topics import in_language
 
 
 @dataclass
@@ -53,6 +55,53 @@ class Engine:
     def corpus_langs(self) -> tuple[str, ...]:
         return self.index.lexical.langs
 
+    @property
+    def manifest(self) -> Manifest:
+        """What the build of the index being served recorded."""
+        return self.index.manifest
+
+    def sources(self) -> list[Document]:
+        """The source documents (not editions), in corpus order."""
+        return [d for d in self.index.documents if not d.edition_of]
+
+    def languages(self) -> dict[str, str]:
+        """Every document's language (editions too), by document id."""
+        return {d.id: d.lang for d in self.index.documents}
+
+    def family(self, source_id: str) -> list[Document]:
+        """A source document and all its editions, source first."""
+        docs = [d for d in self.index.documents if source_id in (d.id, d.edition_of)]
+        return sorted(docs, key=lambda d: d.id != source_id)
+
+    def passages_of(self, doc_id: str) -> list[Passage]:
+        """The passages of one document (or edition), in reading order."""
+        return [p for p in self.index.passages if p.doc_id == doc_id]
+
+    def summary(self, scope: str, lang: str, length: str) -> Summary | None:
+        """The cited summary of a document or part (`article` for the article), or None."""
+        return summarize_scope(self.index, scope, lang, length)
+
+    def scope(self, name: str) -> str | None:
+        """The id of the document or part `name` stands for (`article`: the article), or None."""
+        return find_scope(self.index, name)
+
+    def topics(self, lang: str) -> tuple[list[dict[str, object]], list[Scope]]:
+        """The topics and the parts (documents and their top-level sections), labelled and
+        titled in `lang` where an edition allows."""
+        return in_language(self.index.topics, lang, self.languages()), titled_scopes(
+            self.index, lang
+        )
+
+    def signals(self, question: str, retrieval: Retrieval) -> dict[str, float]:
+        """What the refusal reads for `question` and its retrieval (for calibration)."""
+        ranked = rank_sentences(retrieval, self.corpus_langs, focus=question)
+        overlap = ranked[0].overlap if ranked else 0.0
+        return assess(question, retrieval, self.index.vocabulary, overlap)[0]
+
+    def baseline(self, vector: np.ndarray, depth: int) -> tuple[list[Passage], float, str]:
+        """What `bot eval` compares with: dense search over source paragraphs alone."""
+        return paragraph_baseline(self.index, vector, depth)
+
     def ask(
         self,
         question: str,
@@ -72,7 +121,7 @@ class Engine:
     ) -> tuple[Answer, Retrieval, np.ndarray]:
         """The answer, the retrieval behind it and the query vector (for evaluation)."""
         started = time.perf_counter()
-        query = resolve(question, history)
+        query = search_text(question, history)
         lang = lang or detect_lang(question)
         if query == question:
             vector = message_vector = self.embedder.embed_query(query)

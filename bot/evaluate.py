@@ -11,7 +11,6 @@ from pathlib import Path
 import numpy as np
 
 from bot.abstain import Abstainer, fit
-from bot.answer import assess, rank_sentences
 from bot.config import Settings
 from bot.engine import Engine
 from bot.errors import BotError
@@ -63,9 +62,8 @@ def has_key(answer: str, keys: list[str]) -> bool:
 def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     history = [Turn(t["role"], t["content"]) for t in item.get("history", [])]
     answer, retrieval, vector = engine.ask_with_evidence(item["question"], history, k=DEPTH)
-    # The same ranking compose() reads, so calibration sees what serving sees.
-    ranked = rank_sentences(retrieval, engine.corpus_langs, focus=item["question"])
-    signals, _ = assess(item["question"], retrieval, engine.index, ranked)
+    # The signals compose() reads, so calibration sees what serving sees.
+    signals = engine.signals(item["question"], retrieval)
     texts = [h.passage.text for h in retrieval.hits]
     rank = _first_gold(texts, item["evidence"]) if item["answerable"] else None
     # Keys are in the source's language: check the cited source sentences, whatever edition
@@ -86,22 +84,8 @@ def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
 def _baseline_signals(engine: Engine, vector: np.ndarray) -> dict:
     """Dense over source paragraphs only (no editions); the answer is the top paragraph's closest
     sentence."""
-    index = engine.index
-    scores, rows = index.passage_vectors.search(vector.reshape(1, -1), index.passage_vectors.ntotal)
-    sources = set(index.editions.source_rows.tolist())
-    ranked = [(float(s), int(r)) for s, r in zip(scores[0], rows[0], strict=True) if r in sources]
-    top_score, top_row = ranked[0]
-    top = index.passages[top_row]
-    first = int(index.passage_first_sentence[top_row])
-    sentence_vectors = np.vstack(
-        [index.sentence_vectors.reconstruct(first + n) for n in range(len(top.sentences))]
-    )
-    start, end = top.sentences[int(np.argmax(sentence_vectors @ vector))]
-    return {
-        "texts": [index.passages[r].text for _, r in ranked[:DEPTH]],
-        "score": top_score,
-        "answer": top.text[start:end],
-    }
+    passages, top_score, answer = engine.baseline(vector, DEPTH)
+    return {"texts": [p.text for p in passages], "score": top_score, "answer": answer}
 
 
 def _baseline_outcome(item: dict, signals: dict, threshold: float) -> Outcome:
@@ -153,7 +137,7 @@ def evaluate(engine: Engine, items: list[dict], split: str, calibrate: bool) -> 
         engine.abstainer = fit(
             [signals for _, signals, _, _ in dev],
             [item["answerable"] for item, *_ in dev],
-            engine.index.manifest.embedder,
+            engine.manifest.embedder,
         )
         engine.abstainer.save()
         observed = [(item, *_observe(engine, item)) for item in items]
@@ -203,7 +187,7 @@ def run(settings: Settings, split: str, calibrate: bool, as_json: bool) -> int:
     if as_json:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
-    print(f"Evaluation on the {split} split of {QUESTIONS} ({engine.index.manifest.embedder})")
+    print(f"Evaluation on the {split} split of {QUESTIONS} ({engine.manifest.embedder})")
     if engine.abstainer.calibrated:
         print("Abstention: the model calibrated on the dev split for this embedder.\n")
     else:

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.ingest import Passage
+from bot.tokens import CJK
 
 # Fact units at which a sentence's fact score saturates: a figure or title is one unit, a name
 # half of one, each divided by the number of the scope's sentences that hold it.
@@ -22,7 +23,7 @@ _REFERENCE = re.compile(r"\s*\[\d+\]")
 # ("Table 1 shows that…", with no punctuation after the number, is a statement).
 _CAPTION = re.compile(
     r"\s*(?:(?:figure|fig\.|tableau|table|graphique|gráfico|figura|tabla|abbildung|tabelle|"
-    r"рисунок|рис\.|таблица|شكل|جدول)\s*\d+\s*[:.\-–—]|[图圖表図]\s*[0-9０-９]+)",
+    r"рисунок|рис\.|таблица|그림|(?:ال)?شكل|جدول)\s*\d+\s*[:.\-–—]|[图圖表図]\s*[0-9０-９]+)",
     re.IGNORECASE,
 )
 _SOURCE = re.compile(
@@ -30,7 +31,6 @@ _SOURCE = re.compile(
     r"\s*[:：]",
     re.IGNORECASE,
 )
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uac00-\ud7af\uf900-\ufaff]")
 # "1 048", "5610,60", "38 %": one figure each (the percent sign kept, so "38" ≠ "38 %").
 _NUMBER = re.compile(r"\d(?:[\d.,]|\s(?=\d{3}\b))*(?:\s?[%％])?")
 # Numbers with a Chinese magnitude: "七万余", "一万三千", "30余万", "8万余" (a lone "一" is a word).

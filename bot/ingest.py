@@ -71,11 +71,18 @@ def read_corpus(folder: Path) -> list[Document]:
             f"Corpus folder {folder} does not exist; create it and put .txt or .md files in it "
             "(or point BOT_CORPUS at the folder that has them)."
         )
-    paths = sorted(
+    named = [
         path
-        for path in folder.iterdir()
-        if path.is_file() and path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
-    )
+        for path in sorted(folder.iterdir())
+        if path.suffix.lower() in SUFFIXES and not path.name.startswith(".")
+    ]
+    broken = [path.name for path in named if path.is_symlink() and not path.exists()]
+    if broken:
+        raise CorpusError(
+            f"{', '.join(broken)} in {folder} link to nothing; fix or remove the links and run "
+            "`bot index` again."
+        )
+    paths = [path for path in named if path.is_file()]  # a folder named "x.txt" is no document
     if not paths:
         raise CorpusError(f"No .txt or .md files in {folder}; add the documents to answer from.")
     _check_names(folder, paths)
@@ -85,6 +92,10 @@ def read_corpus(folder: Path) -> list[Document]:
             texts[path] = path.read_bytes().decode("utf-8-sig")  # strict: no silent Latin-1
         except UnicodeDecodeError as exc:
             unreadable.append(f"{path.name} (byte 0x{exc.object[exc.start]:02x} at {exc.start})")
+        except OSError as exc:
+            raise CorpusError(
+                f"Cannot read {path}: {exc.strerror}; make it readable or remove it."
+            ) from None
     if unreadable:
         raise CorpusError(
             f"Not valid UTF-8 in {folder}: {', '.join(unreadable)}; re-save each file as UTF-8 "
@@ -209,6 +220,7 @@ def split_passages(doc: Document, max_chars: int = 900) -> list[Passage]:
             continue
         section_path = tuple(title for _, title in path)
         spans = split_sentences(block, doc.lang) or [(0, len(block))]
+        spans = [piece for span in spans for piece in _pieces(block, span, max_chars)]
         for chunk in _chunks(spans, max_chars):
             first = chunk[0][0]
             text = block[first : chunk[-1][1]]
@@ -236,6 +248,19 @@ def _blocks(text: str) -> list[tuple[int, int]]:
         start = match.start() + len(block) - len(block.lstrip())
         spans.append((start, match.start() + len(block.rstrip())))
     return spans
+
+
+def _pieces(text: str, span: tuple[int, int], max_chars: int) -> list[tuple[int, int]]:
+    """A sentence longer than `max_chars` (a line with no punctuation) cut at the last blank
+    before each limit, or at the limit where there is none: no passage outgrows the model."""
+    start, end = span
+    pieces = []
+    while end - start > max_chars:
+        blank = text.rfind(" ", start + 1, start + max_chars + 1)
+        cut = blank if blank > start else start + max_chars
+        pieces.append((start, cut))
+        start = cut + (text[cut] == " ")
+    return [*pieces, (start, end)]
 
 
 def _chunks(spans: list[tuple[int, int]], max_chars: int) -> list[list[tuple[int, int]]]:

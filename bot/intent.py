@@ -11,6 +11,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.embed import Embedder
+from bot.tokens import UNSPACED
 
 KINDS = ("summary", "smalltalk", "question")
 EXAMPLES = Path(__file__).with_name("intents.jsonl")
@@ -77,7 +78,6 @@ _CJK_NUMERALS = "一二三四五六七八九"
 # Scripts written without spaces between words, or with prepositions attached (Arabic).
 _UNSPACED = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff]")
 _LETTER = r"[a-zß-öø-ÿа-яё가-힣]"
-_CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff]")
 
 
 @dataclass(frozen=True, eq=False)
@@ -219,7 +219,7 @@ def _may_be_smalltalk(text: str) -> bool:
         return False
     if len(re.findall(r"\w+", text)) > SMALLTALK_MAX_WORDS:
         return False
-    if len(_CJK.findall(text)) > SMALLTALK_MAX_CJK:
+    if len(UNSPACED.findall(text)) > SMALLTALK_MAX_CJK:
         return False
     return not _concepts(text.casefold()) & set(NAMES)
 

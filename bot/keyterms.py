@@ -2,7 +2,7 @@
 
 Vector similarity finds the nearest quote even for "What is the population of Tokyo?"; a
 question whose names, figures or rare words the corpus never writes is about something else
-(bot.coverage tells which). Rarity comes from bot.commonness, stems from bot.lexical, Chinese
+(bot.coverage tells which). Rarity comes from bot.commonness, stems from bot.tokens, Chinese
 words from jieba.
 """
 
@@ -16,15 +16,16 @@ from typing import Literal
 
 from bot.commonness import (
     LOCAL_MARGIN,
-    frequencies,
     is_common,
+    is_hangul,
     is_interrogative,
+    korean_stem,
     load_jieba,
     simplified,
     zipf,
 )
-from bot.lexical import tokenize
 from bot.numbers import numbers
+from bot.tokens import CJK, tokenize
 
 # Languages that capitalise every noun: there a capital marks a name only when the word is as
 # usual in English as in the language itself ("Python" is a name, "Umsatz" a noun).
@@ -43,8 +44,6 @@ _ALNUM = re.compile(r"[^\W_]+")
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LATIN_WORD = r"[A-Za-z](?:[A-Za-z0-9'’.&+-]*[A-Za-z0-9])?"
 _LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?:[ \u00a0]{_LATIN_WORD})*")
-# Kana, CJK ideographs, hangul: bot.coverage looks a term with one up as a substring.
-CJK = re.compile(r"[\u3040-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uac00-\ud7af]")
 # Scripts whose words this module cannot find: written without blanks (Thai, Lao, Khmer,
 # Myanmar) or with vowel signs that split a \w+ match (Devanagari to Sinhala). Their numbers and
 # Latin-script names still count.
@@ -202,11 +201,11 @@ def _word_term(word: str, lang: str) -> Iterator[Term]:
     """`word` as a term when it is rare in its language; never a stopword or question word."""
     if _UNSEGMENTED.search(word):
         return
-    if _is_hangul(word):
-        word = _korean_stem(word)
+    if is_hangul(word):
+        word = korean_stem(word)
     if len(word) < 2 or is_interrogative(word, lang) or is_common(word, lang):
         return
-    if _is_hangul(word):
+    if is_hangul(word):
         yield Term(word, "word", (word,))
         return
     stems = tuple(t for t in tokenize(word, [lang]) if not t.isdigit())
@@ -269,14 +268,3 @@ def fold(text: str) -> str:
 def _mostly_latin(text: str) -> bool:
     letters = [ch for ch in text if ch.isalpha()]
     return sum(bool(LATIN.match(ch)) for ch in letters) * 2 >= len(letters)
-
-
-def _is_hangul(word: str) -> bool:
-    return "\uac00" <= word[:1] <= "\ud7af"
-
-
-def _korean_stem(word: str) -> str:
-    """The longest start of a Korean word that wordfreq knows ("상하이의" → "상하이"): particles
-    and endings are written on to the word."""
-    known = frequencies("ko")
-    return next((word[:n] for n in range(len(word), 1, -1) if word[:n] in known), word)

@@ -10,8 +10,8 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 
-from bot.commonness import load_jieba
-from bot.lexical import _stopwords
+from bot.commonness import is_hangul, korean_stem, load_jieba
+from bot.tokens import stopwords
 
 # Terms per label, at most (fewer only when a cluster has fewer distinctive terms).
 MOST_TERMS = 3
@@ -29,6 +29,8 @@ MIN_LETTERS = 3
 PHRASE_BONUS = 1.5
 # Languages written without spaces, segmented into words with jieba, labels joined with "、".
 SEGMENTED = frozenset({"zh", "ja"})
+# Korean verb and adjective endings: "했다", "많았고", "있으며", "중요한", "되면", "하지만".
+_PREDICATE_KO = re.compile(r"(?:다|고|며|면|서|지만|는데|한|된|적인)$")
 # Words the bm25s lists lack that say nothing about a topic: the article's machine-translation
 # boilerplate ("ci-après dénommé", "hereinafter referred to as") and English function words
 # (bm25s ships only 33 for English).
@@ -162,7 +164,7 @@ def joiner(lang: str) -> str:
 
 @cache
 def _stop(lang: str) -> frozenset[str]:
-    return _stopwords(lang) | EXTRA_STOPWORDS.get(lang, frozenset()) | ANY_STOPWORDS
+    return stopwords(lang) | EXTRA_STOPWORDS.get(lang, frozenset()) | ANY_STOPWORDS
 
 
 def candidates(text: str, lang: str) -> list[tuple[str, tuple[str, ...], str]]:
@@ -206,6 +208,10 @@ def _tokens(text: str, lang: str) -> list[str]:
         token, at, end = match.group(), match.start(), match.end()
         if token == '"' and text[end : end + 1].isalpha() and not text[at - 1 : at].isalnum():
             token = "“"
+        elif lang == "ko" and is_hangul(token):
+            # "모델을" → "모델": particles are written on to words; a predicate ("말했다",
+            # "많았고") names nothing, so it breaks a phrase like punctuation.
+            token = "," if _PREDICATE_KO.search(token) else korean_stem(token)
         tokens.append(token)
     return tokens
 
@@ -214,7 +220,7 @@ def _quoted(text: str, lang: str) -> list[tuple[str, tuple[str, ...], str]]:
     """Short quoted names ("Plan de mise en œuvre", 《实施方案》): 2–5 words (4–8 characters in
     Chinese), no digits, not
     starting or ending with an article or a preposition ("Plusieurs mesures" is a name)."""
-    stop = _stopwords(lang)
+    stop = stopwords(lang)
     found = []
     for match in _QUOTED.finditer(text):
         name = " ".join(next(g for g in match.groups() if g is not None).split())

@@ -34,6 +34,8 @@ _RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
 # the same in both ("А Шанхай?"), and on a coin flip Russian is the likelier reader and the one
 # bot has phrases for.
 UKRAINIAN_MIN_CONFIDENCE = 0.6
+# Languages written right to left.
+RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
 # Weight of one character per script: a CJK character carries about as much as a short word.
 _CJK_WEIGHT = 3
 
@@ -55,6 +57,11 @@ def detect_lang(text: str, default: str = "en") -> str:
     if script != "latin":
         return script
     return _latin_lang(text, default)
+
+
+def direction(lang: str) -> str:
+    """The HTML `dir` of text in `lang`: "rtl" for Arabic, Persian, Hebrew, Urdu; else "ltr"."""
+    return "rtl" if lang in RTL_LANGS else "ltr"
 
 
 def _script_counts(text: str) -> Counter[str]:

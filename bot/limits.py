@@ -18,7 +18,8 @@ class BodyLimit:
     """Read the whole body first (at most `max_body` bytes, chunked or not), then replay it.
 
     A declared Content-Length over the limit is refused without reading; a chunked body is
-    refused as soon as it passes the limit; a client that stops sending gets 408, not a hang.
+    refused as soon as it passes the limit; a body not whole within `timeout` seconds of its
+    first read gets 408, not a hang.
     """
 
     def __init__(
@@ -40,9 +41,12 @@ class BodyLimit:
             return
         chunks: list[bytes] = []
         size, more = 0, True
+        # One deadline for the whole body: a client trickling a byte at a time cannot renew it.
+        deadline = asyncio.get_running_loop().time() + self.timeout
         while more:
             try:
-                message = await asyncio.wait_for(receive(), self.timeout)
+                left = deadline - asyncio.get_running_loop().time()
+                message = await asyncio.wait_for(receive(), max(left, 0.0))
             except TimeoutError:
                 await _refuse(408, "The request body did not arrive in time.", scope, send)
                 return

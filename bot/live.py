@@ -53,7 +53,7 @@ class LiveEngine:
             self._engine = self._load()
             self._seen = stamp
             log.info("Switched to the index built at %s.", self._engine.index.manifest.built_at)
-        except (BotError, OSError, ValueError, KeyError) as error:
+        except (BotError, OSError, ValueError, KeyError, RuntimeError) as error:
             # Remember the stamp: the same broken index is not retried on every request.
             self._seen = stamp
             log.warning("Kept the current index; the new one cannot serve: %s", error)

@@ -1,8 +1,9 @@
 """The numbers a sentence states, as values, so a translation can be checked against its source.
 
-"813 000", "813,000" and "81.3万" are one value; "5,72" (French) and "5.72" (English) too. Months
-are numbers in Chinese and Japanese ("5月28日") but words elsewhere ("28 mai"), so they are not
-compared.
+"813 000", "813,000", "81.3万" and "81.3만" are one value; "5,72" (French) and "5.72" (English)
+too, and Arabic-Indic digits ("٥٫٧٢") read as their Western twins. Months are numbers in
+Chinese, Japanese and Korean ("5月28日", "5월 28일") but words elsewhere ("28 mai"), so they are
+not compared, nor Korean's "5개년" (five-year: "quinquennal").
 """
 
 from __future__ import annotations
@@ -23,21 +24,29 @@ _GROUPED = {
 }
 # Scale words after a number, longest first so "万亿" wins over "万".
 _SCALES = {
-    "万亿": 1e12, "trillion": 1e12, "billion": 1e9, "milliards": 1e9, "milliard": 1e9,
+    "万亿": 1e12, "兆": 1e12, "조": 1e12, "trillion": 1e12, "триллион": 1e12, "трлн": 1e12,
+    "تريليون": 1e12,
+    "billion": 1e9, "milliards": 1e9, "milliard": 1e9, "milliarden": 1e9, "milliarde": 1e9,
+    "mil millones": 1e9, "miliardi": 1e9, "miliardo": 1e9, "mil milhões": 1e9, "bilhões": 1e9,
+    "bilhão": 1e9, "млрд": 1e9, "миллиард": 1e9, "مليار": 1e9,
     "millions": 1e6, "million": 1e6, "millones": 1e6, "millón": 1e6, "millionen": 1e6,
-    "milliarden": 1e9, "thousand": 1e3, "亿": 1e8, "億": 1e8, "万": 1e4, "萬": 1e4,
+    "milioni": 1e6, "milione": 1e6, "milhões": 1e6, "milhão": 1e6, "млн": 1e6, "миллион": 1e6,
+    "مليون": 1e6, "thousand": 1e3, "mil": 1e3, "mila": 1e3, "tausend": 1e3, "тыс": 1e3,
+    "ألف": 1e3, "亿": 1e8, "億": 1e8, "억": 1e8, "万": 1e4, "萬": 1e4, "만": 1e4,
 }  # fmt: skip
+# Arabic-Indic and Persian digits, and the Arabic decimal and thousands marks.
+_ARABIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _SCALE = re.compile(
     r"\s*(" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")(?![a-z])",
     re.IGNORECASE,
 )
-_MONTH = re.compile(r"\d{1,2}\s*月(?=\s*\d{1,2}\s*[日号])|\d{1,2}\s*月份?")
+_MONTH = re.compile(r"\d{1,2}\s*月(?=\s*\d{1,2}\s*[日号])|\d{1,2}\s*月份?|\d{1,2}\s*월|\d+\s*개년")
 
 
 def numbers(text: str, lang: str) -> Counter[float]:
     """Every number `text` states, as values (scale words applied), counted."""
-    text = unicodedata.normalize("NFKC", text)
-    if lang in ("zh", "ja"):
+    text = unicodedata.normalize("NFKC", text).translate(_ARABIC)
+    if lang in ("zh", "ja", "ko"):
         text = _MONTH.sub(" ", text)
     decimal = "," if lang in _DECIMAL_COMMA else "."
     found: Counter[float] = Counter()

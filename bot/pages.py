@@ -14,7 +14,7 @@ from starlette.exceptions import HTTPException
 from bot.api import engine, summary, topics
 from bot.engine import Engine
 from bot.ingest import Document, Passage
-from bot.summary import ARTICLE, resolve, summarize_scope
+from bot.summary import ARTICLE
 
 LENGTHS = ("short", "medium", "long")
 _SPAN = re.compile(r"^(\d+)-(\d+)$")
@@ -31,7 +31,7 @@ def summary_card(request: Request, lang: str, scope: str, length: str) -> dict[s
     shown = summary(request, scope or ARTICLE, lang, length)
     scopes = {s["id"]: s for s in topics(request, lang)["parts"]}
     doc_id = scopes[shown["scope"]]["doc_id"]
-    article = resolve(engine(request).index, ARTICLE)
+    article = engine(request).scope(ARTICLE)
     choices = [
         (ARTICLE if s["id"] == article else s["id"], s)
         for s in scopes.values()
@@ -122,7 +122,7 @@ def topic_passages(request: Request, topic: dict[str, Any], lang: str) -> list[d
 
 def has_summary(request: Request, scope_id: str, lang: str) -> bool:
     """True when the document or part has points to summarise (a reference list has none)."""
-    found = summarize_scope(engine(request).index, scope_id, lang, "short")
+    found = engine(request).summary(scope_id, lang, "short")
     return bool(found and found.points)
 
 
@@ -140,7 +140,7 @@ def article_view(
     if passage and given is None:
         raise HTTPException(404, f"No passage with id {passage!r} in the index.")
     given_span = _span(span, given)
-    default = sources(loaded)[0]
+    default = loaded.sources()[0]
     if doc or given or lang:
         document = _document(loaded, doc or (given.doc_id if given else default.id), lang)
     else:  # the bare /article: the first document, in the reader's language when it has it
@@ -160,18 +160,13 @@ def article_view(
     ]  # fmt: skip
     return {
         "document": document,
-        "blocks": blocks(document, [p for p in loaded.index.passages if p.doc_id == document.id]),
+        "blocks": blocks(document, loaded.passages_of(document.id)),
         "cited": cited,
         "highlight": highlight,
         "lost": lost,
         "switch": switch,
         "documents": _doc_list(loaded, document),
     }
-
-
-def sources(loaded: Engine) -> list[Document]:
-    """The source documents (not editions), in corpus order."""
-    return [d for d in loaded.index.documents if not d.edition_of]
 
 
 def _span(span: str, cited: Passage | None) -> tuple[int, int] | None:
@@ -191,9 +186,7 @@ def _source_id(document: Document) -> str:
 
 def _family(loaded: Engine, document: Document) -> list[Document]:
     """The source of `document` and all its editions, source first."""
-    source = _source_id(document)
-    docs = [d for d in loaded.index.documents if source in (d.id, d.edition_of)]
-    return sorted(docs, key=lambda d: d.id != source)
+    return loaded.family(_source_id(document))
 
 
 def _document(loaded: Engine, doc_id: str, lang: str) -> Document:
@@ -216,7 +209,7 @@ def _doc_list(loaded: Engine, document: Document) -> list[tuple[str, Document, b
     """The source documents (link, shown document, current), each in `document`'s language
     when it has an edition in it."""
     out = []
-    for source in sources(loaded):
+    for source in loaded.sources():
         shown = loaded.edition_document(source.id, document.lang) or source
         query = {"doc": source.id, **({"lang": shown.lang} if shown is not source else {})}
         out.append(("/article?" + urlencode(query), shown, source.id == _source_id(document)))

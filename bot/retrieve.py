@@ -152,3 +152,21 @@ def _closest(vectors, query: np.ndarray) -> float:  # noqa: ANN001
         return 0.0
     scores, _ = vectors.search(query, 1)
     return float(scores[0][0])
+
+
+def paragraph_baseline(
+    index: Index, vector: np.ndarray, depth: int
+) -> tuple[list[Passage], float, str]:
+    """Dense search over source paragraphs alone (no editions, sentences or BM25): the `depth`
+    best passages, the top score, and the top passage's sentence closest to the query."""
+    scores, rows = index.passage_vectors.search(vector.reshape(1, -1), index.passage_vectors.ntotal)
+    sources = set(index.editions.source_rows.tolist())
+    ranked = [(float(s), int(r)) for s, r in zip(scores[0], rows[0], strict=True) if r in sources]
+    top_score, top_row = ranked[0]
+    top = index.passages[top_row]
+    first = int(index.passage_first_sentence[top_row])
+    sentence_vectors = np.vstack(
+        [index.sentence_vectors.reconstruct(first + n) for n in range(len(top.sentences))]
+    )
+    start, end = top.sentences[int(np.argmax(sentence_vectors @ vector))]
+    return [index.passages[r] for _, r in ranked[:depth]], top_score, top.text[start:end]

@@ -9,8 +9,9 @@ from typing import Literal
 
 import numpy as np
 
-from bot.facts import CJK, Facts, is_content, sentence_text
+from bot.facts import Facts, is_content, sentence_text
 from bot.ingest import Document, Passage
+from bot.tokens import CJK
 
 Length = Literal["short", "medium", "long"]
 # Points grow with the square root of the scope's content sentences (a summary of a

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from bot.answer import Citation, translate
+from bot.citations import Citation, translate
 from bot.index import Index
 from bot.phrases import phrase
 
@@ -61,7 +61,7 @@ def titled_scopes(index: Index, lang: str) -> list[Scope]:
     ]  # fmt: skip
 
 
-def resolve(index: Index, scope: str) -> str | None:
+def find_scope(index: Index, scope: str) -> str | None:
     """The stored scope id `scope` names ("article" → the first source document), or None."""
     if scope == ARTICLE:
         return next(iter(index.summaries), None)
@@ -70,7 +70,7 @@ def resolve(index: Index, scope: str) -> str | None:
 
 def summarize_scope(index: Index, scope: str, lang: str, length: str) -> Summary | None:
     """The cited summary of `scope` in `lang`, or None when there is no such scope."""
-    scope_id = resolve(index, scope)
+    scope_id = find_scope(index, scope)
     if scope_id is None:
         return None
     entry = index.summaries[scope_id]

@@ -7,6 +7,9 @@ from pathlib import Path
 from typing import Any
 
 from fastapi import Request, Response
+from markupsafe import Markup, escape
+
+from bot.lang import direction
 
 COOKIE = "ui"  # set by a ?ui=xx link in the page header; wins over Accept-Language
 DEFAULT = "en"
@@ -21,6 +24,11 @@ def load_strings(path: Path) -> dict[str, dict[str, Any]]:
         if missing:
             raise ValueError(f"{path}: {lang!r} lacks {', '.join(missing)}; add them.")
     return strings
+
+
+def lang_attrs(lang: str) -> Markup:
+    """`lang="ar" dir="rtl"`: the attributes of an element holding text in `lang`."""
+    return Markup('lang="{}" dir="{}"').format(escape(lang), direction(lang))
 
 
 def accepted(header: str) -> list[str]:
@@ -60,7 +68,7 @@ def ui_context(request: Request) -> dict[str, Any]:
         (code, table["name"], f"{url.path}?{url.include_query_params(ui=code).query}")
         for code, table in strings.items()
     ]
-    return {"ui": lang, "t": strings[lang], "ui_switch": switch}
+    return {"ui": lang, "ui_dir": direction(lang), "t": strings[lang], "ui_switch": switch}
 
 
 def remember(request: Request, response: Response) -> None:

@@ -4,6 +4,7 @@ computed in bot.pages), with interface strings in the reader's language (web/str
 
 from __future__ import annotations
 
+import importlib.util
 import re
 from pathlib import Path
 from typing import Any
@@ -22,14 +23,13 @@ from bot.pages import (
     article_view,
     find_topic,
     has_summary,
-    sources,
     summary_card,
     topic_groups,
     topic_passages,
 )  # fmt: skip
 from bot.phrases import LANGUAGES
 from bot.schema import Question, Text
-from bot.ui import load_strings, remember, ui_context, ui_lang
+from bot.ui import lang_attrs, load_strings, remember, ui_context, ui_lang
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 
@@ -42,6 +42,7 @@ EXAMPLES = (
     ("de", "Wie viele Mitgliedseinheiten hat das Partnerschaftsprogramm?"),
     ("ja", "北京の人工知能コア産業の規模はどのくらいになりますか？"),
 )
+SWAGGER = Path(importlib.util.find_spec("fastapi_offline").origin).parent / "static"
 # Each language by its own name: the answer-language menu and the language switches.
 LANGUAGE_NAMES = {
     "en": "English", "fr": "Français", "zh": "中文", "es": "Español", "de": "Deutsch",
@@ -67,12 +68,12 @@ def chat(
     """The chat; `/?q=...` asks on the server, so the page works without JavaScript. The empty
     chat shows the summary of the article (or `scope`) in the interface language."""
     loaded = engine(request)
-    first = sources(loaded)[0]
+    first = loaded.sources()[0]
     ui = ui_lang(request)
     context: dict[str, Any] = {
         "q": q, "lang": lang, "messages": [], "error": None, "card": None,
         "title": (loaded.edition_document(first.id, ui) or first).title,
-        "doc_langs": {d.id: d.lang for d in loaded.index.documents},
+        "doc_langs": loaded.languages(),
         "groups": topic_groups(request, ui),
     }  # fmt: skip
     if not q.strip():
@@ -83,13 +84,24 @@ def chat(
     except ValidationError as error:
         context["error"] = describe(error.errors())
         return render(request, "chat.html", context, 422)
-    history = [Turn("user", prev)] if prev.strip() else []
+    try:  # the previous question, for a follow-up: bounded like a question
+        previous = TypeAdapter(Text).validate_python(prev) if prev.strip() else ""
+    except ValidationError as error:
+        context["error"] = f"prev: {describe(error.errors())}"
+        return render(request, "chat.html", context, 422)
+    history = [Turn("user", previous)] if previous else []
     answer = ask(request, body.question, history, body.lang)
     context["messages"] = [
         {"role": "user", "content": body.question},
         {"role": "assistant", "answer": answer},
     ]
     return render(request, "chat.html", context)
+
+
+@pages.get("/docs")
+def docs(request: Request) -> Response:
+    """The API documentation (Swagger UI over /openapi.json), served from this server only."""
+    return render(request, "docs.html", {})
 
 
 @pages.get("/search")
@@ -106,7 +118,7 @@ def search_page(request: Request, q: str = "", k: int = 10, topic: str = "") -> 
             return render(request, "search.html", context, 422)
         found = search(request, query, max(1, min(k, 20)), topic=topic or None)
         context["results"] = found["results"]
-        context["doc_langs"] = {d.id: d.lang for d in engine(request).index.documents}
+        context["doc_langs"] = engine(request).languages()
     return render(request, "search.html", context)
 
 
@@ -239,10 +251,14 @@ def mount(app: FastAPI) -> None:
         cite_url=cite_url,
         passage_url=passage_url,
         lang_of=lang_of,
+        lang_attrs=lang_attrs,
         examples=EXAMPLES,
         languages=LANGUAGES,
         language_names=LANGUAGE_NAMES,
     )
     app.state.strings = load_strings(WEB / "strings.json")
     app.state.templates = Jinja2Templates(env=env, context_processors=[ui_context])
+    # Swagger UI for /docs from the fastapi-offline package (Swagger UI 5, which reads OpenAPI
+    # 3.1): the docs work offline.
+    app.mount("/static/swagger", StaticFiles(directory=SWAGGER), name="swagger")
     app.mount("/static", StaticFiles(directory=WEB / "static"), name="static")

@@ -42,7 +42,7 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 @pytest.fixture(scope="session")
 def settings(corpus: Path) -> Settings:
     """Settings pointing at the session corpus, with its index built once."""
-    from bot.index import build
+    from bot.build import build
 
     settings = Settings(corpus=corpus, index=corpus.parent / "index")
     build(settings)
@@ -76,15 +76,17 @@ def client(app) -> Iterator:  # -> starlette.testclient.TestClient
 
 @pytest.fixture(scope="session")
 def server(settings: Settings, engine) -> Iterator[str]:
-    """A real uvicorn server on a free local port, in a background thread; yields its base URL."""
+    """The real server (bot.server: uvicorn with its deadlines) on a free local port, in a
+    background thread; yields its base URL."""
     import uvicorn
 
     from bot.app import create_app
+    from bot.server import server_config
 
     sock = socket.socket()
     sock.bind(("127.0.0.1", 0))
     port = sock.getsockname()[1]
-    config = uvicorn.Config(
+    config = server_config(
         create_app(settings, engine), log_level="warning", ws="none", lifespan="on"
     )
     uv = uvicorn.Server(config)

@@ -28,12 +28,12 @@ def retrieval(engine) -> Retrieval:
     return engine.ask_with_evidence(QUESTION, k=3)[1]
 
 
-def quote(citation) -> str:  # citation: bot.answer.Citation
+def quote(citation) -> str:  # citation: bot.citations.Citation
     start, end = citation.span
     return citation.text[start:end]
 
 
-def shown(citation) -> str:  # citation: bot.answer.Citation
+def shown(citation) -> str:  # citation: bot.citations.Citation
     """The quote as the answer shows it: a "[2]" of the article reads "(2)", not as a marker."""
     return re.sub(r"\[(\d+)\]", r"(\1)", quote(citation))
 
@@ -92,7 +92,7 @@ def test_two_close_sentences_are_cited_best_first(engine) -> None:
     assert chosen[0].score >= chosen[1].score
 
 
-@pytest.mark.parametrize("lang", ["de", "ja", "ar", "ko"])
+@pytest.mark.parametrize("lang", ["nl", "tr"])
 def test_a_reader_of_a_language_without_an_edition_is_told_the_quote_is_in_the_original(
     engine, retrieval: Retrieval, lang: str
 ) -> None:
@@ -102,7 +102,7 @@ def test_a_reader_of_a_language_without_an_edition_is_told_the_quote_is_in_the_o
     assert all(c.edition is None for c in answer.citations)
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", ["ar", "de", "en", "es", "it", "ja", "ko", "pt", "ru", "zh"])
 def test_a_reader_of_an_edition_language_gets_the_edition_quoted(
     engine, retrieval: Retrieval, lang: str
 ) -> None:

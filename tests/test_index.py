@@ -4,13 +4,17 @@ and atomic builds. The session index is inspected; tests that change things use 
 from __future__ import annotations
 
 import json
+import os
 import re
 import shutil
+import subprocess
+import sys
 from pathlib import Path
 
 import numpy as np
 import pytest
 
+from bot.build import build, passage_for_embedding
 from bot.config import Settings
 from bot.embed import embedder_id
 from bot.errors import CorpusError, IndexMissing, IndexStale
@@ -18,10 +22,8 @@ from bot.index import (
     BACKGROUND,
     FORMAT_VERSION,
     Manifest,
-    build,
     corpus_hash,
     load,
-    passage_for_embedding,
     read_manifest,
     staleness,
 )
@@ -46,6 +48,7 @@ MANIFEST_FIELDS = {
     "background_hash",
     "corpus_hash",
     "built_at",
+    "files",
 }
 
 
@@ -63,9 +66,10 @@ def snapshot(folder: Path) -> dict[str, bytes]:
 
 
 def leftovers(settings: Settings) -> list[str]:
-    """Staging or old copies of the index left beside it."""
-    prefix = f".{settings.index.name}-"
-    return sorted(p.name for p in settings.index.parent.iterdir() if p.name.startswith(prefix))
+    """Staging folders or old builds left beside the one the index links to."""
+    versions = settings.index.with_name(f".{settings.index.name}.d")
+    current = settings.index.resolve()
+    return sorted(p.name for p in versions.iterdir() if p != current) if versions.is_dir() else []
 
 
 @pytest.fixture(scope="module")
@@ -100,7 +104,7 @@ def test_the_manifest_describes_the_build(settings: Settings) -> None:
     files = [p for p in settings.corpus.iterdir() if p.suffix in (".txt", ".md")]
     documents = rows(settings.index / "documents.jsonl")
     assert len(files) == len(documents) == manifest["documents"] + manifest["editions"]
-    assert manifest["editions"] == sum(bool(d["edition_of"]) for d in documents) == 3
+    assert manifest["editions"] == sum(bool(d["edition_of"]) for d in documents) == 11
     passages = rows(settings.index / "passages.jsonl")
     assert manifest["passages"] == len(passages)
     assert manifest["sentences"] == sum(len(p["sentences"]) for p in passages)
@@ -112,6 +116,12 @@ def test_the_manifest_describes_the_build(settings: Settings) -> None:
     assert manifest["corpus_hash"] == corpus_hash(settings.corpus)
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\dZ", manifest["built_at"])
     assert read_manifest(settings.index) == Manifest(**manifest)
+    on_disk = {
+        p.relative_to(settings.index).as_posix(): p.stat().st_size
+        for p in settings.index.rglob("*")
+        if p.is_file() and p.name != "manifest.json"
+    }
+    assert {name: size for name, (size, _) in manifest["files"].items()} == on_disk
 
 
 def test_passages_are_utf8_json_lines_with_the_text_readable(settings: Settings) -> None:
@@ -293,3 +303,42 @@ def test_a_rebuild_reuses_the_intent_vectors_of_the_same_model_only(scratch: Set
     (scratch.index / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
     build(scratch)
     assert np.allclose(np.load(scratch.index / "intents.npy"), vectors, atol=1e-6)
+
+
+@pytest.mark.parametrize(
+    ("damage", "said"),
+    [
+        (lambda i: (i / "passages.faiss").write_bytes((i / "passages.faiss").read_bytes()[:64]),
+         "passages.faiss has 64 bytes"),
+        (lambda i: (i / "passages.jsonl").unlink(), "passages.jsonl is missing"),
+        (lambda i: (i / "summaries.json").write_text("{}\n", encoding="utf-8"),
+         "summaries.json"),
+        (lambda i: next((i / "lexical").rglob("*.npy")).write_bytes(b"\x93NUMPY"), "lexical/"),
+    ],
+)  # fmt: skip
+def test_a_damaged_index_is_refused_naming_the_file(scratch: Settings, damage, said: str) -> None:  # noqa: ANN001
+    damage(scratch.index)
+    problem = staleness(scratch)
+    assert problem and said in problem and problem.endswith("run `bot index`.")
+    with pytest.raises(IndexStale, match=re.escape(said)):
+        load(scratch)
+
+
+def test_the_swap_is_one_link_and_a_dead_builds_staging_goes(scratch: Settings) -> None:
+    build(scratch)  # the copied folder becomes a link to a build
+    assert scratch.index.is_symlink() and leftovers(scratch) == []
+    versions = scratch.index.with_name(f".{scratch.index.name}.d")
+    dead = subprocess.Popen([sys.executable, "-c", "pass"])
+    dead.wait()
+    (versions / f"building-{dead.pid}-x").mkdir()  # a build killed half-way
+    (versions / f"building-{os.getpid()}-y").mkdir()  # this process's own: still at work
+    build(scratch)
+    assert leftovers(scratch) == [f"building-{os.getpid()}-y"]
+    assert staleness(scratch) is None
+
+
+def test_the_corpus_hash_skips_folders_named_like_documents(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Le lac Baïkal est profond.\n", encoding="utf-8")
+    before = corpus_hash(tmp_path)
+    (tmp_path / "old.txt").mkdir()
+    assert corpus_hash(tmp_path) == before

@@ -329,3 +329,20 @@ def test_empty_document_and_orphan_metadata_are_errors(tmp_path: Path) -> None:
     (tmp_path / "blank.meta.json").write_text("{not json", encoding="utf-8")
     with pytest.raises(CorpusError, match="blank.meta.json"):
         read_corpus(tmp_path)
+
+
+def test_a_line_without_punctuation_is_cut_into_passages_the_model_can_read(tmp_path: Path) -> None:
+    words = " ".join(f"mot{n}" for n in range(40_000))  # ~270,000 characters, no full stop
+    (tmp_path / "long.txt").write_text(f"Titre\n\n{words}\n", encoding="utf-8")
+    _, passages = load_passages(tmp_path)
+    assert len(passages) > 250 and max(len(p.text) for p in passages) <= 900
+    assert " ".join(p.text for p in passages) == words  # cut at blanks: nothing lost
+
+
+def test_a_folder_named_like_a_document_is_skipped_and_a_broken_link_named(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("Le lac Baïkal est profond.\n", encoding="utf-8")
+    (tmp_path / "notes.txt").mkdir()
+    assert [doc.id for doc in read_corpus(tmp_path)] == ["a"]
+    (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
+    with pytest.raises(CorpusError, match=r"gone\.md .* link to nothing"):
+        read_corpus(tmp_path)

@@ -16,9 +16,9 @@ from pathlib import Path
 import httpx
 import pytest
 
+from bot.build import build
 from bot.config import Settings
 from bot.engine import Engine
-from bot.index import build
 from bot.live import LiveEngine
 
 LAKE = "Le lac Baïkal\n\nLe Baïkal est le lac le plus profond du monde : 1 642 mètres.\n"
@@ -75,6 +75,25 @@ def test_an_index_that_cannot_serve_is_refused_and_the_old_one_kept(
         assert wait_for(lambda: "Kept the current index" in caplog.text)
     assert "someone-elses-model" in caplog.text and "bot index" in caplog.text
     assert live.get() is first and first.ask("Quelle est la profondeur du Baïkal ?").answered
+
+
+def test_a_damaged_index_is_refused_once_not_retried_every_check(
+    tiny: Settings, caplog: pytest.LogCaptureFixture
+) -> None:
+    live = LiveEngine(Engine.load(tiny), check_every=0)
+    first = live.get()
+    faiss_file = tiny.index / "passages.faiss"
+    faiss_file.write_bytes(faiss_file.read_bytes()[:100])
+    time.sleep(0.01)
+    (tiny.index / "manifest.json").touch()  # what a reload watches
+    with caplog.at_level(logging.WARNING, logger="bot"):
+        live.get()
+        assert wait_for(lambda: "Kept the current index" in caplog.text)
+        for _ in range(20):
+            assert live.get() is first
+            time.sleep(0.01)
+    assert caplog.text.count("Kept the current index") == 1
+    assert "passages.faiss" in caplog.text and "bot index" in caplog.text
 
 
 @pytest.fixture

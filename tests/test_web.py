@@ -14,6 +14,7 @@ from markupsafe import escape
 from bot.pages import blocks
 from bot.web import chips, cite_url, marks, numbered, summary_points
 
+EDITIONS = ("ar", "de", "en", "es", "it", "ja", "ko", "pt", "ru", "zh")  # the article's
 HTML = {"accept": "text/html"}
 QUESTION = "Combien de grands modèles ont été publiés à Pékin ?"
 SOURCE = "000_bab5460f06c5e48c"  # the French article; its .en and .zh editions are aligned to it
@@ -34,7 +35,7 @@ def test_empty_chat_offers_examples_in_several_languages(client):
     text = response.text
     assert '<form id="ask" class="ask" action="/" method="get">' in text
     for lang in ("fr", "en", "zh", "es", "de", "ja"):
-        assert f'lang="{lang}"' in text
+        assert f'lang="{lang}" dir="ltr"' in text
     assert 'href="/?q=' in text  # examples are plain links without JavaScript
     assert 'action="/search"' in text
     assert "Summaries come" not in text and 'id="summary"' in text
@@ -194,7 +195,7 @@ def test_citation_links_to_the_edition_it_quotes(client, cited):
     assert query["lang"] == ["zh"] and query["passage"] == [cited["edition"]["passage_id"]]
     text = client.get(url, headers=HTML).text
     assert cited_mark(text) == sentence(cited["edition"])
-    assert '<article class="document" lang="zh">' in text
+    assert '<article class="document" lang="zh" dir="ltr">' in text
     assert "<title>北京建设“AI之都”，上海元宇宙“冲刺” · bot</title>" in text  # the edition's title
 
 
@@ -206,7 +207,7 @@ def test_article_in_any_edition_carries_the_highlight_over(client, engine, cited
     response = client.get("/article", params=params, headers=HTML)
     assert response.status_code == 200
     document = engine.edition_document(SOURCE, lang)
-    assert f'<article class="document" lang="{lang}">' in response.text
+    assert f'<article class="document" lang="{lang}" dir="ltr">' in response.text
     assert f"<h1>{escape(document.title)}</h1>" in response.text
     mark = cited_mark(response.text)
     if lang == "fr":
@@ -227,7 +228,7 @@ def test_article_language_switch_keeps_the_passage(client, cited):
     switch = re.search(r'<nav class="lang-switch".*?</nav>', text, re.S)
     assert switch is not None
     links = dict(re.findall(r'<a href="([^"]+)" lang="(\w+)"', switch[0]))
-    assert sorted(links.values()) == ["en", "fr", "zh"]
+    assert sorted(links.values()) == sorted(["fr", *EDITIONS])
     for href, lang in links.items():
         query = parse_qs(urlsplit(html.unescape(href)).query)
         assert query["lang"] == [lang] and query["doc"] == [SOURCE]
@@ -237,13 +238,13 @@ def test_article_language_switch_keeps_the_passage(client, cited):
 
 
 def test_unknown_edition_is_a_404_naming_the_languages(client):
-    page = client.get("/article", params={"doc": SOURCE, "lang": "de"}, headers=HTML)
+    page = client.get("/article", params={"doc": SOURCE, "lang": "nl"}, headers=HTML)
     assert page.status_code == 404
-    assert "fr, en, zh" in html.unescape(page.text) and "&#39;de&#39;" in page.text
-    as_json = client.get("/article", params={"doc": SOURCE, "lang": "de"})
+    assert "fr, ar, de, en" in html.unescape(page.text) and "&#39;nl&#39;" in page.text
+    as_json = client.get("/article", params={"doc": SOURCE, "lang": "nl"})
     assert as_json.status_code == 404
     assert as_json.json() == {"status": 404, "error": as_json.json()["error"]}
-    assert "fr, en, zh" in as_json.json()["error"]
+    assert "fr, ar, de, en, es, it, ja, ko, pt, ru, zh" in as_json.json()["error"]
     hostile = client.get("/article", params={"doc": SOURCE, "lang": "<b>x</b>"}, headers=HTML)
     assert hostile.status_code == 404 and "<b>x</b>" not in hostile.text
 
@@ -256,7 +257,10 @@ def test_english_question_cites_the_english_edition_on_the_page(client):
     edition = answer["citations"][0]["edition"]
     assert edition["lang"] == "en"
     assert f'href="{escape(cite_url(answer["citations"][0]))}"' in text  # chips open the edition
-    assert f'<p class="passage-text" lang="en"><mark>{escape(sentence(edition))}</mark>' in text
+    assert (
+        f'<p class="passage-text" lang="en" dir="ltr"><mark>{escape(sentence(edition))}</mark>'
+        in text
+    )
     assert "<summary>original (French)</summary>" in text
 
 
@@ -300,14 +304,15 @@ def fresh(client) -> Iterator:
         ("zh-CN,zh;q=0.9,en;q=0.8", "zh", "提问"),
         ("fr-CH, fr;q=0.9, en;q=0.8", "fr", "Demander"),
         ("de;q=0.5, es", "es", "Preguntar"),
-        ("ja, ko;q=0.7", "en", "Ask"),
+        ("ja, ko;q=0.7", "ja", "質問"),
+        ("nl, sv;q=0.7", "en", "Ask"),
         ("", "en", "Ask"),
     ],
 )
 def test_interface_language_from_accept_language(fresh, header, lang, button):
     response = fresh.get("/", headers={**HTML, "accept-language": header})
     text = response.text
-    assert f'<html lang="{lang}">' in text
+    assert f'<html lang="{lang}" dir="ltr">' in text
     assert f'<button type="submit">{button}</button>' in text
     strings = json.loads(re.search(r'id="ui-strings">(.*?)</script>', text, re.S)[1])
     assert strings["ask"] == button  # the strings the script uses
@@ -317,22 +322,30 @@ def test_interface_language_from_accept_language(fresh, header, lang, button):
 def test_interface_language_switch_is_remembered(fresh):
     english = {**HTML, "accept-language": "en"}
     text = fresh.get("/search", headers=english).text
-    assert re.search(r'<a href="/search\?ui=fr" lang="fr" hreflang="fr">Français</a>', text)
+    assert re.search(
+        r'<a href="/search\?ui=fr" lang="fr" dir="ltr" hreflang="fr">Français</a>', text
+    )
     switched = fresh.get("/search?ui=fr", headers=english)
-    assert '<html lang="fr">' in switched.text and "Chercher des passages" in switched.text
+    assert (
+        '<html lang="fr" dir="ltr">' in switched.text and "Chercher des passages" in switched.text
+    )
     assert "ui=fr" in switched.headers["set-cookie"]
     later = fresh.get("/article", headers=english).text  # no ?ui=: the cookie decides
-    assert '<html lang="fr">' in later and "← Retour à la discussion" in later
-    assert '<article class="document" lang="fr">' in later  # and the article opens in French
-    assert '<html lang="zh">' in fresh.get("/?ui=zh", headers=english).text
-    assert '<html lang="zh">' in fresh.get("/?ui=xx", headers=english).text  # unknown: ignored
+    assert '<html lang="fr" dir="ltr">' in later and "← Retour à la discussion" in later
+    assert (
+        '<article class="document" lang="fr" dir="ltr">' in later
+    )  # and the article opens in French
+    assert '<html lang="zh" dir="ltr">' in fresh.get("/?ui=zh", headers=english).text
+    assert (
+        '<html lang="zh" dir="ltr">' in fresh.get("/?ui=xx", headers=english).text
+    )  # unknown: ignored
     error = fresh.get("/article?doc=nope", headers=english)
     assert error.status_code == 404 and "错误 404" in error.text  # error pages too
 
 
 def test_switch_links_keep_the_page(fresh, cited):
     text = fresh.get("/", params={"q": ZH_QUESTION}, headers=HTML).text
-    link = re.search(r'<a href="([^"]+)" lang="de" hreflang="de">Deutsch</a>', text)
+    link = re.search(r'<a href="([^"]+)" lang="de" dir="ltr" hreflang="de">Deutsch</a>', text)
     assert link is not None
     assert parse_qs(urlsplit(html.unescape(link[1])).query) == {"q": [ZH_QUESTION], "ui": ["de"]}
 
@@ -342,8 +355,9 @@ def test_bare_article_opens_in_the_interface_language(fresh, engine):
         text = fresh.get("/article", headers={**HTML, "accept-language": lang}).text
         title = engine.edition_document(SOURCE, lang).title
         assert f"<h1>{escape(title)}</h1>" in text
-    text = fresh.get("/article", headers={**HTML, "accept-language": "es"}).text  # no edition
-    assert f"<h1>{escape(engine.document(SOURCE).title)}</h1>" in text
+    # The Russian test document has no Spanish edition: a Spanish reader gets it as it is.
+    text = fresh.get("/article?doc=baikal_ru", headers={**HTML, "accept-language": "es"}).text
+    assert f"<h1>{escape(engine.document('baikal_ru').title)}</h1>" in text
 
 
 # --- the summary on the empty chat ------------------------------------------------------------
@@ -381,8 +395,8 @@ def test_empty_chat_shows_the_summary_in_the_readers_language(fresh, how, lang):
     api = fresh.get("/api/summary", params={"lang": lang}).json()
     assert api["answer_lang"] == lang and not api["lead"]  # an edition (or the source) in lang
     shown = card(text)
-    assert f'<h2 id="summary-title" lang="{lang}">{escape(api["title"])}</h2>' in shown
-    assert f'<ul class="points" lang="{lang}">' in shown
+    assert f'<h2 id="summary-title" lang="{lang}" dir="ltr">{escape(api["title"])}</h2>' in shown
+    assert f'<ul class="points" lang="{lang}" dir="ltr">' in shown
     expected = [(p["text"].removesuffix(" [1]"), p["citations"][0]) for p in api["points"]]
     assert points_on(shown) == [(point, cite_url(c)) for point, c in expected]
     assert len(expected) == 12  # medium, the default
@@ -391,14 +405,15 @@ def test_empty_chat_shows_the_summary_in_the_readers_language(fresh, how, lang):
 
 
 def test_a_language_without_an_edition_gets_the_source_under_the_lead(fresh, engine):
-    text = fresh.get("/", headers={**HTML, "accept-language": "es"}).text
-    shown = card(text)
+    # The Russian test document has no Spanish edition.
+    text = fresh.get("/", params={"scope": "baikal_ru"}, headers={**HTML, "accept-language": "es"})
+    shown = card(text.text)
     assert '<p class="lead">Según el artículo (cita en su idioma original):</p>' in shown
-    assert '<ul class="points" lang="fr">' in shown
-    source = engine.document(SOURCE).title
-    assert f'<h2 id="summary-title" lang="fr">{escape(source)}</h2>' in shown
+    assert '<ul class="points" lang="ru" dir="ltr">' in shown
+    source = engine.document("baikal_ru").title
+    assert f'<h2 id="summary-title" lang="ru" dir="ltr">{escape(source)}</h2>' in shown
     for _, href in points_on(shown):
-        assert "lang=" not in href  # chips open the French source itself
+        assert "lang=" not in href  # chips open the Russian source itself
 
 
 def test_summary_scope_and_length_switch_on_the_server(fresh):
@@ -465,16 +480,18 @@ def test_side_panel_lists_the_parts(fresh):
     parts = fresh.get("/api/topics", params={"lang": "zh"}).json()["parts"]
     for part in parts:
         if part["doc_id"] == SOURCE:  # every part, the reference list too: it has passages
-            assert f'<a href="/topics/{part["id"]}" lang="zh">{escape(part["title"])}</a>' in panel
+            assert (
+                f'<a href="/topics/{part["id"]}" lang="zh" dir="ltr">{escape(part["title"])}</a>'
+                in panel
+            )
     assert "02、进一步细化，上海明确元宇宙两大主攻方向" in panel
     # A document whose only part is the whole of it is listed once, with its topics.
     assert 'href="/topics/tianyige_zh"' in panel and 'href="/topics/tianyige_zh-part' not in panel
     topics = fresh.get("/api/topics", params={"lang": "zh"}).json()["topics"]
     assert topics  # clusters labelled in the reader's language where an edition allows
     for topic in topics:
-        link = (
-            f'<a href="/topics/{topic["id"]}" lang="{topic["lang"]}">{escape(topic["label"])}</a>'
-        )
+        attrs = f'lang="{topic["lang"]}" dir="ltr"'
+        link = f'<a href="/topics/{topic["id"]}" {attrs}>{escape(topic["label"])}</a>'
         assert link in panel
 
 
@@ -494,7 +511,7 @@ def test_topic_page_lists_its_passages_in_the_readers_language(fresh, engine):
     for passage_id in shown:  # the Chinese edition's passages, escaped
         passage = engine.passage(passage_id)
         assert passage.doc_id == edition.id
-        assert f'<p class="passage-text" lang="zh">{escape(passage.text)}</p>' in text
+        assert f'<p class="passage-text" lang="zh" dir="ltr">{escape(passage.text)}</p>' in text
     assert f'href="/?scope={SHANGHAI}"' in text  # its summary
     assert f'<input type="hidden" name="topic" value="{SHANGHAI}">' in text  # search within it
     references = fresh.get(f"/topics/{REFERENCES}", headers=HTML).text
@@ -505,7 +522,7 @@ def test_topic_page_lists_the_topics_passages(fresh):
     topics = fresh.get("/api/topics", params={"lang": "en"}).json()["topics"]
     topic = next(t for t in topics if t["doc_id"] == SOURCE)
     text = fresh.get(f"/topics/{topic['id']}", headers={**HTML, "accept-language": "en"}).text
-    assert f'<h1 lang="en">{escape(topic["label"])}</h1>' in text
+    assert f'<h1 lang="en" dir="ltr">{escape(topic["label"])}</h1>' in text
     assert 0 < text.count('<li class="result">') <= len(topic["passage_ids"])
     assert "/?scope=" not in text  # a topic is not a summary scope
     assert f'<input type="hidden" name="topic" value="{topic["id"]}">' in text
@@ -580,7 +597,7 @@ def test_summary_request_renders_as_points_with_chips(client, question, lang, wo
     assert answer["kind"] == "summary"
     shown = message(text)
     assert 'data-kind="summary"' in shown and 'class="msg msg-bot summary"' in shown
-    assert f'<ul class="points" lang="{lang}">' in shown
+    assert f'<ul class="points" lang="{lang}" dir="ltr">' in shown
     points = points_on(shown)
     assert len(points) == len(answer["citations"]) >= 5
     assert [href for _, href in points] == [cite_url(c) for c in answer["citations"]]

@@ -16,12 +16,17 @@
     return text.replace(/\{(\w+)\}/g, (whole, name) => (name in values ? String(values[name]) : whole));
   }
 
-  // el("p", {class: "x"}, "text", child) — text arguments become text nodes.
+  // As direction() in bot/lang.py: the languages written right to left.
+  const RTL = new Set(["ar", "fa", "he", "ur"]);
+
+  // el("p", {class: "x"}, "text", child) — text arguments become text nodes; an element given a
+  // lang gets its dir too, as lang_attrs() gives it in the templates.
   function el(tag, attrs, ...children) {
     const node = document.createElement(tag);
     for (const [name, value] of Object.entries(attrs || {})) {
       if (value !== null && value !== undefined && value !== false) node.setAttribute(name, value);
     }
+    if (node.hasAttribute("lang")) node.setAttribute("dir", RTL.has(node.lang) ? "rtl" : "ltr");
     for (const child of children) {
       if (child !== null && child !== undefined) {
         node.append(typeof child === "string" ? document.createTextNode(child) : child);
@@ -361,6 +366,7 @@
         Object.assign(state, { scope: scope, length: length });
         title.textContent = data.title;
         title.setAttribute("lang", data.answer_lang);
+        title.setAttribute("dir", RTL.has(data.answer_lang) ? "rtl" : "ltr");
         const points = numbered(data);
         body.replaceChildren(...(points.length ? summaryList(data.lead, points, data.answer_lang)
           : [el("p", { class: "muted" }, T.summary_none)]));
