@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from bot.abstain import Abstainer, Decision, assess, refusal
+from bot.abstain import Abstainer, Decision, Terms, assess, refusal
 from bot.citations import Citation, translate
 from bot.facts import is_question
 from bot.index import Index
@@ -90,17 +90,26 @@ def _doc_lang(index: Index, hit: Hit) -> str:
     return str(index.editions.passage_lang[hit.row])
 
 
+def weigh(
+    question: str, retrieval: Retrieval, index: Index
+) -> tuple[list[Evidence], dict[str, float], Terms]:
+    """The candidate sentences, best first, and what the refusal reads about them (its signals
+    and the question's key terms); `compose` and the calibration read the same."""
+    # A follow-up ("Et Pékin ?") was searched joined to the previous question; its own words
+    # name what changed, so they pick the sentence.
+    ranked = rank_sentences(retrieval, index.lexical.langs, focus=question)
+    overlap = ranked[0].overlap if ranked else 0.0
+    return ranked, *assess(question, retrieval, index.vocabulary, overlap)
+
+
 def compose(
     question: str, lang: str, retrieval: Retrieval, index: Index, abstainer: Abstainer
 ) -> Answer:
     """The cited answer for `question` from `retrieval`, in `lang` where the source or one of its
     editions is written in it, or an explicit abstention."""
-    # A follow-up ("Et Pékin ?") was searched joined to the previous question; its own words
-    # name what changed, so they pick the sentence.
-    ranked = rank_sentences(retrieval, index.lexical.langs, focus=question)
+    ranked, signals, terms = weigh(question, retrieval, index)
     chosen = choose(ranked)
-    overlap = ranked[0].overlap if ranked else 0.0
-    decision = abstainer.decide(*assess(question, retrieval, index.vocabulary, overlap))
+    decision = abstainer.decide(signals, terms)
     if not chosen or decision.abstains:
         nearest = []
         for n, hit in enumerate(retrieval.hits, 1):

@@ -8,8 +8,8 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.abstain import Abstainer, assess
-from bot.answer import Answer, compose, rank_sentences
+from bot.abstain import Abstainer
+from bot.answer import Answer, compose, weigh
 from bot.citations import Citation, Edition, translate
 from bot.commonness import load_word_list
 from bot.config import Settings
@@ -94,9 +94,7 @@ class Engine:
 
     def signals(self, question: str, retrieval: Retrieval) -> dict[str, float]:
         """What the refusal reads for `question` and its retrieval (for calibration)."""
-        ranked = rank_sentences(retrieval, self.corpus_langs, focus=question)
-        overlap = ranked[0].overlap if ranked else 0.0
-        return assess(question, retrieval, self.index.vocabulary, overlap)[0]
+        return weigh(question, retrieval, self.index)[1]
 
     def baseline(self, vector: np.ndarray, depth: int) -> tuple[list[Passage], float, str]:
         """What `bot eval` compares with: dense search over source paragraphs alone."""
