@@ -42,7 +42,7 @@ def passage_for_embedding(passage: Passage) -> str:
 
 
 def build(settings: Settings, progress: Callable[[int, int], None] | None = None) -> Manifest:
-    """Build the index in a temporary folder beside the target, then swap it in."""
+    """Build the index in a new folder beside the current one, then point `index` at it."""
     import faiss
 
     documents, passages = load_passages(settings.corpus)
