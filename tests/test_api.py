@@ -27,7 +27,11 @@ def engine_answer(engine, question, history=(), lang=None, k=None) -> dict:
     del answer["decision"]
     answer["explain"] = None  # given only when asked
     # JSON turns tuples into lists; compare like with like.
-    answer["citations"] = [{**c, "span": list(c["span"])} for c in answer["citations"]]
+    answer["citations"] = [
+        {**c, "span": list(c["span"]),
+         "edition": c["edition"] and {**c["edition"], "span": list(c["edition"]["span"])}}
+        for c in answer["citations"]
+    ]  # fmt: skip
     return without_timings(answer)
 
 
@@ -109,6 +113,17 @@ def test_history_reaches_the_engine(client, engine):
     assert body.status_code == 200
     turns = [Turn(**m) for m in history]
     assert without_timings(body.json()) == engine_answer(engine, "Et Shanghai ?", turns)
+
+
+def test_a_long_history_turn_is_read_up_to_a_questions_length(client, engine):
+    """Only the last user turn is searched with a follow-up, and only as much of it as a question
+    may hold: the same answer as with those 2,000 characters alone."""
+    long_turn = "北京" * 10_000
+    history = [{"role": "user", "content": long_turn}]
+    body = client.post("/api/answer", json={"question": "And Shanghai?", "history": history})
+    assert body.status_code == 200
+    clipped = [Turn("user", long_turn[:2000])]
+    assert without_timings(body.json()) == engine_answer(engine, "And Shanghai?", clipped)
 
 
 def test_search(client, engine):

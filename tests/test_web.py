@@ -81,6 +81,14 @@ def test_too_long_question_is_an_error_on_the_page(client):
     assert "at most 2000 characters" in response.text
 
 
+def test_a_previous_question_is_bounded_like_a_question(client):
+    """A plain link from any site could carry a huge `prev`: refused, not searched."""
+    params = {"q": "And Shanghai?", "prev": "北京" * 1500}
+    response = client.get("/", params=params, headers=HTML)
+    assert response.status_code == 422
+    assert "prev: must be at most 2000 characters, not 3000." in html.unescape(response.text)
+
+
 def test_search_page(client):
     response = client.get("/search", params={"q": "brevets numériques"}, headers=HTML)
     assert response.status_code == 200
