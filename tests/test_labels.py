@@ -40,3 +40,17 @@ def test_jieba_loads_quietly_and_without_warnings():
     )
     assert run.stderr == ""
     assert "人工智能" in run.stdout
+
+
+def test_korean_labels_are_words_without_their_particles_and_never_predicates() -> None:
+    from bot.commonness import korean_stem
+
+    assert korean_stem("상하이의") == "상하이"  # a word wordfreq knows
+    assert korean_stem("총량과") == "총량"  # else the particle is dropped
+    texts = [
+        ["베이징은 인공지능 생태계를 만들었다. 베이징의 생태계가 성장했다."],
+        ["상하이는 메타버스 콘텐츠를 늘렸다. 상하이의 콘텐츠는 많았고 다양했다."],
+    ]
+    beijing, shanghai = key_terms(texts, "ko")
+    assert "생태계" in beijing and "콘텐츠" in shanghai
+    assert not any(term.endswith(("다", "고")) for term in (*beijing, *shanghai))

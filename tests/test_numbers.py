@@ -24,6 +24,16 @@ from bot.numbers import numbers
         ("超过1万亿元", "zh", [1e12]),
         ("(2023-2025)", "fr", [2023, 2025]),
         ("TOP20 des villes", "fr", [20]),
+        # The editions' languages: scale words, separators, digits.
+        ("erreichen 300 Milliarden Yuan und 813.000 Unternehmen", "de", [300e9, 813000]),
+        ("alcanzará 300 mil millones de yuanes", "es", [300e9]),
+        ("raggiungerà 300 miliardi di yuan, 5,72 punti", "it", [300e9, 5.72]),
+        ("atingirá 300 bilhões de yuans e 813 mil empresas", "pt", [300e9, 813000]),
+        ("достигнет 300 млрд юаней, а затем 1000 млрд", "ru", [300e9, 1e12]),
+        ("3000億元に達し、企業は81.3万社", "ja", [300e9, 813000]),
+        ("3000억 위안, 기업 81.3만 개, 1조 위안", "ko", [300e9, 813000, 1e12]),
+        ("٣٠٠ مليار يوان و٥٫٧٢ نقطة", "ar", [300e9, 5.72]),
+        ("300 مليار يوان و813,000 شركة", "ar", [300e9, 813000]),
     ],
 )
 def test_values(text: str, lang: str, values: list[float]) -> None:
@@ -49,3 +59,8 @@ def test_a_word_after_a_scale_is_not_a_scale() -> None:
 
 def test_changed_digit_is_a_different_value() -> None:
     assert numbers("813 000", "fr") != numbers("831,000", "en")
+
+
+def test_korean_months_and_five_year_plans_are_not_compared() -> None:
+    # "5월 28일" is a date (the day stays, as in "May 28"); "5개년" is "quinquennal", a word.
+    assert numbers("5월 28일 발표된 제14차 5개년 계획", "ko") == Counter([28, 14])
