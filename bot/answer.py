@@ -6,6 +6,7 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, assess, refusal
+from bot.asked import Fit, Reading, expected, places, states
 from bot.citations import Citation, translate
 from bot.facts import is_question
 from bot.index import Index
@@ -19,6 +20,16 @@ MAX_SENTENCES = 2
 # Sentence ranking: its own similarity, its passage's fused score, question words it holds.
 # A sentence alone is a short, noisy match; its passage's score carries the context (dev split).
 SENTENCE_OWN, SENTENCE_PASSAGE, SENTENCE_OVERLAP = 0.3, 0.7, 0.05
+# How much closer than a sentence stating the kind of answer asked (a figure for "how many")
+# another may be and still lose to it, among the first few candidates (dev split).
+STATED_MARGIN = 0.03
+STATED_CANDIDATES = 5
+# A sentence whose words are this much in the previous reply was said already.
+SAID_SHARE = 0.7
+# What a heading gives up against body sentences (dev: 0 and 0.01 tie, 0.02 loses a question;
+# 0.01 puts "…the two main directions are immersive technology and Web3" before the part title
+# "Shanghai clarifies the two main directions").
+HEADING_PENALTY = 0.01
 
 
 @dataclass(frozen=True)
@@ -62,6 +73,10 @@ def rank_sentences(
                 continue
             overlap = len(query_tokens & words) / len(query_tokens) if query_tokens else 0.0
             score = SENTENCE_OWN * own + SENTENCE_PASSAGE * hit.score + SENTENCE_OVERLAP * overlap
+            if hit.passage.heading:
+                # A heading often restates the question ("Shanghai clarifies the two main
+                # directions"): it answers only when clearly closer than the text under it.
+                score -= HEADING_PENALTY
             ranked.append(Evidence(h, n, score, overlap))
     ranked.sort(key=lambda e: e.score, reverse=True)
     return ranked
@@ -90,26 +105,87 @@ def _doc_lang(index: Index, hit: Hit) -> str:
     return str(index.editions.passage_lang[hit.row])
 
 
+def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
+    """Sentence `sentence` of `hit` as read in `lang` (see Reading)."""
+    own = translate(index, hit.row, (sentence,), lang)
+    english = translate(index, hit.row, (sentence,), "en")
+    if own:
+        row, text, read_lang = index.rows_by_id[own.passage_id], own.text[slice(*own.span)], lang
+    else:
+        start, end = hit.passage.sentences[sentence]
+        row, text, read_lang = hit.row, hit.passage.text[start:end], _doc_lang(index, hit)
+    passage = index.passages[row]
+    before = index.passages[row - 1] if row else None
+    context = "\n".join(
+        [
+            passage.section,
+            passage.text,
+            before.text if before and before.doc_id == passage.doc_id else "",
+        ]
+    )
+    return Reading(text, read_lang, english.text[slice(*english.span)] if english else "", context)
+
+
+def _not_repeated(
+    question: str, ranked: list[Evidence], retrieval: Retrieval, index: Index, said: str
+) -> list[Evidence]:
+    """`ranked` without the sentences of the previous reply `said` ("And Shanghai?" must move
+    on), except those naming a city the follow-up asks about, which may answer it too."""
+    asked = places(question)
+    said_words = set(tokenize(said, (retrieval.lang,)))
+    kept = []
+    for evidence in ranked:
+        reading = read(index, retrieval.hits[evidence.hit], evidence.sentence, retrieval.lang)
+        words = set(tokenize(reading.text, (reading.lang,)))
+        # Quoted, or retold in other words: most of its words are in the reply.
+        repeated = len(words & said_words) >= SAID_SHARE * len(words) > 0
+        if not repeated or asked and asked <= places(reading.text):
+            kept.append(evidence)
+    return kept
+
+
 def weigh(
-    question: str, retrieval: Retrieval, index: Index
-) -> tuple[list[Evidence], dict[str, float], Terms]:
-    """The candidate sentences, best first, and what the refusal reads about them (its signals
-    and the question's key terms); `compose` and the calibration read the same."""
+    question: str, retrieval: Retrieval, index: Index, said: str = ""
+) -> tuple[list[Evidence], dict[str, float], Terms, Fit]:
+    """The candidate sentences, best first, and what the refusal reads about them (its signals,
+    the question's key terms and how the best sentence fits what it asks); `compose` and the
+    calibration read the same. `said` is the reply a follow-up follows: its sentences are not
+    candidates, unless they name the city the follow-up asks about."""
     # A follow-up ("Et Pékin ?") was searched joined to the previous question; its own words
     # name what changed, so they pick the sentence.
     ranked = rank_sentences(retrieval, index.lexical.langs, focus=question)
-    overlap = ranked[0].overlap if ranked else 0.0
-    return ranked, *assess(question, retrieval, index.vocabulary, overlap)
+    if said:
+        ranked = _not_repeated(question, ranked, retrieval, index, said)
+    if not ranked:
+        return ranked, *assess(question, retrieval, index.vocabulary, 0.0, None)
+    # "How many …?" is answered by a sentence with a figure: one that states the kind of answer
+    # asked beats a slightly closer one that does not.
+    reading = read(index, retrieval.hits[ranked[0].hit], ranked[0].sentence, retrieval.lang)
+    if not states(reading.text, reading.lang, expected(question), reading.english):
+        for n, candidate in enumerate(ranked[1:STATED_CANDIDATES], 1):
+            if candidate.score < ranked[0].score - STATED_MARGIN:
+                break
+            other = read(index, retrieval.hits[candidate.hit], candidate.sentence, retrieval.lang)
+            if states(other.text, other.lang, expected(question), other.english):
+                del ranked[:n]  # the closer ones state no such answer
+                reading = other
+                break
+    return ranked, *assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
 
 
 def compose(
-    question: str, lang: str, retrieval: Retrieval, index: Index, abstainer: Abstainer
+    question: str,
+    lang: str,
+    retrieval: Retrieval,
+    index: Index,
+    abstainer: Abstainer,
+    said: str = "",
 ) -> Answer:
     """The cited answer for `question` from `retrieval`, in `lang` where the source or one of its
     editions is written in it, or an explicit abstention."""
-    ranked, signals, terms = weigh(question, retrieval, index)
+    ranked, signals, terms, fit = weigh(question, retrieval, index, said)
     chosen = choose(ranked)
-    decision = abstainer.decide(signals, terms)
+    decision = abstainer.decide(signals, terms, fit)
     if not chosen or decision.abstains:
         nearest = []
         for n, hit in enumerate(retrieval.hits, 1):

@@ -14,7 +14,6 @@ from bot.engine import Engine
 from bot.errors import UnknownScope
 from bot.followup import Turn
 from bot.ingest import Passage
-from bot.lang import detect_lang
 from bot.schema import (
     AnswerOut,
     Health,
@@ -56,8 +55,8 @@ def search(
 ) -> dict[str, Any]:
     """Passages closest to `query` (within a part or topic when given): what /api/search returns
     and the search panel renders."""
-    lang = lang or detect_lang(query)
     current = engine(request)  # one engine for the whole request, even if a new index goes live
+    lang = lang or current.query_lang(query)
     try:
         within = current.within(topic)
     except UnknownScope:

@@ -29,7 +29,7 @@ from bot.index import (
     sentence_texts,
 )
 from bot.ingest import Passage, load_passages
-from bot.intent import IntentExamples, embed_examples, read_examples
+from bot.intent import EXAMPLES, IntentExamples, embed_examples, read_examples
 from bot.lexical import LexicalIndex
 from bot.summarize import choose_all
 from bot.topics import find_topics
@@ -76,6 +76,7 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
         sentences=len(sentences),
         background=len(background),
         background_hash=digest(BACKGROUND.read_bytes()),
+        intents_hash=digest(EXAMPLES.read_bytes()),
         corpus_hash=corpus_digest,
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
     )
@@ -124,16 +125,17 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
 
 def _previous_intents(folder: Path, embedder: str) -> IntentExamples | None:
     """The intent examples of the index being replaced, when the same model embedded the same
-    examples: a rebuild for a new document then skips ~900 embeddings."""
+    texts: a rebuild for a new document then skips ~900 embeddings."""
     try:
         if read_manifest(folder).embedder != embedder:
             return None
         rows = json.loads((folder / "intents.json").read_text(encoding="utf-8"))
-        if [(r["kind"], r["text"]) for r in rows] != [
-            (r["kind"], r["text"]) for r in read_examples()
-        ]:
+        examples = read_examples()
+        if [r["text"] for r in rows] != [r["text"] for r in examples]:
             return None
-        return IntentExamples.from_arrays(np.load(folder / "intents.npy", allow_pickle=False), rows)
+        # Same texts, same vectors; their labels are read afresh (a relabelled kind or act).
+        vectors = np.load(folder / "intents.npy", allow_pickle=False)
+        return IntentExamples.from_arrays(vectors, examples)
     except (BotError, OSError, ValueError, KeyError, TypeError):
         return None  # no usable previous index: embed them
 

@@ -72,6 +72,7 @@ def _parser() -> argparse.ArgumentParser:
     search.add_argument("-k", type=_k, default=5, help="how many passages (1-20)")
     search.add_argument("--json", action="store_true", help="print JSON")
     search.add_argument("--within", help="only passages of this part or topic (ids: bot topics)")
+    search.add_argument("--lang", help="show passages in this edition (default: the query's)")
     summary = verb("summary", "Summarise the article or one part, each point cited.")
     summary.add_argument("--lang", default="en", help="language of the points (default en)")
     summary.add_argument("--scope", default="article", help="article, or a part id (bot topics)")
@@ -198,18 +199,28 @@ def _search(settings: Settings, args: argparse.Namespace) -> int:
     from bot.engine import Engine
 
     engine = Engine.load(settings)
-    hits = engine.search(args.query, k=args.k, within=engine.within(args.within))
+    # Shown as the page shows them: in the edition written in the query's language.
+    lang = args.lang or engine.query_lang(args.query)
+    hits = engine.search(args.query, k=args.k, lang=lang, within=engine.within(args.within))
+    editions = [engine.edition(hit, lang) for hit in hits]
     if args.json:
         rows = [
             {"passage_id": h.passage.id, "section": h.passage.section, "score": round(h.score, 4),
-             "text": h.passage.text, "highlights": [list(s) for s in h.highlights]}
-            for h in hits
+             "text": h.passage.text, "highlights": [list(s) for s in h.highlights],
+             "edition": asdict(e) if e else None}
+            for h, e in zip(hits, editions, strict=True)
         ]  # fmt: skip
-        print(json.dumps({"query": args.query, "results": rows}, ensure_ascii=False, indent=2))
+        output = {"query": args.query, "lang": lang, "results": rows}
+        print(json.dumps(output, ensure_ascii=False, indent=2))
         return 0
-    for rank, hit in enumerate(hits, 1):
-        print(f"{rank}. [{hit.score:.3f}] {hit.passage.section} ({hit.passage.id})")
-        print(f"   {hit.passage.text[:300]}")
+    for rank, (hit, edition) in enumerate(zip(hits, editions, strict=True), 1):
+        section = edition.section if edition else hit.passage.section
+        print(f"{rank}. [{hit.score:.3f}] {section} ({hit.passage.id})")
+        if edition:
+            print(f"   {edition.text[slice(*edition.span)][:300]}")
+            print(f"   original: {hit.passage.text[:300]}")
+        else:
+            print(f"   {hit.passage.text[:300]}")
     return 0
 
 

@@ -15,10 +15,10 @@ from bot.commonness import load_word_list
 from bot.config import Settings
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
-from bot.followup import Turn, search_text
+from bot.followup import Turn, previous_answer, search_text
 from bot.index import Index, Manifest, load
 from bot.ingest import Document, Passage
-from bot.intent import classify, summary_target
+from bot.intent import classify, smalltalk_act, summary_target
 from bot.lang import detect_lang, load_identifier
 from bot.phrases import phrase
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve
@@ -92,9 +92,11 @@ class Engine:
             self.index, lang
         )
 
-    def signals(self, question: str, retrieval: Retrieval) -> dict[str, float]:
+    def signals(
+        self, question: str, retrieval: Retrieval, history: Sequence[Turn] = ()
+    ) -> dict[str, float]:
         """What the refusal reads for `question` and its retrieval (for calibration)."""
-        return weigh(question, retrieval, self.index)[1]
+        return weigh(question, retrieval, self.index, previous_answer(question, history))[1]
 
     def baseline(self, vector: np.ndarray, depth: int) -> tuple[list[Passage], float, str]:
         """What `bot eval` compares with: dense search over source paragraphs alone."""
@@ -134,11 +136,13 @@ class Engine:
         )
         searched = time.perf_counter()
         if kind == "smalltalk":
-            answer = self._smalltalk(question, lang)
+            act = smalltalk_act(question, message_vector, self.index.intents)
+            answer = self._smalltalk(question, lang, act)
         elif kind == "summary":
             answer = self._summary(question, lang)
         else:
-            answer = compose(question, lang, retrieval, self.index, self.abstainer)
+            said = previous_answer(question, history)
+            answer = compose(question, lang, retrieval, self.index, self.abstainer, said)
         timings = {
             "embed": _ms(embedded - started),
             "search": _ms(searched - embedded),
@@ -146,10 +150,14 @@ class Engine:
         }
         return Answer(**{**answer.__dict__, "timings_ms": timings}), retrieval, vector
 
-    def _smalltalk(self, question: str, lang: str) -> Answer:
-        """What bot knows and can be asked, in the reader's language: no quote, no citation."""
+    def _smalltalk(self, question: str, lang: str, act: str) -> Answer:
+        """A reply that fits the small talk, in the reader's language: to thanks and farewells
+        a short one; else what bot knows and can be asked. No quote, no citation."""
         scopes = titled_scopes(self.index, lang)
         documents = [s for s in scopes if s.id == s.doc_id]
+        if act in ("thanks", "farewell"):
+            text = phrase(act, lang).format(title=documents[0].title)
+            return Answer(question, lang, True, text, (), lang, "smalltalk")
         # The parts with something to summarise (a reference list has not).
         parts = [
             s.title
@@ -184,6 +192,10 @@ class Engine:
         depth = len(self.index.editions.source_rows) if within is not None else k
         hits = retrieve(self.index, vector, query, lang or detect_lang(query), depth).hits
         return [h for h in hits if within is None or h.passage.id in within][:k]
+
+    def query_lang(self, text: str) -> str:
+        """The language `text` is written in: the edition its results are shown in."""
+        return detect_lang(text)
 
     def within(self, scope: str | None) -> frozenset[str] | None:
         """The passage ids of a document, part or topic (by id), None for no scope; an unknown id

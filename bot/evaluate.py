@@ -63,7 +63,7 @@ def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     history = [Turn(t["role"], t["content"]) for t in item.get("history", [])]
     answer, retrieval, vector = engine.ask_with_evidence(item["question"], history, k=DEPTH)
     # The signals compose() reads, so calibration sees what serving sees.
-    signals = engine.signals(item["question"], retrieval)
+    signals = engine.signals(item["question"], retrieval, history)
     texts = [h.passage.text for h in retrieval.hits]
     rank = _first_gold(texts, item["evidence"]) if item["answerable"] else None
     # Keys are in the source's language: check the cited source sentences, whatever edition
@@ -147,15 +147,20 @@ def evaluate(engine: Engine, items: list[dict], split: str, calibrate: bool) -> 
     base = [_baseline_outcome(item, b, threshold) for item, _, _, b in chosen]
     by_lang: dict[str, list[Outcome]] = defaultdict(list)
     by_kind: dict[str, list[bool]] = defaultdict(list)
+    follow_ups: dict[str, list[bool]] = defaultdict(list)
     for item, _, outcome, _ in chosen:
         by_lang[outcome.lang].append(outcome)
         by_kind[item["kind"]].append(outcome.correct)
+        if item.get("history"):
+            follow_ups[outcome.lang].append(outcome.correct)
     return {
         "split": split,
         "bot": scores(ours),
         "baseline": scores(base),
         "languages": {lang: scores(rows) for lang, rows in sorted(by_lang.items())},
         "kinds": {kind: f"{sum(ok)}/{len(ok)}" for kind, ok in sorted(by_kind.items())},
+        # Questions asked after earlier turns (a history), right by language.
+        "follow_ups": {lang: f"{sum(ok)}/{len(ok)}" for lang, ok in sorted(follow_ups.items())},
         "misses": [
             {
                 "id": item["id"],
@@ -198,6 +203,8 @@ def run(settings: Settings, split: str, calibrate: bool, as_json: bool) -> int:
     print(_table(report))
     kinds = ", ".join(f"{kind} {right}" for kind, right in report["kinds"].items())
     print(f"\nRight (answered with a key, or abstained when unanswerable), by kind: {kinds}")
+    follow_ups = ", ".join(f"{lang} {right}" for lang, right in report["follow_ups"].items())
+    print(f"Follow-ups (questions with a history), right by language: {follow_ups}")
     if report["misses"]:
         print("\nMissed:")
         for miss in report["misses"]:

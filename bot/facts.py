@@ -42,6 +42,18 @@ _TITLE = re.compile(r"[\"«“„「『《]([^\"»”「」『』《》]{4,})[\"
 _SPEECH_END = re.compile(r"[.!?。！？…]\s*$")
 _NAME = re.compile(r"(?<=[\s(\"«“'’-])[A-ZÀ-ÞА-ЯЁ][\w'’-]+")
 _WORD = re.compile(r"\w+")
+# A sentence opening with a pronoun or a pointing word leans on the one before it: "Il a
+# déclaré…", "He added…", "他表示…", "Cette politique…": alone, as a summary point, it names
+# no one.
+_REFERS_BACK = re.compile(
+    r"\W*(?:il(?! (?:y a|n'y a|existe|convient|faut|s'agit|est|semble|reste)\b)|"
+    r"(?:elle|ils|elles|ce|cet|cette|ces|cela|celui|celle|he|she|they|this|these|"
+    r"those|él|ella|ellos|ellas|este|esta|estos|estas|er|sie|dies|diese|dieser|dieses|lui|"
+    r"esso|essa|questo|questa|ele|ela|eles|elas|este|esta|он|она|оно|они|это|этот|эта|эти)\b"
+    r"|(?:他|她|它|该|这)|此(?!外)|(?:彼|彼女|これ|この|それ|その)|(?:그는|그녀는|이는|이|그)\b|"
+    r"(?:وأضاف|وقال|وأشار|هو|هي|هذا|هذه))",
+    re.IGNORECASE,
+)
 
 
 def sentence_text(passage: Passage, n: int) -> str:
@@ -52,6 +64,8 @@ def sentence_text(passage: Passage, n: int) -> str:
 
 def is_content(passage: Passage, n: int) -> bool:
     """Whether sentence `n` states something: not a question, reference, caption or fragment."""
+    if passage.heading:  # a title, not a point of the text (answers may still quote it)
+        return False
     text = sentence_text(passage, n)
     # A reference entry may be split into several sentences: its first one marks them all.
     if _REFERENCE.match(sentence_text(passage, 0)):
@@ -59,6 +73,11 @@ def is_content(passage: Passage, n: int) -> bool:
     if _CAPTION.match(text) or _SOURCE.match(text) or is_question(text):
         return False
     return len(text.split()) + len(CJK.findall(text)) >= MIN_WORDS
+
+
+def refers_back(sentence: str) -> bool:
+    """Whether `sentence` opens by pointing to something named before it (see _REFERS_BACK)."""
+    return _REFERS_BACK.match(sentence) is not None
 
 
 def is_question(sentence: str) -> bool:

@@ -53,3 +53,12 @@ def search_text(question: str, history: Sequence[Turn]) -> str:
     if not previous or not is_follow_up(question):
         return question
     return f"{question} {previous[-1][:MAX_PREVIOUS]}"
+
+
+def previous_answer(question: str, history: Sequence[Turn]) -> str:
+    """The last reply when `question` follows up on it ("And Shanghai?" asks the same about
+    another subject: that reply's sentences are not its answer), else ""."""
+    replies = [t.content for t in history if t.role == "assistant" and t.content.strip()]
+    if not replies or search_text(question, history) == question:
+        return ""
+    return replies[-1][:MAX_PREVIOUS]

@@ -17,12 +17,12 @@ from bot.editions import Editions
 from bot.embed import embedder_id
 from bot.errors import IndexMissing, IndexStale
 from bot.ingest import Document, Passage
-from bot.intent import IntentExamples
+from bot.intent import EXAMPLES, IntentExamples
 from bot.lexical import LexicalIndex
 from bot.tokens import tokenize
 from bot.topics import Topic
 
-FORMAT_VERSION = 6
+FORMAT_VERSION = 7
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
 BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")
@@ -41,6 +41,7 @@ class Manifest:
     sentences: int
     background: int
     background_hash: str  # of bot/background.txt: the abstention model is fitted against it
+    intents_hash: str  # of bot/intents.jsonl: the message classifier is fitted on it
     corpus_hash: str
     built_at: str
     # Every file the build wrote (path in the index folder → [bytes, sha256]): a loader checks
@@ -166,6 +167,8 @@ def _mismatch(settings: Settings, manifest: Manifest) -> str | None:
         )
     if manifest.background_hash != digest(BACKGROUND.read_bytes()):
         return f"bot/background.txt changed since {settings.index}/ was built — run `bot index`."
+    if manifest.intents_hash != digest(EXAMPLES.read_bytes()):
+        return f"bot/intents.jsonl changed since {settings.index}/ was built — run `bot index`."
     if manifest.corpus_hash != corpus_hash(settings.corpus):
         return f"{settings.corpus}/ changed since the index was built — run `bot index`."
     return damage(settings.index, manifest)

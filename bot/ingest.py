@@ -62,6 +62,9 @@ class Passage:
     start: int
     end: int
     sentences: tuple[tuple[int, int], ...]
+    # A heading line: quotable ("Densité : Pékin et Shanghai se classent deuxième et
+    # troisième" states the ranks), never a summary point, a topic member or a paragraph.
+    heading: bool = False
 
 
 def read_corpus(folder: Path) -> list[Document]:
@@ -211,12 +214,15 @@ def split_passages(doc: Document, max_chars: int = 900) -> list[Passage]:
     levels = {(start, end): level for start, end, level in doc.headings}
     path: list[tuple[int, str]] = []  # (level, title) of the enclosing headings
     seen: dict[str, int] = {}
-    for start, end in _blocks(doc.text):
+    blocks = _blocks(doc.text)
+    for start, end in blocks:
         block = doc.text[start:end]
         level = levels.get((start, end))
         if level is not None:
             path = [(lvl, title) for lvl, title in path if lvl < level]
             path.append((level, block))
+            if start > blocks[0][0]:  # the opening heading is the document's title, not a line
+                passages.append(_heading_passage(doc, block, start, end, path, passages, seen))
             continue
         section_path = tuple(title for _, title in path)
         spans = split_sentences(block, doc.lang) or [(0, len(block))]
@@ -238,6 +244,31 @@ def split_passages(doc: Document, max_chars: int = 900) -> list[Passage]:
                 )
             )
     return passages
+
+
+def _heading_passage(
+    doc: Document,
+    block: str,
+    start: int,
+    end: int,
+    path: list[tuple[int, str]],
+    passages: list[Passage],
+    seen: dict[str, int],
+) -> Passage:
+    """A heading line as a passage of one sentence, under the headings above it and itself."""
+    section_path = tuple(title for _, title in path)
+    return Passage(
+        id=_passage_id(doc.id, block, seen),
+        doc_id=doc.id,
+        position=len(passages),
+        section=" › ".join(section_path),
+        section_path=section_path,
+        text=block,
+        start=start,
+        end=end,
+        sentences=((0, len(block)),),
+        heading=True,
+    )
 
 
 def _blocks(text: str) -> list[tuple[int, int]]:

@@ -14,6 +14,10 @@ from bot.embed import Embedder
 from bot.tokens import UNSPACED
 
 KINDS = ("summary", "smalltalk", "question")
+# What small talk does, so the reply fits: "Merci" is not answered with "Bonjour".
+ACTS = ("greeting", "thanks", "farewell", "help")
+# Small talk takes the act most of its nearest labelled examples have (bench/intent_quality.py).
+ACT_NEIGHBOURS = 5
 EXAMPLES = Path(__file__).with_name("intents.jsonl")
 
 # Ridge penalty of the linear classifier, and how far (in its ±1 target units) summary or small
@@ -87,11 +91,13 @@ class IntentExamples:
     vectors: np.ndarray
     kinds: tuple[str, ...]
     texts: tuple[str, ...]
+    acts: tuple[str, ...] = ()  # of each small-talk example (ACTS); "" for the others
     ridge: float = RIDGE
     margin: float = MARGIN
     _weights: np.ndarray = field(init=False, repr=False)
     _mean: np.ndarray = field(init=False, repr=False)
     _exact: dict[str, str] = field(init=False, repr=False)
+    _exact_act: dict[str, str] = field(init=False, repr=False)
 
     def __post_init__(self) -> None:
         if self.vectors.ndim != 2 or not len(self.kinds) == len(self.texts) == len(self.vectors):
@@ -107,10 +113,16 @@ class IntentExamples:
             # A text given two kinds is no evidence for either.
             exact[key] = kind if exact.get(key, kind) == kind else ""
         object.__setattr__(self, "_exact", {k: v for k, v in exact.items() if v})
+        acts = {_normalise(t): a for t, a in zip(self.texts, self.acts, strict=False) if a}
+        object.__setattr__(self, "_exact_act", acts)
 
     def to_arrays(self) -> tuple[np.ndarray, list[dict[str, str]]]:
         """The vectors (for a .npy file) and the labelled texts (for a JSON list)."""
-        rows = [{"kind": k, "text": t} for k, t in zip(self.kinds, self.texts, strict=True)]
+        acts = self.acts or ("",) * len(self.texts)
+        rows = [
+            {"kind": k, "text": t, **({"act": a} if a else {})}
+            for k, t, a in zip(self.kinds, self.texts, acts, strict=True)
+        ]
         return self.vectors, rows
 
     @classmethod
@@ -120,6 +132,7 @@ class IntentExamples:
             np.asarray(vectors, dtype=np.float32),
             tuple(r["kind"] for r in rows),
             tuple(r["text"] for r in rows),
+            tuple(r.get("act", "") for r in rows),
         )
 
     def scores(self, vector: np.ndarray) -> np.ndarray:
@@ -144,6 +157,8 @@ def read_examples(path: Path = EXAMPLES) -> list[dict[str, str]]:
             raise ValueError(f"{path}:{number} is not JSON ({error}); fix that line.") from None
         if not isinstance(row, dict) or row.get("kind") not in KINDS or not row.get("text"):
             raise ValueError(f'{path}:{number} needs a "kind" in {KINDS} and a "text".')
+        if row["kind"] == "smalltalk" and row.get("act") not in ACTS:
+            raise ValueError(f'{path}:{number} is small talk: give it an "act" in {ACTS}.')
         rows.append(row)
     return rows
 
@@ -172,6 +187,24 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     if scores[best] - scores[runner_up] < examples.margin:
         return "question"  # unsure, even between summary and small talk
     return KINDS[best]
+
+
+def smalltalk_act(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
+    """What small talk does ("greeting", "thanks", "farewell" or "help"): the act of the same
+    text among the examples, else the most common act of its nearest small-talk examples."""
+    exact = examples._exact_act.get(_normalise(text))
+    if exact:
+        return exact
+    labelled = [n for n, act in enumerate(examples.acts) if act]
+    if not labelled:
+        return ACTS[0]
+    similarity = examples.vectors[labelled] @ np.asarray(vector, dtype=np.float32).reshape(-1)
+    nearest = np.argsort(similarity)[::-1][:ACT_NEIGHBOURS]
+    votes: dict[str, float] = {}
+    for rank in nearest:
+        act = examples.acts[labelled[rank]]
+        votes[act] = votes.get(act, 0.0) + float(similarity[rank])
+    return max(votes, key=votes.__getitem__)
 
 
 def summary_target(text: str, part_titles: Mapping[str, Sequence[str]]) -> str | None:
@@ -226,10 +259,12 @@ def _may_be_smalltalk(text: str) -> bool:
 
 def _concepts(text: str) -> set[str]:
     """The ALIASES keys whose names occur in casefolded `text`."""
-    return {concept for concept, names in ALIASES.items() if any(_has(text, n) for n in names)}
+    return {concept for concept, names in ALIASES.items() if any(has_name(text, n) for n in names)}
 
 
-def _has(text: str, name: str) -> bool:
+def has_name(text: str, name: str) -> bool:
+    """Whether casefolded `text` holds `name`, an ALIASES entry (as a word, a word start when it
+    ends in "*", anywhere when it is in an unspaced script)."""
     if _UNSPACED.search(name):
         return name in text
     stem = name.endswith("*")
@@ -240,12 +275,12 @@ def _has(text: str, name: str) -> bool:
 
 def _part_number(message: str) -> int | None:
     """The part number a message names ("partie 2", "第二部分", "the third part"), if any."""
-    if not any(_has(message, word) for word in PART_WORDS):
+    if not any(has_name(message, word) for word in PART_WORDS):
         return None
     digits = re.findall(r"(?<!\d)([1-9])(?!\d)", message)
     if len(set(digits)) == 1:
         return int(digits[0])
-    found = {n for n, words in ORDINALS.items() if any(_has(message, w) for w in words)}
+    found = {n for n, words in ORDINALS.items() if any(has_name(message, w) for w in words)}
     return found.pop() if len(found) == 1 else None
 
 

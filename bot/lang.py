@@ -25,7 +25,14 @@ CYRILLIC_LANGS = frozenset({"ru", "uk"})
 MIN_CONFIDENCE = 0.3
 # Openers of elliptical follow-ups ("Und Shanghai?") too short for the model, each used as a
 # question opener by one language of LATIN_LANGS only ("e", "og", "en" are shared: left out).
-_OPENERS = {"and": "en", "et": "fr", "y": "es", "und": "de", "och": "sv", "ve": "tr"}
+# First words that name their language when the rest is too short to tell: "Et Pékin ?",
+# "Merci", "Danke !" (the model reads short Latin text no better than a coin).
+_OPENERS = {
+    "and": "en", "et": "fr", "y": "es", "und": "de", "och": "sv", "ve": "tr",
+    "thanks": "en", "merci": "fr", "danke": "de", "gracias": "es", "grazie": "it",
+    "obrigado": "pt", "obrigada": "pt", "bonjour": "fr", "salut": "fr", "hallo": "de",
+    "hola": "es", "ciao": "it", "olá": "pt", "tschüss": "de", "adiós": "es", "bye": "en",
+}  # fmt: skip
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
 # Letters only Ukrainian / only Russian write; text with neither is left to the model.
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")

@@ -105,7 +105,7 @@ def topic_passages(request: Request, topic: dict[str, Any], lang: str) -> list[d
     out, seen = [], set()
     for passage_id in topic["passage_ids"]:
         passage = loaded.passage(passage_id)
-        if passage is None:
+        if passage is None or passage.heading:  # the page lists paragraphs, headings are titles
             continue
         shown: Passage = passage
         edition = loaded.edition_document(passage.doc_id, lang)
@@ -226,7 +226,13 @@ def blocks(document: Document, passages: list[Passage]) -> list[dict[str, Any]]:
     cursor = 0
     for p in sorted(passages, key=lambda p: p.start):
         out.extend(_between(document.text[cursor : p.start], document.title, levels))
-        out.append({"kind": "passage", "passage": p})
+        if p.heading and p.text.strip() == document.title.strip():
+            pass  # the <h1>
+        elif p.heading:  # a heading, and a passage answers may cite
+            level = min(max(levels.get(p.text, 2), 2), 6)
+            out.append({"kind": "heading", "level": level, "text": p.text, "passage": p})
+        else:
+            out.append({"kind": "passage", "passage": p})
         cursor = max(cursor, p.end)
     out.extend(_between(document.text[cursor:], document.title, levels))
     return out

@@ -9,7 +9,7 @@ from typing import Literal
 
 import numpy as np
 
-from bot.facts import Facts, is_content, sentence_text
+from bot.facts import Facts, is_content, refers_back, sentence_text
 from bot.ingest import Document, Passage
 from bot.tokens import CJK
 
@@ -112,7 +112,24 @@ def summarize(
         total,
     )
     chosen = _select(vectors, texts, facts, groups, quota)
-    return sorted(candidates[i] for i in chosen)
+    return _with_antecedents(passages, sorted(candidates[i] for i in chosen), set(rows))
+
+
+def _with_antecedents(
+    passages: Sequence[Passage], chosen: list[tuple[int, int]], rows: set[int]
+) -> list[tuple[int, int]]:
+    """`chosen`, where a point that leans on the sentence before it ("Il a déclaré…") comes with
+    that sentence (the last of the passage before, for a passage's first), or is dropped when the
+    summarised `rows` hold no such sentence that states something."""
+    out: set[tuple[int, int]] = set()
+    for row, n in chosen:
+        if refers_back(sentence_text(passages[row], n)):
+            before = (row, n - 1) if n else (row - 1, len(passages[row - 1].sentences) - 1)
+            if before[0] not in rows or not is_content(passages[before[0]], before[1]):
+                continue
+            out.add(before)
+        out.add((row, n))
+    return sorted(out)
 
 
 def points(content_sentences: int, length: Length) -> int:

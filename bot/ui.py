@@ -64,8 +64,9 @@ def ui_context(request: Request) -> dict[str, Any]:
     lang = ui_lang(request)
     strings = request.app.state.strings
     url = request.url
+    here = url.remove_query_params("new")  # another language keeps the conversation
     switch = [
-        (code, table["name"], f"{url.path}?{url.include_query_params(ui=code).query}")
+        (code, table["name"], f"{url.path}?{here.include_query_params(ui=code).query}")
         for code, table in strings.items()
     ]
     return {"ui": lang, "ui_dir": direction(lang), "t": strings[lang], "ui_switch": switch}

@@ -121,7 +121,8 @@ def test_no_prefix_when_the_reader_speaks_the_corpus_language(engine, retrieval:
 def test_an_abstention_says_so_and_cites_the_nearest_passages(engine, retrieval: Retrieval) -> None:
     answer = compose(QUESTION, "de", retrieval, engine.index, ALWAYS_ABSTAIN)
     assert not answer.answered
-    assert answer.answer == phrase("not_found", "de") == "Das steht nicht im Artikel."
+    # It asks how much, about Beijing: the refusal says which figure is missing.
+    assert answer.answer == "Der Artikel nennt diese Zahl für Peking nicht."
     assert [c.passage_id for c in answer.citations] == [h.passage.id for h in retrieval.hits]
     assert [c.n for c in answer.citations] == [1, 2, 3]
     for citation, hit in zip(answer.citations, retrieval.hits, strict=True):
@@ -132,7 +133,7 @@ def test_an_abstention_says_so_and_cites_the_nearest_passages(engine, retrieval:
 
 def test_an_unknown_reader_language_falls_back_to_english(engine, retrieval: Retrieval) -> None:
     answer = compose(QUESTION, "xx", retrieval, engine.index, ALWAYS_ABSTAIN)
-    assert answer.answer == phrase("not_found", "en") == "The article does not say."
+    assert answer.answer == "The article does not give this figure for Beijing."
 
 
 def test_numbers_in_brackets_in_a_quote_do_not_read_as_markers(engine) -> None:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
@@ -11,6 +12,7 @@ import pytest
 pytestmark = pytest.mark.browser
 
 CHROMIUM = Path("/usr/bin/chromium")
+STRINGS = Path(__file__).resolve().parent.parent / "web" / "strings.json"
 ARGS = [
     "--no-sandbox",
     "--disable-gpu",
@@ -83,6 +85,19 @@ def in_view(locator) -> bool:
     return locator.evaluate(
         "e => { const r = e.getBoundingClientRect(); return r.top >= 0 && r.bottom <= innerHeight }"
     )
+
+
+def one_row(page, selector: str) -> bool:
+    """The shown children of `selector` sit on one line: their boxes all overlap vertically."""
+    return page.locator(selector).evaluate(
+        "e => { const boxes = [...e.children].map(c => c.getBoundingClientRect())"
+        ".filter(r => r.height > 1);"
+        " return Math.max(...boxes.map(r => r.top)) < Math.min(...boxes.map(r => r.bottom)) }"
+    )
+
+
+def focused(page) -> str:
+    return page.evaluate("(e => e.id || e.className || e.tagName)(document.activeElement)")
 
 
 def toggle_to_the_original(page, lang: str, label: str, translated: str, original: str) -> None:
@@ -230,6 +245,7 @@ def test_the_api_docs_render_offline_under_the_policy(page):
 def test_interface_language_switch(page):
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "en"
+    page.locator(".ui-switch summary").click()  # the menu of interface languages
     page.locator(".ui-switch a[lang=fr]").click()
     page.locator("html[lang=fr]").wait_for()
     assert page.locator("#ask button").inner_text() == "Demander"
@@ -364,6 +380,9 @@ def test_works_without_javascript(browser, server: str):
     page.press("#q", "Enter")
     page.wait_for_url("**/?q=*")
     assert "38" in page.locator(".msg-bot.answered").inner_text()
+    page.locator(".new-chat").click()
+    page.wait_for_url("**/?new=1")
+    assert page.locator("#summary .points li").count() == 12
     page.fill("#search-q", "métavers")
     page.press("#search-q", "Enter")
     page.wait_for_url("**/search?q=*")
@@ -405,7 +424,8 @@ def test_empty_chat_shows_the_summary_and_switches_without_reload(page, shots: P
     with page.expect_response("**/api/summary?*"):
         summary.locator(".summary-lengths a[data-length=short]").click()
     page.locator(".summary-lengths a[data-length=short][aria-current=true]").wait_for()
-    assert points.count() == 3
+    # Three points, and the sentence one of them ("He said…") leans on, just before it.
+    assert points.count() == 4
     assert summary.locator(".summary-scopes [aria-current]").inner_text().startswith("02.")
     assert page.evaluate("window.notReloaded") is True
     assert page.url.endswith("/?scope=000_bab5460f06c5e48c-part2&length=short")
@@ -423,7 +443,7 @@ def test_empty_chat_shows_the_summary_and_switches_without_reload(page, shots: P
     assert in_view(mark)
     page.go_back()  # the summary the reader chose is still there
     page.locator(f"#summary-title:has-text('{SHANGHAI}')").wait_for()
-    assert points.count() == 3
+    assert points.count() == 4
 
 
 def test_summary_request_and_small_talk_in_the_chat(page):
@@ -503,3 +523,122 @@ def test_summary_switch_failure_is_shown(page, console: list[str]):
     error.wait_for()
     assert "Could not reach the server" in error.inner_text()
     console.clear()  # the aborted request is logged as a failed load, on purpose
+
+
+# --- layout and keyboard ------------------------------------------------------------------------
+
+# The reply starts on screen, a line of it at least above the question bar that sticks to the
+# bottom of the window.
+REPLY_IN_VIEW = """reply => {
+  const box = reply.getBoundingClientRect();
+  const bar = document.getElementById("ask").getBoundingClientRect();
+  return box.top >= 0 && box.top + 24 <= bar.top && bar.bottom <= innerHeight + 1;
+}"""
+
+
+@pytest.mark.parametrize(
+    ("width", "height", "motion"),
+    [(1280, 900, "no-preference"), (390, 844, "reduce")],
+    ids=["desktop", "phone-reduced-motion"],
+)
+def test_each_reply_starts_in_view(browser, server, console, width, height, motion):
+    page = open_page(
+        browser, server, console, locale="en-US", reduced_motion=motion,
+        viewport={"width": width, "height": height},
+    )  # fmt: skip
+    page.goto("/")
+    assert one_row(page, "#ask")  # the question, its language and the button
+    for n, question in enumerate(["Summarize the article", QUESTION, EN_QUESTION]):
+        ask(page, question)
+        reply = page.locator(".msg-bot:not(.msg-loading)").nth(n).element_handle()
+        page.wait_for_function(REPLY_IN_VIEW, arg=reply, timeout=5_000)
+    page.context.close()
+    assert console == []
+
+
+def test_a_new_conversation_starts_from_the_summary(page):
+    page.goto("/")
+    assert page.locator(".new-chat").is_hidden()  # nothing to start again from
+    ask(page, UNANSWERABLE)
+    page.locator(".ui-switch summary").click()
+    page.locator(".ui-switch a[lang=fr]").click()
+    page.locator("html[lang=fr]").wait_for()
+    # Another interface language keeps the conversation, and shows it in its words.
+    assert page.locator(".msg").count() == 2
+    assert "Pas dans l'article" in page.locator(".msg-bot").text_content()
+
+    new = page.locator(".new-chat")
+    assert new.text_content().strip() == "Nouvelle conversation"
+    new.click()
+    page.wait_for_load_state()
+    assert page.url.endswith("/")  # a reload keeps the next conversation
+    assert page.locator("#empty-state h1").inner_text() == "Interroger l'article"
+    assert page.locator(".msg").count() == 0 and new.is_hidden()
+    assert page.locator("#summary .summary-label").text_content() == "Résumé"
+    assert page.locator("#summary .points").get_attribute("lang") == "fr"
+    page.reload()
+    page.locator("#summary").wait_for()
+    assert page.locator(".msg").count() == 0
+
+    # The logo and the Chat link start anew too; the chat at / itself keeps the conversation.
+    for fresh in (".brand", ".main-nav a[aria-current=page]"):
+        ask(page, UNANSWERABLE)
+        page.goto("/")
+        page.locator(".msg-bot").wait_for()
+        page.locator(fresh).click()
+        page.wait_for_load_state()
+        assert page.locator("#empty-state").is_visible() and page.locator(".msg").count() == 0
+
+
+def test_the_question_comes_first_after_the_skip_link(page):
+    page.goto("/")
+    page.focus(".skip")
+    page.keyboard.press("Shift+Tab")  # out of the page: the skip link is its first stop
+    page.keyboard.press("Tab")
+    assert focused(page) == "skip"
+    page.keyboard.press("Enter")
+    stops = []
+    for _ in range(4):
+        page.keyboard.press("Tab")
+        stops.append(focused(page))
+    assert stops[:3] == ["q", "lang", "BUTTON"]  # the question, its language, the button
+    assert page.evaluate("document.activeElement.closest('#summary') !== null")
+
+
+# The interface-language menu, open, stays inside the window (at its left in a right-to-left page).
+MENU_FITS = (
+    "nav => { const r = nav.getBoundingClientRect(); return r.left >= 0 && r.right <= innerWidth }"
+)
+FITS = """() => {
+  const cut = [];
+  for (const input of document.querySelectorAll("input[placeholder]")) {
+    const typed = input.value;
+    input.value = input.placeholder;  // a placeholder's own width cannot be measured
+    if (input.scrollWidth > input.clientWidth) cut.push(input.id);
+    input.value = typed;
+  }
+  for (const label of document.querySelectorAll(".top a, .top summary, button, .switch a")) {
+    if (label.scrollWidth > label.clientWidth) cut.push(label.textContent);
+  }
+  return { wider: document.documentElement.scrollWidth > innerWidth, cut: cut };
+}"""
+
+
+def test_every_interface_language_fits(browser, server, console):
+    """No page wider than a phone, no cut placeholder or label, one-row header and question
+    bar where there is room, in every interface language."""
+    page = open_page(browser, server, console)
+    fits = {"wider": False, "cut": []}
+    for lang in json.loads(STRINGS.read_text(encoding="utf-8")):
+        page.set_viewport_size({"width": 1280, "height": 900})
+        page.goto(f"/?ui={lang}")
+        assert (lang, page.evaluate(FITS)) == (lang, fits)
+        assert one_row(page, ".top"), lang
+        for width in (320, 360, 390, 414):
+            page.set_viewport_size({"width": width, "height": 844})
+            assert (lang, width, page.evaluate(FITS)) == (lang, width, fits)
+            assert width < 390 or one_row(page, "#ask"), (lang, width)
+        page.locator(".ui-switch").evaluate("menu => { menu.open = true }")
+        assert page.locator(".ui-switch nav").evaluate(MENU_FITS), lang
+    page.context.close()
+    assert console == []

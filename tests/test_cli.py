@@ -160,9 +160,24 @@ def test_search_json_gives_results_with_highlights(
     report = json.loads(capsys.readouterr().out)
     assert report["query"] == "Какова глубина Байкала?" and len(report["results"]) == 3
     for row in report["results"]:
-        assert set(row) == {"passage_id", "section", "score", "text", "highlights"}
+        assert set(row) == {"passage_id", "section", "score", "text", "highlights", "edition"}
         assert all(0 <= s < e <= len(row["text"]) for s, e in row["highlights"])
     assert report["results"][0]["passage_id"].startswith("baikal_ru-")
+
+
+def test_search_shows_the_edition_of_the_query_language_as_the_page_does(
+    env: Settings, capsys: pytest.CaptureFixture[str], client
+) -> None:
+    query = "metaverse policies"
+    assert main(["search", "--json", query, "-k", "3"]) == 0
+    report = json.loads(capsys.readouterr().out)
+    page = client.get("/api/search", params={"q": query, "k": 3}).json()
+    assert report["lang"] == page["lang"] == "en"
+    assert [r["edition"] for r in report["results"]] == [r["edition"] for r in page["results"]]
+    assert all(r["edition"]["lang"] == "en" for r in report["results"])
+    assert main(["search", query, "-k", "1"]) == 0
+    shown = capsys.readouterr().out
+    assert report["results"][0]["edition"]["section"] in shown and "original:" in shown
 
 
 def test_search_within_a_part(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:

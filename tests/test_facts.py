@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from bot.facts import fact_tokens, is_content
+import pytest
+
+from bot.facts import fact_tokens, is_content, refers_back
 from bot.ingest import Passage
 
 
@@ -44,3 +46,22 @@ def test_what_counts_as_a_fact():
         "@Vision",
         "@Pro",
     }
+
+
+@pytest.mark.parametrize(
+    ("sentence", "leans"),
+    [
+        ("Il a déclaré que la couche inférieure du métaverse est l'intégration…", True),
+        ("Cette politique est considérée comme un raffinement supplémentaire.", True),
+        ("He added that the scenarios are broad.", True),
+        ("他表示，元宇宙的底层是所有相关技术的融合。", True),
+        ("Он считает, что сценарии очень широки.", True),
+        # Impersonal openers and connectives name nothing earlier.
+        ("Il existe 147 collèges et universités de première classe.", False),
+        ("Il convient de noter que le plan intègre aussi l'IA.", False),
+        ("此外，北京还发布了两项政策。", False),
+        ("Pékin compte 34 universités.", False),
+    ],
+)
+def test_a_sentence_that_leans_on_the_one_before(sentence: str, leans: bool) -> None:
+    assert refers_back(sentence) is leans

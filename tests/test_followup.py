@@ -92,12 +92,7 @@ def test_the_follow_up_retrieves_the_passage_with_shanghais_rank(engine) -> None
     assert answer.answered and answer.lang == "fr" and answer.question == "Et Shanghai ?"
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="the right passage ranks first, but its sentence (cosine 0.905) loses to a sentence "
-    "of the second and third passages (0.924, 0.928) that also names Shanghai: sentence choice "
-    "across passages is decided by margins of a few thousandths (docs/EVALUATION.md)",
-)
 def test_the_follow_up_answer_cites_shanghais_rank(engine) -> None:
+    # The rank is stated in a heading ("… n° 1 à Pékin, n° 4 à Shanghai"): headings are quotable.
     answer = engine.ask("Et Shanghai ?", HISTORY)
     assert any(RANK in c.section for c in answer.citations), [c.section for c in answer.citations]

@@ -46,6 +46,7 @@ MANIFEST_FIELDS = {
     "sentences",
     "background",
     "background_hash",
+    "intents_hash",
     "corpus_hash",
     "built_at",
     "files",

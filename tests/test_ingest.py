@@ -113,7 +113,9 @@ def test_lead_passages_use_the_title_as_section(article: Document, passages: lis
 
 
 def test_references_are_their_own_section(passages: list[Passage]) -> None:
-    references = [p for p in passages if p.section_path == ("Matériel de référence",)]
+    references = [
+        p for p in passages if p.section_path == ("Matériel de référence",) and not p.heading
+    ]
     assert [p.text[:3] for p in references] == ["[1]", "[2]", "[3]"]
     assert references[-1] is passages[-1]
 
@@ -204,7 +206,7 @@ def test_ids_are_stable_and_local(tmp_path: Path, passages: list[Passage]) -> No
 
 def test_duplicate_paragraphs_get_distinct_ids(tmp_path: Path) -> None:
     (tmp_path / "dup.md").write_text("# A\n\nMême texte.\n\n# B\n\nMême texte.\n", encoding="utf-8")
-    first, second = load_passages(tmp_path)[1]
+    first, second = [p for p in load_passages(tmp_path)[1] if not p.heading]
     assert second.id == f"{first.id}-2"
     assert (first.section, second.section) == ("A", "B")
 
@@ -218,7 +220,7 @@ def test_chinese_markdown_document(data: Data) -> None:
     documents, passages = data
     doc = next(d for d in documents if d.id == "tianyige_zh")
     assert (doc.lang, doc.title) == ("zh", "天一阁：中国现存最古老的私家藏书楼")
-    ours = [p for p in passages if p.doc_id == "tianyige_zh"]
+    ours = [p for p in passages if p.doc_id == "tianyige_zh" and not p.heading]
     assert len(ours) == 11
     assert ours[0].section_path == ("天一阁：中国现存最古老的私家藏书楼",)
     qilou = next(p for p in ours if "范懋柱" in p.text)
@@ -238,7 +240,7 @@ def test_russian_plain_text_document(data: Data) -> None:
     documents, passages = data
     doc = next(d for d in documents if d.id == "baikal_ru")
     assert doc.lang == "ru"
-    ours = [p for p in passages if p.doc_id == "baikal_ru"]
+    ours = [p for p in passages if p.doc_id == "baikal_ru" and not p.heading]
     assert [p.section_path for p in ours] == [
         ("Озеро Байкал",),
         ("География",),
@@ -268,7 +270,7 @@ def test_spanish_soft_wrapped_document(data: Data) -> None:
         "\n\nEspaña es el primer productor mundial de aceite de oliva. En una campaña normal"
         in (doc.text)
     )
-    ours = [p for p in passages if p.doc_id == "aceite_es"]
+    ours = [p for p in passages if p.doc_id == "aceite_es" and not p.heading]
     assert [p.section_path[-1] for p in ours] == [
         "1. Un líder mundial",
         "1. Un líder mundial",
@@ -336,7 +338,8 @@ def test_a_line_without_punctuation_is_cut_into_passages_the_model_can_read(tmp_
     (tmp_path / "long.txt").write_text(f"Titre\n\n{words}\n", encoding="utf-8")
     _, passages = load_passages(tmp_path)
     assert len(passages) > 250 and max(len(p.text) for p in passages) <= 900
-    assert " ".join(p.text for p in passages) == words  # cut at blanks: nothing lost
+    body = [p.text for p in passages if not p.heading]  # "Titre" is a passage of its own
+    assert " ".join(body) == words  # cut at blanks: nothing lost
 
 
 def test_a_folder_named_like_a_document_is_skipped_and_a_broken_link_named(tmp_path: Path) -> None:
@@ -346,3 +349,15 @@ def test_a_folder_named_like_a_document_is_skipped_and_a_broken_link_named(tmp_p
     (tmp_path / "gone.md").symlink_to(tmp_path / "nowhere.md")
     with pytest.raises(CorpusError, match=r"gone\.md .* link to nothing"):
         read_corpus(tmp_path)
+
+
+def test_headings_are_quotable_passages(passages: list[Passage]) -> None:
+    # "Densité … : Pékin et Shanghai se classent respectivement deuxième et troisième" states the
+    # ranks: a heading is a passage of one sentence, under itself, marked as a heading.
+    headings = [p for p in passages if p.heading]
+    ranks = next(p for p in headings if "deuxième et troisième" in p.text)
+    assert ranks.sentences == ((0, len(ranks.text)),)
+    assert ranks.section_path[-1] == ranks.text
+    assert any(p.text == "Matériel de référence" for p in headings)
+    # Every heading line of the document is one.
+    assert len(headings) >= 15

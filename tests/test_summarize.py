@@ -9,7 +9,7 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.facts import is_content, sentence_text
+from bot.facts import is_content, refers_back, sentence_text
 from bot.ingest import load_passages
 from bot.summarize import POINTS, document_rows, parts, points, summarize
 
@@ -98,6 +98,22 @@ def test_no_question_reference_or_caption_is_chosen(index, vectors, length):
         for text in texts(index, chosen):
             assert not re.match(r"\s*(\[\d+\]|Figure \d|图\d)", text), text
             assert not text.rstrip("\"'”»）) ").endswith(("?", "？")), text
+
+
+@pytest.mark.parametrize("length", POINTS)
+def test_a_point_leaning_on_the_sentence_before_comes_with_it(index, vectors, length):
+    # "Il a déclaré que…" alone names no one: its antecedent is a point just before it.
+    leaning = 0
+    for scope in [*(document_rows(index.passages, d.id) for d in index.documents),
+                  *(p.passage_rows for p in parts(index.passages))]:  # fmt: skip
+        chosen = summarize(index.passages, vectors, scope, length)
+        for at, (row, n) in enumerate(chosen):
+            if refers_back(sentence_text(index.passages[row], n)):
+                leaning += 1
+                last = len(index.passages[row - 1].sentences) - 1
+                before = (row, n - 1) if n else (row - 1, last)
+                assert at and chosen[at - 1] == before, sentence_text(index.passages[row], n)
+    assert leaning  # the article's part 2 quotes "Il a déclaré…"
 
 
 @pytest.mark.parametrize("length", POINTS)

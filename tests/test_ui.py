@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
+from starlette.requests import Request
 
-from bot.ui import accepted, load_strings
+from bot.ui import accepted, load_strings, ui_context
 
 STRINGS = Path(__file__).resolve().parent.parent / "web" / "strings.json"
 
@@ -22,6 +24,16 @@ def test_strings_are_complete_in_every_language():
         assert "{lang}" in table["original"] and "{n}" in table["results"], lang
         assert set(table["lengths"]) == {"short", "medium", "long"}, lang
         assert "{n}" in table["passages_n"] and "{title}" in table["within"], lang
+
+
+def test_language_links_keep_the_page_but_not_a_fresh_start():
+    """?new=1 (the logo, Chat, "New conversation") clears the chat once; the links to the page
+    in another language keep the rest of the address and the conversation."""
+    app = SimpleNamespace(state=SimpleNamespace(strings=load_strings(STRINGS)))
+    scope = {"type": "http", "method": "GET", "path": "/", "query_string": b"new=1&length=short",
+             "headers": [], "app": app}  # fmt: skip
+    links = {code: href for code, _, href in ui_context(Request(scope))["ui_switch"]}
+    assert links["fr"] == "/?length=short&ui=fr"
 
 
 def test_a_missing_string_names_its_language_and_key(tmp_path: Path):

@@ -116,7 +116,7 @@ def test_article_renders_the_whole_document_with_headings(client, engine):
     for passage in engine.index.passages:
         if passage.doc_id == document.id:
             assert str(escape(passage.text)) in text  # every passage, escaped
-    assert '<h2 class="doc-heading">' in text
+    assert re.search(r'<h2 class="doc-heading" id="p-[^"]+">', text)  # a citable heading
     assert html.unescape(text).count(document.title) >= 1
     assert client.get("/article", headers=HTML).status_code == 200  # first document
 
@@ -167,9 +167,19 @@ def test_marks_cut_text_at_spans():
 def test_blocks_keep_headings_between_passages(engine):
     document = engine.index.documents[0]
     passages = [p for p in engine.index.passages if p.doc_id == document.id]
-    kinds = [b["kind"] for b in blocks(document, passages)]
-    assert kinds.count("passage") == len(passages)
-    assert "heading" in kinds
+    shown = blocks(document, passages)
+    kinds = [b["kind"] for b in shown]
+    assert kinds.count("passage") == sum(not p.heading for p in passages)
+    # A heading passage is shown as a heading (the title is the <h1>), with its id to link to.
+    cited_headings = [b["passage"] for b in shown if b["kind"] == "heading" and b.get("passage")]
+    titled = [p for p in passages if p.heading and p.text.strip() != document.title.strip()]
+    assert cited_headings == titled and titled
+
+
+def test_a_cited_heading_is_marked_in_the_article(client, engine):
+    heading = next(p for p in engine.index.passages if p.heading and "deuxième" in p.text)
+    page = client.get("/article", params={"passage": heading.id, "span": "0-5"}).text
+    assert re.search(r'<h\d class="doc-heading cited" id="cited" tabindex="-1">', page)
 
 
 # --- editions ---------------------------------------------------------------------------------
@@ -514,7 +524,8 @@ def test_topic_page_lists_its_passages_in_the_readers_language(fresh, engine):
     assert f"<h1>{escape(part['title'])}</h1>" in text
     links = re.findall(r'<a class="open" href="([^"]+)"', text)
     shown = [parse_qs(urlsplit(html.unescape(href)).query)["passage"][0] for href in links]
-    assert len(shown) == len(part["passage_ids"])
+    paragraphs = [i for i in part["passage_ids"] if not engine.passage(i).heading]
+    assert len(shown) == len(paragraphs)  # headings are the page's titles, not list items
     edition = engine.edition_document(SOURCE, "zh")
     for passage_id in shown:  # the Chinese edition's passages, escaped
         passage = engine.passage(passage_id)
@@ -567,6 +578,8 @@ def hostile_topic(monkeypatch):
     def topics(request, lang):
         data = real(request, lang)
         passage_ids = next(p["passage_ids"] for p in data["parts"] if p["id"] == SHANGHAI)
+        loaded = request.app.state.live.get()
+        passage_ids = [i for i in passage_ids if not loaded.passage(i).heading]  # paragraphs
         topic = {"id": f"{SOURCE}-topicX", "doc_id": SOURCE, "label": "<b>métavers</b>、Web3",
                  "terms": ["métavers", "<i>Web3</i>"], "passage_ids": passage_ids[:4]}  # fmt: skip
         return {**data, "topics": [topic]}

@@ -134,6 +134,22 @@
       [p.text.replace(/\s*\[\d+\]$/, ""), { ...p.citations[0], n: i + 1 }]);
   }
 
+  // --- header -----------------------------------------------------------------------------
+
+  // The interface-language menu closes on a click or Escape elsewhere, as menus do.
+  const menu = document.querySelector(".ui-switch");
+  if (menu) {
+    document.addEventListener("click", (event) => {
+      if (!menu.contains(event.target)) menu.open = false;
+    });
+    document.addEventListener("keydown", (event) => {
+      if (event.key === "Escape" && menu.open) {
+        menu.open = false;
+        menu.querySelector("summary").focus();
+      }
+    });
+  }
+
   // --- chat -------------------------------------------------------------------------------
 
   const form = document.getElementById("ask");
@@ -146,6 +162,7 @@
     const evidenceTitle = document.getElementById("evidence-title");
     const evidenceList = document.getElementById("evidence-list");
     const evidenceEmpty = document.getElementById("evidence-empty");
+    const tools = document.getElementById("chat-tools");
     const initial = document.getElementById("conversation-data");
     let messages = initial ? JSON.parse(initial.textContent) : [];
     let busy = false;
@@ -227,6 +244,20 @@
       const last = messages.filter((m) => m.role === "assistant").pop();
       renderEvidence(last ? last.answer : null);
       empty.hidden = messages.length > 0;
+      tools.hidden = messages.length === 0;
+    }
+
+    // Scroll so the start of `node` shows above the question bar, which sticks to the bottom:
+    // a reply that fits is shown whole (with what came before it), a longer one from its start.
+    function reveal(node, smooth) {
+      const room = form.getBoundingClientRect().top;
+      const box = node.getBoundingClientRect();
+      const margin = parseFloat(getComputedStyle(node).scrollMarginTop) || 0;
+      const toStart = box.top - margin;
+      const by = box.bottom > room ? Math.min(box.bottom - room + margin, toStart)
+        : Math.min(toStart, 0);
+      const still = window.matchMedia("(prefers-reduced-motion: reduce)").matches;
+      if (by) window.scrollBy({ top: by, behavior: smooth && !still ? "smooth" : "auto" });
     }
 
     function save() {
@@ -248,6 +279,7 @@
       busy = true;
       button.disabled = true;
       empty.hidden = true;
+      tools.hidden = false;
       conversation.querySelectorAll(".msg-error").forEach((node) => node.remove());
       const body = { question: question, history: history() };
       if (lang.value) body.lang = lang.value;
@@ -256,7 +288,7 @@
       const loading = el("article", { class: "msg msg-bot msg-loading", role: "status" },
         el("span", { class: "spinner", "aria-hidden": "true" }), T.loading);
       conversation.append(loading);
-      loading.scrollIntoView({ block: "nearest" });
+      reveal(loading, true);
       try {
         const response = await fetch("/api/answer", {
           method: "POST",
@@ -267,12 +299,14 @@
         if (!response.ok) throw new Error(data.error || fill(T.server_answered, { status: response.status }));
         messages.push({ role: "user", content: question }, { role: "assistant", answer: data });
         save();
-        loading.replaceWith(renderAnswer(data));
+        const reply = renderAnswer(data);
+        loading.replaceWith(reply);
         renderEvidence(data);
         input.value = "";
         rememberInUrl(question);
         button.disabled = false;
-        input.focus();
+        input.focus({ preventScroll: true });
+        reveal(reply, true);
       } catch (error) {
         const message = error instanceof TypeError ? T.unreachable : error.message;
         const retry = el("button", { type: "button", class: "retry" }, T.retry);
@@ -310,13 +344,21 @@
     const storedLast = stored.filter((m) => m.role === "user").pop();
     const params = new URLSearchParams(window.location.search);
     const asksSummary = params.has("scope") || params.has("length"); // a summary link: start anew
-    if (stored.length && (pageQuestion === null
+    const fresh = params.has("new"); // "New conversation", the logo and the Chat link
+    if (stored.length && !fresh && (pageQuestion === null
       ? !asksSummary && !conversation.querySelector(".msg-error")
       : storedLast && storedLast.content === pageQuestion)) {
       messages = stored;
       renderAll();
+      const replies = conversation.querySelectorAll(".msg-bot");
+      if (replies.length) reveal(replies[replies.length - 1], false);
     } else {
       save();
+    }
+    if (fresh) { // a reload keeps what is asked next
+      params.delete("new");
+      const rest = params.toString();
+      window.history.replaceState(null, "", window.location.pathname + (rest ? "?" + rest : ""));
     }
     if (messages.length) input.select(); // /?q= pre-filled the box: typing starts a follow-up
     const hiddenPrev = form.querySelector("input[name=prev]");
@@ -379,6 +421,10 @@
           mark(a, a.dataset.length === length);
         }
         window.history.replaceState(null, "", link(scope, length));
+        // Another interface language shows the same part at the same length.
+        for (const a of document.querySelectorAll(".ui-switch a[hreflang]")) {
+          a.href = link(scope, length) + "&ui=" + a.hreflang;
+        }
       } catch (error) {
         if (error.name === "AbortError") return;
         body.replaceChildren(el("p", { class: "msg-error", role: "alert" },

@@ -1,0 +1,118 @@
+"""The refusal's trade-off on the test split: unanswerable questions refused against answerable
+ones refused, with and without the signals of what a question asks (bot.asked).
+
+    python bench/refusal_curve.py
+
+Both models are fitted on the dev split in this run, as `bot eval --calibrate` fits the shipped
+one (the "similarity" model sees the three new signals as constants, so it ignores them). For
+each, prints the share of near misses (kinds near_miss, not_given, other_place) and of
+off-topic questions refused at the threshold where at most 1, 2, 3, 5 and 10 % of the test
+split's answerable questions are refused, then the share the new signals flag on their own
+(each flag refuses on its own: a perfect reading of these signals, with no threshold).
+"""
+
+from __future__ import annotations
+
+import shlex
+import sys
+
+import numpy as np
+
+from bot.abstain import FEATURES, fit
+from bot.config import Settings
+from bot.engine import Engine
+from bot.evaluate import read_questions
+from bot.followup import Turn
+
+ASKED = ("answer_stated", "value_bound", "names_near")
+NEAR = ("near_miss", "not_given", "other_place")
+BUDGETS = (0.01, 0.02, 0.03, 0.05, 0.10)
+
+
+def observe(engine: Engine) -> list[tuple[dict, dict]]:
+    """(question item, the refusal's signals) for every question bot treats as a question."""
+    rows = []
+    for item in read_questions():
+        history = [Turn(t["role"], t["content"]) for t in item.get("history", [])]
+        answer, retrieval, _ = engine.ask_with_evidence(item["question"], history)
+        if answer.kind in ("answer", "not_found"):
+            rows.append((item, engine.signals(item["question"], retrieval, history)))
+    return rows
+
+
+def curve(rows: list[tuple[dict, dict]], model, label: str) -> None:  # noqa: ANN001
+    test = [(item, model.probability(signals)) for item, signals in rows if item["split"] == "test"]
+    answerable = np.sort([p for item, p in test if item["answerable"]])
+    print(
+        f"\n{label}\n\n| false refusals ≤ | threshold | near misses refused | off-topic refused |"
+    )
+    print("|---|---|---|---|")
+    for budget in BUDGETS:
+        threshold = answerable[int(np.floor(budget * len(answerable)))] - 1e-9
+        near = [p < threshold for item, p in test if item["kind"] in NEAR]
+        off = [p < threshold for item, p in test if item["kind"] == "off_topic"]
+        false = sum(p < threshold for p in answerable)
+        print(
+            f"| {budget:.0%} ({false}/{len(answerable)}) | {threshold:.3f} | "
+            f"{sum(near)}/{len(near)} ({np.mean(near):.0%}) | {sum(off)}/{len(off)} |"
+        )
+
+
+def flags(rows: list[tuple[dict, dict]]) -> None:
+    test = [(item, s) for item, s in rows if item["split"] == "test"]
+    print("\nEach signal alone as a rule (refuse when it is below 1), test split:\n")
+    print("| signal | near misses flagged | answerable flagged |\n|---|---|---|")
+    for name in (*ASKED, "any of them"):
+        names = ASKED if name == "any of them" else (name,)
+        flagged = [(item, any(s[n] < 1 for n in names)) for item, s in test]
+        near = [f for item, f in flagged if item["kind"] in NEAR]
+        ok = [f for item, f in flagged if item["answerable"]]
+        print(f"| {name} | {sum(near)}/{len(near)} | {sum(ok)}/{len(ok)} |")
+
+
+def union(rows: list[tuple[dict, dict]], model) -> None:  # noqa: ANN001
+    """The flags as rules on top of the similarity model: what trusting them outright gives."""
+    test = [(item, s) for item, s in rows if item["split"] == "test"]
+    plain = [{**s, **dict.fromkeys(ASKED, 1.0)} for _, s in test]
+    answerable = np.sort(
+        [
+            model.probability(p)
+            for (item, _), p in zip(test, plain, strict=True)
+            if item["answerable"]
+        ]
+    )
+    print("\nSimilarity model at a threshold, or any flag (an override, for comparison):\n")
+    print("| similarity model's false refusals ≤ | near misses refused | answerable refused |")
+    print("|---|---|---|")
+    for budget in BUDGETS:
+        threshold = answerable[int(np.floor(budget * len(answerable)))] - 1e-9
+        refused = [
+            (item, model.probability(p) < threshold or any(s[n] < 1 for n in ASKED))
+            for (item, s), p in zip(test, plain, strict=True)
+        ]
+        near = [r for item, r in refused if item["kind"] in NEAR]
+        ok = [r for item, r in refused if item["answerable"]]
+        share = f"{sum(near)}/{len(near)} ({np.mean(near):.0%})"
+        print(f"| {budget:.0%} | {share} | {sum(ok)}/{len(ok)} |")
+
+
+def main() -> int:
+    print(f"$ python {shlex.join(['bench/refusal_curve.py', *sys.argv[1:]])}")
+    engine = Engine.load(Settings.from_env())
+    rows = observe(engine)
+    dev = [(item, s) for item, s in rows if item["split"] == "dev"]
+    labels = [item["answerable"] for item, _ in dev]
+    embedder = engine.manifest.embedder
+    similarity = fit([{**s, **dict.fromkeys(ASKED, 1.0)} for _, s in dev], labels, embedder)
+    full = fit([s for _, s in dev], labels, embedder)
+    print(f"{len(rows)} questions; signals {', '.join(FEATURES)}")
+    curve([(item, {**s, **dict.fromkeys(ASKED, 1.0)}) for item, s in rows], similarity,
+          "Similarity, key terms and background (before)")  # fmt: skip
+    curve(rows, full, "… plus what the question asks: answer_stated, value_bound, names_near")
+    flags(rows)
+    union(rows, similarity)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,158 @@
+"""What a question asks — a quantity, a date or a person, about a place it names — and whether a
+sentence states that.
+
+"Who is the mayor of Shanghai?" finds a sentence about Shanghai that names nobody; "Combien
+d'universités à Shanghai ?" finds "Pékin en compte 34, loin devant le Jiangsu, Shanghai": the
+place is there, but the number is bound to another. Similarity cannot tell these from answers;
+the kind of answer expected, and the clause it is bound in, can. Rules, in the eleven languages
+of the editions; a question they do not recognise expects nothing (and is never refused here).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.commonness import zipf
+from bot.intent import ALIASES, has_name
+from bot.numbers import numbers
+
+Expected = Literal["quantity", "date", "person"]
+PLACES = ("beijing", "shanghai")
+
+_QUANTITY = re.compile(
+    r"\b(how (?:many|much)|what (?:proportion|share|percentage)|combien|quelle (?:part|proportion)|"
+    r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje)|wie (?:viele?|hoch|gro[ßs])|"
+    r"welchen anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
+    r"какая доля|كم|ما (?:نسبة|حصة))\b|多少|几[个条家项位次年]|比例|占比|何[個件社人つ%]|いくら|"
+    r"どれくらい|割合|몇|얼마|비율|비중",
+    re.IGNORECASE,
+)
+_DATE = re.compile(
+    r"\b(when|what year|which year|quand|en quelle année|à quelle date|cu[aá]ndo|en qu[eé] año|"
+    r"wann|in welchem jahr|quando|in che anno|em que ano|когда|в каком году|متى|في أي عام)\b|"
+    r"什么时候|何时|哪一年|哪年|いつ|何年|언제",
+    re.IGNORECASE,
+)
+_PERSON = re.compile(
+    r"(?:^|[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^من\s|谁|誰|누구", re.IGNORECASE
+)
+# A date in a sentence: a year, a Chinese/Japanese/Korean month, or a month's name.
+_SENTENCE_DATE = re.compile(
+    r"\b(?:19|20)\d\d\b|\d+\s*[月월]|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|"
+    r"septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|"
+    r"september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
+    r"septiembre|octubre|noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|"
+    r"fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|январ\w*|феврал\w*|"
+    r"март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|"
+    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\b",
+    re.IGNORECASE,
+)
+_CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
+# A person's name in Latin or Cyrillic script: two capitalised words in a row, one of them rare
+# in English ("Huang Zhaoying", "Kong Rongdu"; not "Research Report" or "Zero One").
+_NAME_PAIR = re.compile(r"\b([A-ZА-Я][a-zа-я]+) ([A-ZА-Я][a-zа-я]+)\b")
+RARE_NAME_ZIPF = 4.0
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# Clauses: what a figure in one is bound to is in that clause.
+_CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
+
+
+def expected(question: str) -> Expected | None:
+    """The kind of answer `question` asks for, when its words say so."""
+    if _DATE.search(question):
+        return "date"
+    if _QUANTITY.search(question):
+        return "quantity"
+    # "Pékin ou Shanghai : qui a le plus … ?" asks which of the two, not a person.
+    if _PERSON.search(question.strip()) and len(places(question)) < 2:
+        return "person"
+    return None
+
+
+def places(text: str) -> set[str]:
+    """Which of the article's two cities `text` names, in any of the editions' languages."""
+    folded = text.casefold()
+    return {p for p in PLACES if any(has_name(folded, name) for name in ALIASES[p])}
+
+
+def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -> bool:
+    """Whether `sentence` (in `lang`) holds an answer of `kind`; a person's name is looked for in
+    its English edition `english` when there is one (other scripts do not capitalise names)."""
+    if kind == "quantity":
+        return (
+            bool(numbers(sentence, lang))
+            or lang in ("zh", "ja")
+            and bool(_CJK_NUMERAL.search(sentence))
+        )
+    if kind == "date":
+        return bool(_SENTENCE_DATE.search(sentence))
+    if kind == "person" and (english or lang in ("en", "fr", "es", "de", "it", "pt", "ru")):
+        return any(
+            min(zipf(word, "en") for word in pair.groups()) < RARE_NAME_ZIPF
+            for pair in _NAME_PAIR.finditer(english or sentence)
+        )
+    return True
+
+
+def bound(question: str, sentence: str, lang: str) -> bool:
+    """False when the value `sentence` gives belongs to another year or city than the question
+    asks about: the question names a year, the sentence others and not it ("… in 2022?" — "In
+    2021, Shanghai had …"); or every clause holding an answer of the expected kind names the
+    other city and not the one asked ("Pékin en compte 34, loin devant le Jiangsu, Shanghai").
+    True when that cannot be told (no year or one city asked, no quantity or date expected)."""
+    kind = expected(question)
+    if kind not in ("quantity", "date"):
+        return True
+    asked_years, stated_years = set(_YEAR.findall(question)), set(_YEAR.findall(sentence))
+    if asked_years and stated_years and not asked_years & stated_years:
+        return False
+    asked = places(question)
+    if len(asked) != 1:
+        return True
+    # A clause naming no city speaks of the last one named before it ("北京拥有…40000余人，
+    # 占全国总数的60%": the 60 % is Beijing's too).
+    subject: set[str] = set()
+    valued = []
+    for clause in _CLAUSE.split(sentence):
+        subject = places(clause) or subject
+        if states(clause, lang, kind):
+            valued.append(subject)
+    return not valued or any(asked <= named or not named for named in valued)
+
+
+@dataclass(frozen=True)
+class Reading:
+    """A candidate sentence as the reader would see it: in the question's edition when there is
+    one (else the source), its English edition, and its context (passage, heading, the passage
+    before) for the names a question binds."""
+
+    text: str
+    lang: str
+    english: str
+    context: str
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How the best sentence fits what the question asks: the kind of answer expected, whether
+    the sentence states one, whether its value is bound to the city asked about, and which of
+    the two cities the question names (for the refusal's wording)."""
+
+    expected: Expected | None = None
+    stated: bool = True
+    bound: bool = True
+    places: tuple[str, ...] = ()
+
+
+def check(question: str, reading: Reading) -> Fit:
+    """How the sentence `reading` fits what `question` asks."""
+    kind = expected(question)
+    return Fit(
+        kind,
+        states(reading.text, reading.lang, kind, reading.english),
+        bound(question, reading.text, reading.lang),
+        tuple(sorted(places(question))),
+    )

@@ -1,0 +1,122 @@
+"""What a question asks (bot.asked): the kind of answer, the city and year it binds, and whether
+a sentence of the article states such an answer; then the refusal that says what is missing."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.abstain import Decision, Terms, refusal
+from bot.asked import Fit, Reading, bound, check, expected, places, states
+
+
+@pytest.mark.parametrize(
+    ("question", "kind"),
+    [
+        ("How many metaverse companies are there in Shanghai?", "quantity"),
+        ("Combien d'universités de première classe y a-t-il à Shanghai ?", "quantity"),
+        ("上海有多少人工智能核心技术人才？", "quantity"),
+        ("Сколько стоит гарнитура Apple Vision Pro?", "quantity"),
+        ("كم عدد منصات الإنترنت الصناعي في بكين؟", "quantity"),
+        ("베이징의 인공지능 핵심 기업은 몇 개인가요?", "quantity"),
+        ("When was Beijing's partnership program launched?", "date"),
+        ("苹果Vision Pro什么时候在中国上市？", "date"),
+        ("Wann wird die fünfte Charge veröffentlicht?", "date"),
+        ("¿Quién es el alcalde de Shanghái?", "person"),
+        ("中国科学技術情報研究所の所長は誰ですか？", "person"),
+        ("من المسؤول الذي أطلق برنامج الشراكة؟", "person"),
+        # Which of the two cities, not a person.
+        ("Pékin ou Shanghai : qui a le plus d'entreprises émergentes ?", None),
+        ("Why has the metaverse been criticised?", None),
+        ("Quels sont les deux axes du plan de Shanghai ?", None),
+    ],
+)
+def test_the_kind_of_answer_a_question_expects(question: str, kind: str | None) -> None:
+    assert expected(question) == kind
+
+
+def test_the_two_cities_are_found_in_every_script() -> None:
+    assert places("Et Pékin ?") == {"beijing"}
+    assert places("상하이는요?") == {"shanghai"}
+    assert places("ما الفرق بين بكين وشنغهاي؟") == {"beijing", "shanghai"}
+    assert places("What about Hangzhou?") == set()
+
+
+def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
+    assert states("En 2021, Shanghai compte 37 000 entreprises.", "fr", "quantity")
+    assert states("北京占38个，居全国第一。", "zh", "quantity")
+    assert not states("Shanghai a fourni un soutien politique complet.", "fr", "quantity")
+    assert states("· Le 19 mai, le programme a été lancé ;", "fr", "date")
+    assert states("5月19日，《伙伴计划》启动；", "zh", "date")
+    assert not states("Der Bericht erfasst die Zahl der kleinen Riesen.", "de", "date")
+    said = "Huang Zhaoying, global vice president of HTC, said in an interview."
+    assert states("黄昭颖表示……", "zh", "person", english=said)
+    # Capitalised titles are not people: "Research Report", "Zero One".
+    title = 'According to the "Research Report on the Map" by Zero One Think Tank.'
+    assert not states("根据报告……", "zh", "person", english=title)
+    # Scripts without capitals and no English edition: cannot tell, so it states.
+    assert states("그는 말했다.", "ko", "person")
+
+
+def test_a_figure_bound_to_the_other_city_or_year_does_not_answer() -> None:
+    asked = "Combien d'universités de première classe y a-t-il à Shanghai ?"
+    other = "Pékin en compte 34, loin devant le Jiangsu, Shanghai et d'autres provinces."
+    assert not bound(asked, other, "fr")
+    assert bound(asked, "Shanghai compte 64 universités de première classe.", "fr")
+    # A figure in a clause that names no city still belongs to the sentence's subject.
+    growth = ("Premièrement, de 2013 à 2021, le taux de croissance à Shanghai a dépassé de "
+              "5,72 points l'indice national.")  # fmt: skip
+    assert bound("De combien la croissance à Shanghai a-t-elle dépassé l'indice ?", growth, "fr")
+    # A clause naming no city speaks of the one named before it.
+    beijing = "北京拥有人工智能领域核心技术人才40000余人，占全国总数的60%。"
+    assert not bound("上海有多少人工智能核心技术人才？", beijing, "zh")
+    assert bound("北京有多少人工智能核心技术人才？", beijing, "zh")
+    # Another year than the one asked.
+    stated = "In 2021, Shanghai had 37,000 emerging digital technology enterprises."
+    assert not bound("How many such companies did Shanghai have in 2022?", stated, "en")
+    assert bound("How many such companies did Shanghai have in 2021?", stated, "en")
+    # Nothing asked that can be bound: never refused here.
+    assert bound("Why does Shanghai support the metaverse?", other, "fr")
+
+
+def test_check_gathers_what_the_refusal_reads() -> None:
+    reading = Reading("Pékin en compte 34, loin devant le Jiangsu, Shanghai.", "fr", "", "")
+    how = check("Combien d'universités y a-t-il à Shanghai ?", reading)
+    assert how.expected == "quantity" and how.stated and not how.bound
+    assert how.places == ("shanghai",)
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        ("¿Quién es el alcalde de Shanghái?", "El artículo no dice quién."),
+        (
+            "How many emerging digital technology companies did Shanghai have in 2022?",
+            "The article does not give this figure for Shanghai.",  # it gives 2021's
+        ),
+    ],
+)
+def test_a_near_miss_refusal_says_what_is_not_there(engine, question: str, says: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered and answer.kind == "not_found"
+    assert answer.answer == says
+    # The nearest passages are offered, labelled as not an answer by the kind.
+    assert answer.citations
+
+
+def test_the_refusal_names_the_kind_of_answer_missing_in_the_readers_language() -> None:
+    def said(how: Fit, lang: str, terms: Terms | None = None) -> str:
+        return refusal(Decision(0.0, 0.5, {}, terms or Terms(), True, how), lang)
+
+    assert said(Fit("quantity", places=("shanghai",)), "zh") == "文章没有给出上海的这个数字。"
+    assert (
+        said(Fit("quantity", places=("beijing",)), "pt")
+        == "O artigo não dá este número para Pequim."
+    )
+    assert said(Fit("quantity"), "ko") == "기사에는 이 수치가 나와 있지 않습니다."
+    assert said(Fit("date"), "de") == "Der Artikel nennt dieses Datum nicht."
+    assert said(Fit("person"), "ar") == "المقال لا يذكر من هو."
+    assert said(Fit(), "fr") == "L'article ne le dit pas."
+    # A name the article never writes is said first.
+    assert said(Fit("person"), "en", Terms(missing=("Tokyo",), missing_names=1)) == (
+        "The article does not mention “Tokyo”."
+    )
