@@ -105,15 +105,20 @@ def _doc_lang(index: Index, hit: Hit) -> str:
     return str(index.editions.passage_lang[hit.row])
 
 
+def _quoted(index: Index, hit: Hit, sentence: int, lang: str) -> tuple[int, str, str]:
+    """Sentence `sentence` of `hit` in its edition in `lang` if there is one, else in the source:
+    (the row of the passage holding it, its text, its language)."""
+    own = translate(index, hit.row, (sentence,), lang)
+    if own:
+        return index.rows_by_id[own.passage_id], own.text[slice(*own.span)], lang
+    start, end = hit.passage.sentences[sentence]
+    return hit.row, hit.passage.text[start:end], _doc_lang(index, hit)
+
+
 def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
     """Sentence `sentence` of `hit` as read in `lang` (see Reading)."""
-    own = translate(index, hit.row, (sentence,), lang)
+    row, text, read_lang = _quoted(index, hit, sentence, lang)
     english = translate(index, hit.row, (sentence,), "en")
-    if own:
-        row, text, read_lang = index.rows_by_id[own.passage_id], own.text[slice(*own.span)], lang
-    else:
-        start, end = hit.passage.sentences[sentence]
-        row, text, read_lang = hit.row, hit.passage.text[start:end], _doc_lang(index, hit)
     passage = index.passages[row]
     before = index.passages[row - 1] if row else None
     context = "\n".join(
@@ -135,11 +140,13 @@ def _not_repeated(
     said_words = set(tokenize(said, (retrieval.lang,)))
     kept = []
     for evidence in ranked:
-        reading = read(index, retrieval.hits[evidence.hit], evidence.sentence, retrieval.lang)
-        words = set(tokenize(reading.text, (reading.lang,)))
+        _, text, lang = _quoted(
+            index, retrieval.hits[evidence.hit], evidence.sentence, retrieval.lang
+        )
+        words = set(tokenize(text, (lang,)))
         # Quoted, or retold in other words: most of its words are in the reply.
         repeated = len(words & said_words) >= SAID_SHARE * len(words) > 0
-        if not repeated or asked and asked <= places(reading.text):
+        if not repeated or asked and asked <= places(text):
             kept.append(evidence)
     return kept
 
