@@ -51,6 +51,7 @@ bench: index-fresh
 	$(PY) bench/worst_request.py
 	$(PY) bench/module_map.py
 	$(PY) bench/refusal_curve.py
+	$(PY) bench/startup.py
 
 test: $(TEST_STAMP) browser
 	@status=0; \
@@ -81,7 +82,7 @@ format: $(CORE_STAMP)
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf index .index.d $(VENV) *.egg-info .pytest_cache .ruff_cache
+	rm -rf index .index.d .cache $(VENV) *.egg-info .pytest_cache .ruff_cache
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -15,6 +15,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.config import Settings
+from bot.coverage import Vocabulary
 from bot.editions import Editions, align_editions, report
 from bot.embed import Embedder, make_embedder
 from bot.errors import BotError
@@ -27,6 +28,7 @@ from bot.index import (
     file_digest,
     read_manifest,
     sentence_texts,
+    sentence_words,
 )
 from bot.ingest import Passage, load_passages
 from bot.intent import EXAMPLES, IntentExamples, embed_examples, read_examples
@@ -101,6 +103,9 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
         _write_json(staging / "alignment.json", alignment)
         _write_json(staging / "summaries.json", choose_all(documents, passages, sentence_matrix))
         editions = Editions.build(documents, passages, links)
+        _write_json(staging / "sentence_words.json", sentence_words(passages, editions))
+        vocabulary = Vocabulary.build([p.text for p in passages], editions.passage_lang.tolist())
+        _write_json(staging / "vocabulary.json", vocabulary.to_json())
         topics = find_topics(
             passages, passage_matrix, editions.source_rows, editions.passage_pairs,
             editions.passage_lang,

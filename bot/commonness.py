@@ -8,10 +8,12 @@ PyStemmer through bot.tokens's choice of stemmer, Chinese simplification from wo
 
 from __future__ import annotations
 
+import importlib.util
 import math
 import warnings
 from collections.abc import Callable, Mapping
 from functools import cache
+from pathlib import Path
 
 from bot.tokens import STEMMERS
 
@@ -76,14 +78,6 @@ def _families(lang: str) -> tuple[Mapping[str, float], Callable[[str], str], flo
     return families, stem, ranked[min(COMMON_FAMILIES, len(ranked)) - 1] if ranked else 0.0
 
 
-def load_word_list(lang: str) -> None:
-    """Read `lang`'s frequency list now (tens of milliseconds, a few MB), and for Chinese
-    jieba's dictionary (half a second), not at the first question in that language."""
-    _families(lang)
-    if lang == "zh":
-        load_jieba().initialize()
-
-
 def zipf(word: str, lang: str) -> float:
     """wordfreq's Zipf frequency of `word` in `lang` (0 when rarer than its short list holds)."""
     # wordfreq keys are casefolded: "τησ" for "της", "strasse" for "Straße".
@@ -93,13 +87,34 @@ def zipf(word: str, lang: str) -> float:
 
 @cache
 def frequencies(lang: str) -> Mapping[str, float]:
-    """wordfreq's short list for `lang`: each casefolded word and its frequency ({} if none)."""
-    from wordfreq import available_languages, get_frequency_dict
+    """wordfreq's short list for `lang`: each casefolded word and its frequency ({} if none).
 
-    lang = {"no": "nb"}.get(lang, lang)
-    # The short lists (words used at least once per million) hold every common word and load
-    # in tens of milliseconds.
-    return get_frequency_dict(lang, "small") if lang in available_languages("small") else {}
+    The short lists (words used at least once per million) hold every common word. They are
+    read from the files wordfreq ships, in its "cBpack" format (a gzipped msgpack list: a
+    header, then the words of each centibel of frequency): importing wordfreq itself (ftfy,
+    langcodes, regex) would cost a one-shot `bot ask` a fifth of a second."""
+    import gzip
+
+    import msgpack
+
+    name = {"no": "nb"}.get(lang, lang)  # wordfreq names Norwegian Bokmål so
+    path = _wordfreq_data() / f"small_{name}.msgpack.gz"
+    if not path.is_file():
+        return {}
+    with gzip.open(path, "rb") as packed:
+        header, *centibels = msgpack.load(packed, raw=False)
+    if header != {"format": "cB", "version": 1}:
+        raise ValueError(f"{path}: not a word list of the format bot reads ({header!r})")
+    return {word: 10 ** (-cb / 100) for cb, words in enumerate(centibels) for word in words}
+
+
+@cache
+def _wordfreq_data() -> Path:
+    """The folder of wordfreq's word lists (found without importing wordfreq)."""
+    package = importlib.util.find_spec("wordfreq")
+    if package is None or not package.submodule_search_locations:
+        raise ModuleNotFoundError("wordfreq is not installed: run `make run` (or pip install -e .)")
+    return Path(package.submodule_search_locations[0]) / "data"
 
 
 def is_hangul(word: str) -> bool:

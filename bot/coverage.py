@@ -44,6 +44,21 @@ class _Edition:
         return cls(frozenset(stems), text.lower(), " " + " | ".join(folded) + " ", words,
                    frozenset(values))  # fmt: skip
 
+    def to_json(self) -> dict:
+        """This edition as plain JSON values (sorted lists), for the index folder."""
+        return {
+            "stems": sorted(self.stems),
+            "text": self.text,
+            "phrases": self.phrases,
+            "words": list(self.words),
+            "values": sorted(self.values),
+        }
+
+    @classmethod
+    def from_json(cls, row: Mapping) -> _Edition:
+        return cls(frozenset(row["stems"]), row["text"], row["phrases"], tuple(row["words"]),
+                   frozenset(row["values"]))  # fmt: skip
+
     def holds(self, term: Term) -> bool:
         """Whether this edition writes `term`."""
         key = term.keys[0]
@@ -81,6 +96,14 @@ class Vocabulary:
         for text, lang in zip(texts, langs, strict=True):
             by_lang.setdefault(lang, []).append(text)
         return cls({lang: _Edition.build(group, lang) for lang, group in by_lang.items()})
+
+    def to_json(self) -> dict:
+        """The vocabulary as plain JSON values: built once with the index, read at load."""
+        return {lang: edition.to_json() for lang, edition in self.editions.items()}
+
+    @classmethod
+    def from_json(cls, rows: Mapping) -> Vocabulary:
+        return cls({lang: _Edition.from_json(row) for lang, row in rows.items()})
 
     def check(self, terms: Sequence[Term], lang: str) -> tuple[tuple[Term, bool], ...]:
         """Each checkable term (see `checkable`) of a question in `lang`, with whether the corpus

@@ -11,7 +11,6 @@ import numpy as np
 from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
 from bot.citations import Citation, Edition, translate
-from bot.commonness import load_word_list
 from bot.config import Settings
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
@@ -37,13 +36,10 @@ class Engine:
 
     @classmethod
     def load(cls, settings: Settings, abstainer: Abstainer | None = None) -> Engine:
-        """Load the index (checking it is fresh) and the embedder that built it."""
+        """Load the index (checking it is fresh), the embedder that built it and the language
+        identifier. Word lists and jieba load at the first question that reads them."""
         index = load(settings)
-        # What the first question would otherwise load (~0.6 s): the language identifier and the
-        # word lists of the corpus's languages; other languages' lists load at their first use.
-        load_identifier()
-        for corpus_lang in index.lexical.langs:
-            load_word_list(corpus_lang)
+        load_identifier(settings.cache)
         return cls(
             settings,
             index,

@@ -22,7 +22,7 @@ from bot.lexical import LexicalIndex
 from bot.tokens import tokenize
 from bot.topics import Topic
 
-FORMAT_VERSION = 7
+FORMAT_VERSION = 8
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
 BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")
@@ -97,6 +97,17 @@ def sentence_texts(passages: tuple[Passage, ...] | list[Passage]) -> list[tuple[
         for row, p in enumerate(passages)
         for n, (start, end) in enumerate(p.sentences)
     ]
+
+
+def sentence_words(passages: tuple[Passage, ...], editions: Editions) -> list[list[str]]:
+    """Each sentence's BM25 tokens, a source sentence's with those of its translations (sorted,
+    for the index folder: tokenizing at load took half a second)."""
+    langs = sorted(set(editions.passage_lang.tolist()))
+    words = [set(tokenize(text, langs)) for _, _, text in sentence_texts(passages)]
+    for translated, source in zip(*editions.sentence_pairs, strict=True):
+        if translated != source:
+            words[source] |= words[translated]
+    return [sorted(w) for w in words]
 
 
 def file_digest(path: Path) -> str:
@@ -220,10 +231,7 @@ def _read(folder: Path, manifest: Manifest) -> Index:
         for doc_id, entry in alignment.items()
     }
     editions = Editions.build(documents, passages, links)
-    words = [frozenset(tokenize(text, langs)) for _, _, text in sentence_texts(passages)]
-    for translated, source in zip(*editions.sentence_pairs, strict=True):
-        if translated != source:
-            words[source] |= words[translated]
+    words = json.loads((folder / "sentence_words.json").read_text(encoding="utf-8"))
     return Index(
         manifest=manifest,
         documents=documents,
@@ -234,7 +242,7 @@ def _read(folder: Path, manifest: Manifest) -> Index:
         sentence_passage=np.repeat(np.arange(len(passages)), sentence_counts),
         passage_first_sentence=np.cumsum([0, *sentence_counts[:-1]]),
         lexical=LexicalIndex.load(folder / "lexical", langs),
-        sentence_words=tuple(words),
+        sentence_words=tuple(frozenset(w) for w in words),
         editions=editions,
         links=links,
         alignment={doc_id: entry["report"] for doc_id, entry in alignment.items()},
@@ -254,5 +262,7 @@ def _read(folder: Path, manifest: Manifest) -> Index:
             json.loads((folder / "intents.json").read_text(encoding="utf-8")),
         ),
         rows_by_id={p.id: row for row, p in enumerate(passages)},
-        vocabulary=Vocabulary.build([p.text for p in passages], editions.passage_lang.tolist()),
+        vocabulary=Vocabulary.from_json(
+            json.loads((folder / "vocabulary.json").read_text(encoding="utf-8"))
+        ),
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import cache
+from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -142,17 +142,19 @@ def _classify(text: str, langs: frozenset[str]) -> tuple[str, float]:
     return best, scores[best] / (sum(scores.values()) or 1.0)
 
 
-def load_identifier() -> None:
-    """Load the identifier's model now (about half a second), not inside the first question."""
-    _identifier()
+def load_identifier(cache: Path | None = None) -> None:
+    """Load the identifier's model now, not inside the first question: from `cache` (a folder)
+    in tens of milliseconds, else unpacked from py3langid in half a second (bot.identifier)."""
+    if not _LOADED:
+        from bot import identifier
+
+        _LOADED.append(identifier.load(LATIN_LANGS | ARABIC_LANGS | CYRILLIC_LANGS, cache))
 
 
-@cache
+# The identifier, once loaded (by load_identifier, or by the first text that needs it).
+_LOADED: list[LanguageIdentifier] = []
+
+
 def _identifier() -> LanguageIdentifier:
-    """py3langid's model, loaded once (about a second) and restricted to the languages we choose."""
-    from py3langid.langid import MODEL_FILE, LanguageIdentifier
-
-    # norm_probs: probabilities calibrated across text lengths, so one threshold fits all.
-    identifier = LanguageIdentifier.from_model_file(MODEL_FILE, norm_probs=True)
-    identifier.set_languages(LATIN_LANGS | ARABIC_LANGS | CYRILLIC_LANGS)
-    return identifier
+    load_identifier()
+    return _LOADED[0]

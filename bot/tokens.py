@@ -7,6 +7,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from functools import cache
+from pathlib import Path
 
 # One character class per script (the ranges bot.lang counts too).
 HAN = "\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff"
@@ -43,12 +44,23 @@ def _stemmer(lang: str):  # noqa: ANN202 - PyStemmer has no type hints
 @cache
 def stopwords(lang: str) -> frozenset[str]:
     """The stopwords of `lang` (bm25s's lists; none for a language it has no list for)."""
-    import bm25s.stopwords as lists
-
     names = {"en": "EN", "fr": "FRENCH", "de": "GERMAN", "es": "SPANISH", "it": "ITALIAN",
              "pt": "PORTUGUESE", "ru": "RUSSIAN", "nl": "DUTCH", "zh": "CHINESE"}  # fmt: skip
-    words = getattr(lists, f"STOPWORDS_{names[lang]}", ()) if lang in names else ()
+    words = _bm25s_stopwords().get(f"STOPWORDS_{names[lang]}", ()) if lang in names else ()
     return frozenset(w.lower() for w in words)
+
+
+@cache
+def _bm25s_stopwords() -> dict[str, object]:
+    """bm25s's stopword lists, read from their file: importing `bm25s.stopwords` would import
+    the bm25s package, and SciPy with it (a sixth of a second a start)."""
+    import importlib.util
+    import runpy
+
+    package = importlib.util.find_spec("bm25s")
+    if package is None or not package.submodule_search_locations:
+        raise ModuleNotFoundError("bm25s is not installed: run `make run` (or pip install -e .)")
+    return runpy.run_path(str(Path(package.submodule_search_locations[0]) / "stopwords.py"))
 
 
 def normalize_number(text: str) -> str:

@@ -293,3 +293,21 @@ def test_index_builds_then_is_up_to_date(
     assert (tmp_path / "index" / "manifest.json").is_file()
     assert main(["index", "--if-stale"]) == 0
     assert "is up to date" in capsys.readouterr().out
+
+
+def test_a_one_shot_ask_loads_only_what_its_question_reads(env: Settings) -> None:
+    # `bot ask` should start in about a second: no bm25s (the index keeps its scores as plain
+    # arrays), no SciPy, no jieba for a Spanish question, no other language's word list.
+    code = (
+        "import sys\n"
+        "from bot.cli import main\n"
+        "assert main(['ask', '¿Cuántos modelos grandes tiene Pekín?']) == 0\n"
+        "from bot.commonness import frequencies\n"
+        "lists = frequencies.cache_info().currsize\n"
+        "heavy = ('bm25s', 'scipy', 'jieba', 'torch')\n"
+        "print(sorted(m for m in heavy if m in sys.modules), lists)\n"
+    )
+    result = run("-c", code)
+    assert result.returncode == 0, result.stderr
+    assert "38" in result.stdout  # the answer itself: Beijing's 38 large models
+    assert result.stdout.strip().splitlines()[-1] in ("[] 1", "[] 2")  # Spanish (and English)

@@ -145,3 +145,10 @@ def test_german_capitals_check_only_names(vocabulary: Vocabulary) -> None:
 def test_a_clipped_word_finds_the_word_it_shortens(vocabulary: Vocabulary) -> None:
     # The article writes "technology", never "tech".
     assert missing(vocabulary, "Which tech clusters lead?", "en") == []
+
+
+def test_the_vocabulary_reads_back_from_the_index_as_built(vocabulary: Vocabulary) -> None:
+    import json
+
+    again = Vocabulary.from_json(json.loads(json.dumps(vocabulary.to_json(), ensure_ascii=False)))
+    assert again == vocabulary

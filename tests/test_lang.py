@@ -137,3 +137,20 @@ def test_the_model_is_not_loaded_at_import() -> None:
     code = "import sys, bot.lang; print('py3langid' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_the_cached_model_ranks_as_the_packaged_one(tmp_path: Path) -> None:
+    from bot import identifier
+
+    langs = ["de", "en", "es", "fr", "ru", "uk"]
+    packaged = identifier.load(langs, None)
+    first = identifier.load(langs, tmp_path)  # unpacks, then keeps it
+    (kept,) = tmp_path.glob("langid-*")
+    cached = identifier.load(langs, tmp_path)
+    for text in ("Combien de modèles à Pékin ?", "Wie viele Modelle?", "А Шанхай?", "Y Shanghái"):
+        assert cached.rank(text) == packaged.rank(text) == first.rank(text)
+    automaton = kept / "nextmove.npy"
+    automaton.write_bytes(automaton.read_bytes()[:1000])  # damaged: unpacked again, replaced
+    assert identifier.load(langs, tmp_path).rank("Und Shanghai?") == packaged.rank("Und Shanghai?")
+    assert automaton.stat().st_size > 1000
+    assert [p.name for p in tmp_path.iterdir()] == [kept.name]  # no staging folder left

@@ -75,3 +75,18 @@ def test_save_and_load_give_identical_scores_from_plain_files(
     assert loaded.langs == lexical.langs
     for query, lang in QUERIES:
         np.testing.assert_array_equal(loaded.scores(query, lang), lexical.scores(query, lang))
+
+
+def test_the_saved_scores_sum_as_bm25s_scores_them(lexical: LexicalIndex, tmp_path: Path) -> None:
+    # A query sums the saved score matrix itself; bm25s, loading the same files, must agree.
+    import bm25s
+
+    from bot.tokens import tokenize
+
+    lexical.save(tmp_path / "lexical")
+    fr_rows = [n for n, lang in enumerate(LANGS) if lang == "fr"]
+    retriever = bm25s.BM25.load(str(tmp_path / "lexical" / "fr"))
+    for query in ("entreprise émergente entreprise", "813000 sociétés brevets", "numérique"):
+        words = [w for w in tokenize(query, ["fr"]) if w in retriever.vocab_dict]
+        expected = retriever.get_scores(words)
+        np.testing.assert_allclose(lexical.scores(query, "fr")[fr_rows], expected, rtol=1e-6)
