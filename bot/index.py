@@ -135,6 +135,13 @@ def damage(folder: Path, manifest: Manifest) -> str | None:
     return None
 
 
+def _vectors(path: Path) -> object:
+    """A FAISS index file, memory-mapped: the processes of one server share its pages."""
+    import faiss
+
+    return faiss.read_index(str(path), faiss.IO_FLAG_MMAP)
+
+
 def _read_jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
@@ -207,7 +214,6 @@ def load(settings: Settings) -> Index:
 
 def _read(folder: Path, manifest: Manifest) -> Index:
     """The index files of `folder`, as the build described them in `manifest`."""
-    import faiss
 
     documents = tuple(
         Document(**{**row, "headings": tuple(tuple(h) for h in row.get("headings", ()))})
@@ -236,9 +242,9 @@ def _read(folder: Path, manifest: Manifest) -> Index:
         manifest=manifest,
         documents=documents,
         passages=passages,
-        passage_vectors=faiss.read_index(str(folder / "passages.faiss")),
-        sentence_vectors=faiss.read_index(str(folder / "sentences.faiss")),
-        background_vectors=faiss.read_index(str(folder / "background.faiss")),
+        passage_vectors=_vectors(folder / "passages.faiss"),
+        sentence_vectors=_vectors(folder / "sentences.faiss"),
+        background_vectors=_vectors(folder / "background.faiss"),
         sentence_passage=np.repeat(np.arange(len(passages)), sentence_counts),
         passage_first_sentence=np.cumsum([0, *sentence_counts[:-1]]),
         lexical=LexicalIndex.load(folder / "lexical", langs),

@@ -11,10 +11,12 @@ from __future__ import annotations
 
 import asyncio
 import json
+import os
 from typing import Any
 
 from uvicorn.protocols.http.h11_impl import H11Protocol
 
+from bot.config import Settings
 from bot.errors import error_body
 
 HEADER_TIMEOUT = 10.0
@@ -86,13 +88,25 @@ def server_config(app: Any, host: str = "127.0.0.1", port: int = 8000, **options
     """uvicorn's configuration for `app` with the deadlines above (`options` go to uvicorn)."""
     import uvicorn
 
-    return uvicorn.Config(
-        app, host=host, port=port, http=DeadlineProtocol, timeout_keep_alive=KEEP_ALIVE, **options
-    )
+    return uvicorn.Config(app, host=host, port=port, **_DEADLINES, **options)
 
 
-def serve(app: Any, host: str, port: int) -> None:
-    """Serve `app` until interrupted."""
+def serve(settings: Settings) -> None:
+    """Serve the app of `settings` until interrupted: in this process, or in `settings.workers`
+    processes sharing the port, each building its app from the same settings (passed to them
+    as BOT_* variables)."""
     import uvicorn
 
-    uvicorn.Server(server_config(app, host, port)).run()
+    from bot.app import create_app
+
+    if settings.workers == 1:
+        uvicorn.Server(server_config(create_app(settings), settings.host, settings.port)).run()
+        return
+    os.environ.update(settings.as_environ())
+    uvicorn.run(
+        "bot.app:app_from_env", factory=True, workers=settings.workers, host=settings.host,
+        port=settings.port, **_DEADLINES,
+    )  # fmt: skip
+
+
+_DEADLINES = {"http": DeadlineProtocol, "timeout_keep_alive": KEEP_ALIVE}

@@ -104,6 +104,8 @@ def test_sentence_transformers_without_a_model_says_to_set_bot_model() -> None:
         ("BOT_PORT", "0"),
         ("BOT_PORT", "65536"),
         ("BOT_THREADS", "-1"),
+        ("BOT_WORKERS", "0"),
+        ("BOT_WORKERS", "65"),
     ],
 )
 def test_a_value_out_of_range_names_its_variable(name: str, raw: str) -> None:
@@ -120,6 +122,8 @@ def test_a_value_out_of_range_names_its_variable(name: str, raw: str) -> None:
         ("BOT_PORT", "65535"),
         ("BOT_THREADS", "0"),
         ("BOT_THREADS", "16"),
+        ("BOT_WORKERS", "1"),
+        ("BOT_WORKERS", "64"),
     ],
 )
 def test_the_ends_of_each_range_are_accepted(name: str, raw: str) -> None:
@@ -158,3 +162,8 @@ def test_the_readme_table_gives_the_defaults_of_the_code() -> None:
         if shown.get(f"BOT_{f.name.upper()}", str(f.default)) != str(f.default)
     }
     assert not wrong, f"README.md default vs Settings default: {wrong}"
+
+
+def test_settings_pass_to_worker_processes_through_the_environment() -> None:
+    settings = Settings(corpus=Path("/data/docs"), index=Path("/data/idx"), top_k=7, workers=2)
+    assert Settings.from_env(settings.as_environ()) == settings

@@ -13,6 +13,7 @@ import threading
 import time
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
 
 import pytest
 
@@ -155,3 +156,44 @@ def test_past_the_connection_cap_a_new_client_is_refused_at_once(capped_server: 
     fresh = connect(capped_server)
     fresh.sendall(b"GET /healthz HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n")
     assert read_until_closed(fresh, SLACK)[0].startswith(b"HTTP/1.1 200")
+
+
+def test_several_workers_share_the_port_and_each_answers(settings) -> None:
+    # `bot serve --workers 2`: two processes behind one port (uvicorn's supervisor), each
+    # loading the engine from the same settings; every request is answered, whichever serves it.
+    import os
+    import subprocess
+    import sys
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    env = {**os.environ, "BOT_CORPUS": str(settings.corpus), "BOT_INDEX": str(settings.index)}
+    command = [sys.executable, "-m", "bot", "serve", "--port", str(port), "--workers", "2"]
+    with subprocess.Popen(command, env=env, stderr=subprocess.PIPE, text=True) as server:
+        try:
+            _several_workers_answer(server, port)
+        finally:
+            server.terminate()
+            assert server.wait(timeout=30) == 0, server.stderr.read()
+
+
+def _several_workers_answer(server, port: int) -> None:  # server: subprocess.Popen
+    import httpx
+
+    deadline = time.monotonic() + 120
+    while True:
+        try:
+            if httpx.get(f"http://127.0.0.1:{port}/healthz", timeout=5).status_code == 200:
+                break
+        except httpx.TransportError:
+            pass
+        assert server.poll() is None and time.monotonic() < deadline, "no worker started"
+        time.sleep(0.2)
+    question = {"question": "Combien de grands modèles à Pékin ?"}
+    for _ in range(6):  # fresh connections: the kernel spreads them over the workers
+        reply = httpx.post(f"http://127.0.0.1:{port}/api/answer", json=question, timeout=60)
+        assert reply.status_code == 200 and "38" in reply.json()["answer"]
+    children = Path(f"/proc/{server.pid}/task/{server.pid}/children").read_text().split()
+    commands = [Path(f"/proc/{pid}/cmdline").read_bytes() for pid in children]
+    assert sum(b"spawn_main" in c for c in commands) == 2
