@@ -114,12 +114,12 @@ def main() -> None:
                 done, latencies = load(f"http://127.0.0.1:{port}", args.clients, args.seconds, mix)
                 pids = processes(server.pid)
                 per_process = [memory(pid) for pid in pids]
+                roles = [_role(pid) for pid in pids]
             finally:
                 server.terminate()
                 server.wait(timeout=30)
             # The workers run the app; with several, a supervisor and multiprocessing's
             # resource tracker run beside them.
-            roles = [_role(pid) for pid in pids]
             worker_memory = [m for m, r in zip(per_process, roles, strict=True) if r == "worker"]
             supervisor = next(
                 (m for m, r in zip(per_process, roles, strict=True) if r == "supervisor"), (0, 0)
