@@ -1,4 +1,5 @@
-"""How well bot tells summary requests and small talk from questions, on held-out phrasings.
+"""How well bot tells summary requests (of the article or a part, or about a subject),
+comparisons and small talk from questions, on held-out phrasings.
 
     python bench/intent_quality.py            # the table in docs/EVALUATION.md
     python bench/intent_quality.py --sweep    # how RIDGE and MARGIN in bot/intent.py were chosen
@@ -41,8 +42,8 @@ from bot.intent import (
     embed_examples,
     read_examples,
     smalltalk_act,
-    summary_target,
 )
+from bot.target import summary_target
 
 HELD_OUT = Path("eval/intents.jsonl")
 FOLDS = 10
@@ -100,7 +101,7 @@ def report(examples: IntentExamples, rows: list[dict], vectors: np.ndarray) -> N
         print("| " + " | ".join(cells) + " |")
     print("\nConfusion (rows: meant, columns: classed as)\n")
     pairs = Counter(zip(truth, predicted, strict=True))
-    print("| | " + " | ".join(KINDS) + " |\n|---|---|---|---|")
+    print("| | " + " | ".join(KINDS) + " |\n|---|" + "---|" * len(KINDS))
     for kind in KINDS:
         print(f"| **{kind}** | " + " | ".join(str(pairs[kind, k]) for k in KINDS) + " |")
     print("\nMisclassified:")

@@ -33,6 +33,16 @@ HEADING_PENALTY = 0.01
 
 
 @dataclass(frozen=True)
+class Side:
+    """One column of a comparison: a city (or "verdict", the article's own ranking of the two),
+    its label in the reader's language, and the numbers of its citations."""
+
+    side: str
+    label: str
+    citations: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Answer:
     """What `bot ask`, the API and the chat page return."""
 
@@ -42,11 +52,14 @@ class Answer:
     answer: str
     citations: tuple[Citation, ...]
     answer_lang: str = ""  # the language the answer text is in
-    # What the message asked for and got: "answer", "not_found", "summary" or "smalltalk".
+    # What the message asked for and got: "answer", "not_found", "summary", "comparison" or
+    # "smalltalk".
     kind: str = "answer"
     timings_ms: dict[str, float] = field(default_factory=dict)
     # Why it answered or abstained (None for summaries and small talk).
     decision: Decision | None = None
+    # A comparison's columns (bot.compare); empty for every other kind.
+    sides: tuple[Side, ...] = ()
 
 
 @dataclass(frozen=True)

@@ -15,6 +15,7 @@ from bot.errors import UnknownScope
 from bot.followup import Turn
 from bot.ingest import Passage
 from bot.schema import (
+    About,
     AnswerOut,
     Health,
     Lang,
@@ -113,10 +114,17 @@ def passage(request: Request, passage_id: str) -> dict[str, Any]:
     }
 
 
-def summary(request: Request, scope: str, lang: str, length: str) -> dict[str, Any]:
-    """The cited summary of `scope`, or 404 naming where the scopes are listed."""
+def summary(
+    request: Request, scope: str, lang: str, length: str, about: str | None = None
+) -> dict[str, Any]:
+    """The cited summary of `scope`, or of what the corpus says `about` a subject (a refusal's
+    words when nothing), or 404 naming where the scopes are listed."""
     started = time.perf_counter()
-    found = engine(request).summary(scope, lang, length)
+    if about is not None:
+        with request.app.state.embedding:
+            found = engine(request).focused_summary(about, lang, length)
+    else:
+        found = engine(request).summary(scope, lang, length)
     if found is None:
         raise HTTPException(
             404, f"No part {scope!r} to summarise; use `article` or a part id from /api/topics."
@@ -190,10 +198,18 @@ def summary_route(
         str, Query(description="`article`, or a part id from /api/topics")
     ] = "article",
     length: Literal["short", "medium", "long"] = "medium",
+    about: Annotated[
+        About | None, Query(description="a subject: the points the article holds on it")
+    ] = None,
 ) -> dict[str, Any]:
-    """Cited summary of the article or of one part, in the reader's language where an edition
-    allows (else quoted from the source, under `lead`)."""
-    return summary(request, scope, lang, length)
+    """Cited summary of the article, of one part, or of what it says `about` a subject, in the
+    reader's language where an edition allows (else quoted from the source, under `lead`); on a
+    subject it says nothing about, no points and `answered: false`."""
+    if about is not None and scope != "article":
+        raise HTTPException(
+            422, "Give either `scope` or `about`, not both: `about` summarises a subject."
+        )
+    return summary(request, scope, lang, length, about)
 
 
 @api.get("/api/topics", tags=["summary"], response_model=TopicsOut, responses=errors(422))

@@ -15,8 +15,8 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.commonness import zipf
-from bot.intent import ALIASES, has_name
 from bot.numbers import numbers
+from bot.target import ALIASES, has_name
 
 Expected = Literal["quantity", "date", "person"]
 PLACES = ("beijing", "shanghai")

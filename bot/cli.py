@@ -24,7 +24,8 @@ EXAMPLES = {
     "search": 'bot search "metaverse policies" -k 5\n'
     'bot search "computing power" --within 000_bab5460f06c5e48c-part1',
     "summary": "bot summary                     # the article, medium length, in English\n"
-    "bot summary --lang zh --scope 000_bab5460f06c5e48c-part2 --length short",
+    "bot summary --lang zh --scope 000_bab5460f06c5e48c-part2 --length short\n"
+    "bot summary --about 'computing power' --lang fr   # what the article says on a subject",
     "topics": "bot topics --lang fr   # the parts (summary scopes) and topics, with their ids",
     "serve": "bot serve --port 8000",
     "eval": "bot eval            # scores on the test split\n"
@@ -77,6 +78,7 @@ def _parser() -> argparse.ArgumentParser:
     summary = verb("summary", "Summarise the article or one part, each point cited.")
     summary.add_argument("--lang", default="en", help="language of the points (default en)")
     summary.add_argument("--scope", default="article", help="article, or a part id (bot topics)")
+    summary.add_argument("--about", help="a subject: the points the article holds on it")
     summary.add_argument("--length", choices=("short", "medium", "long"), default="medium")
     summary.add_argument("--json", action="store_true", help="print the summary as JSON")
     topics = verb("topics", "List the parts and topics of the corpus, with their ids.")
@@ -97,7 +99,10 @@ def _parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Run one verb; exit 1 on a runtime failure, 2 on misuse."""
-    args = _parser().parse_args(argv)
+    parser = _parser()
+    args = parser.parse_args(argv)
+    if args.verb == "summary" and args.about is not None:
+        _check_about(parser, args)
     try:
         if args.verb == "serve":
             settings = Settings.from_env(host=args.host, port=args.port, workers=args.workers)
@@ -242,10 +247,14 @@ def _search(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _summary(settings: Settings, args: argparse.Namespace) -> int:
+    from bot.engine import Engine
     from bot.index import load
     from bot.summary import summarize_scope
 
-    found = summarize_scope(load(settings), args.scope, args.lang, args.length)
+    if args.about is not None:  # a subject: retrieval, so the engine (and its model) loads
+        found = Engine.load(settings).focused_summary(args.about, args.lang, args.length)
+    else:
+        found = summarize_scope(load(settings), args.scope, args.lang, args.length)
     if found is None:
         raise BotError(f"No part {args.scope!r} to summarise; list the ids with `bot topics`.")
     if args.json:
@@ -259,6 +268,17 @@ def _summary(settings: Settings, args: argparse.Namespace) -> int:
         print(f"{n}. {point.text.removesuffix(' [1]')}")
         print(f"   ({citation.passage_id})")
     return 0
+
+
+def _check_about(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
+    """Misuse of `bot summary --about` (exit 2): an empty or overlong subject, or a scope too."""
+    from bot.schema import MAX_ABOUT
+
+    args.about = args.about.strip()
+    if not args.about or len(args.about) > MAX_ABOUT:
+        parser.error(f"--about must be a subject of 1 to {MAX_ABOUT} characters, e.g. --about Web3")
+    if args.scope != "article":
+        parser.error("give --scope or --about, not both: --about summarises a subject")
 
 
 def _topics(settings: Settings, args: argparse.Namespace) -> int:

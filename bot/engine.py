@@ -10,18 +10,29 @@ import numpy as np
 
 from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
-from bot.citations import Citation, Edition, translate
+from bot.citations import Edition, translate
+from bot.compare import PASSAGES as SIDES_PASSAGES
+from bot.compare import compare, comparison_answer
 from bot.config import Settings
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
+from bot.focus import PASSAGES, focused
 from bot.followup import Turn, previous_answer, search_text
 from bot.index import Index, Manifest, load
 from bot.ingest import Document, Passage
-from bot.intent import classify, smalltalk_act, summary_target
+from bot.intent import classify, smalltalk_act
 from bot.lang import detect_lang, load_identifier
 from bot.phrases import phrase
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve
-from bot.summary import ARTICLE, Scope, Summary, find_scope, summarize_scope, titled_scopes
+from bot.summary import (
+    Scope,
+    Summary,
+    find_scope,
+    named_scope,
+    summarize_scope,
+    summary_answer,
+    titled_scopes,
+)
 from bot.topics import in_language
 
 
@@ -134,8 +145,13 @@ class Engine:
         if kind == "smalltalk":
             act = smalltalk_act(question, message_vector, self.index.intents)
             answer = self._smalltalk(question, lang, act)
-        elif kind == "summary":
-            answer = self._summary(question, lang)
+        elif kind in ("summary", "subject"):
+            answer = self._summary(question, lang, kind, message_vector)
+        elif kind == "comparison":
+            # Both cities need finding: a comparison reads more passages than an answer.
+            sides = retrieve(self.index, vector, query, detect_lang(query), SIDES_PASSAGES)
+            found = compare(self.index, self.abstainer, question, sides, lang)
+            answer = comparison_answer(question, found)
         else:
             said = previous_answer(question, history)
             answer = compose(question, lang, retrieval, self.index, self.abstainer, said)
@@ -165,16 +181,21 @@ class Engine:
         text = phrase("smalltalk", lang).format(title=documents[0].title, parts="; ".join(parts))
         return Answer(question, lang, True, text, (), lang, "smalltalk")
 
-    def _summary(self, question: str, lang: str) -> Answer:
-        """The medium summary of the part the message names (else the article), as an answer."""
-        titles: dict[str, list[str]] = {}
-        for scope_lang in sorted({d.lang for d in self.index.documents}):
-            for scope in titled_scopes(self.index, scope_lang):
-                if scope.id != scope.doc_id:  # parts only: no scope id means the whole article
-                    titles.setdefault(scope.id, []).append(scope.title)
-        scope = summary_target(question, titles) or ARTICLE
-        summary = summarize_scope(self.index, scope, lang, "medium")
-        return summary_answer(question, summary)
+    def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
+        """The medium summary of the part the message names (else the article), as an answer;
+        of the subject it names, for a request about one ("subject")."""
+        if kind == "subject":
+            return summary_answer(question, self.focused_summary(question, lang, "medium", vector))
+        scope = named_scope(self.index, question)
+        return summary_answer(question, summarize_scope(self.index, scope, lang, "medium"))
+
+    def focused_summary(
+        self, about: str, lang: str, length: str, vector: np.ndarray | None = None
+    ) -> Summary:
+        """The cited points the corpus holds on `about` (vector: its own), or a refusal."""
+        vector = self.embedder.embed_query(about) if vector is None else vector
+        retrieval = retrieve(self.index, vector, about, detect_lang(about), PASSAGES)
+        return focused(self.index, self.abstainer, about, retrieval, lang, length)
 
     def search(
         self,
@@ -269,20 +290,6 @@ class Engine:
             target.sentences[t - first] for t in targets if int(index.sentence_passage[t]) == row
         ]
         return target, (min(s for s, _ in spans), max(e for _, e in spans)) if span else None
-
-
-def summary_answer(question: str, summary: Summary | None) -> Answer:
-    """A summary as an answer object: its points in order, numbered [1], [2]… as citations."""
-    points = summary.points if summary else ()
-    citations = tuple(
-        Citation(**{**point.citations[0].__dict__, "n": n}) for n, point in enumerate(points, 1)
-    )
-    lines = [point.text.removesuffix(" [1]") + f" [{n}]" for n, point in enumerate(points, 1)]
-    if summary and summary.lead:
-        lines.insert(0, summary.lead)
-    lang = summary.lang if summary else ""
-    answer_lang = summary.answer_lang if summary else lang
-    return Answer(question, lang, True, "\n".join(lines), citations, answer_lang, "summary")
 
 
 def _ms(seconds: float) -> float:

@@ -178,6 +178,20 @@ PHRASES: dict[str, dict[str, str]] = {
         "pt": "Xangai",
         "ko": "상하이",
     },
+    # Over the sentence of a comparison where the article itself ranks the two cities.
+    "verdict": {
+        "en": "The article's verdict",
+        "fr": "Le verdict de l'article",
+        "zh": "文章的结论",
+        "es": "La conclusión del artículo",
+        "de": "Das Fazit des Artikels",
+        "ja": "記事の結論",
+        "ru": "Вывод статьи",
+        "ar": "حكم المقال",
+        "it": "Il verdetto dell'articolo",
+        "pt": "O veredito do artigo",
+        "ko": "기사의 결론",
+    },
     # Small talk that thanks or takes leave: a short reply that says what can come next.
     "thanks": {
         "en": "You're welcome! Ask me anything else about “{title}”, or ask for a summary.",

@@ -9,6 +9,8 @@ from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Fie
 from bot.phrases import LANGUAGES
 
 MAX_QUESTION = 2000
+# A subject to summarise ("computing power", "Huang Zhaoying"): a few words, not a document.
+MAX_ABOUT = 300
 # "Holds a character str.strip() keeps" as a JSON Schema pattern, so /openapi.json states what
 # _not_blank refuses (tests/test_schema.py checks that the two agree on every character).
 NOT_BLANK = r"[^\t-\r\x1c- \x85\xa0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]"
@@ -28,6 +30,11 @@ def _integral(value: object) -> object:
 Text = Annotated[
     str,
     Field(min_length=1, max_length=MAX_QUESTION, json_schema_extra={"pattern": NOT_BLANK}),
+    AfterValidator(_not_blank),
+]
+About = Annotated[
+    str,
+    Field(min_length=1, max_length=MAX_ABOUT, json_schema_extra={"pattern": NOT_BLANK}),
     AfterValidator(_not_blank),
 ]
 Lang = Literal[LANGUAGES]  # type: ignore[valid-type]
@@ -102,6 +109,15 @@ class ExplainOut(BaseModel):
     calibrated: bool = Field(description="false: no model was fitted for this embedder")
 
 
+class SideOut(BaseModel):
+    """A column of a comparison: `side` is a city or "verdict" (a sentence of the article that
+    ranks the two), `citations` the numbers [n] of its points."""
+
+    side: str
+    label: str
+    citations: list[int]
+
+
 class AnswerOut(BaseModel):
     """A cited answer, or (answered: false) an abstention whose citations are nearest passages."""
 
@@ -111,13 +127,18 @@ class AnswerOut(BaseModel):
     answer: str
     citations: list[CitationOut]
     answer_lang: str = Field(description="the language `answer` is written in")
-    kind: Literal["answer", "not_found", "summary", "smalltalk"] = Field(
+    kind: Literal["answer", "not_found", "summary", "comparison", "smalltalk"] = Field(
         description="what the message asked for and got: a cited answer, none found, a cited "
-        "summary (its points in `answer`, one per line), or small talk (no citations)"
+        "summary (its points in `answer`, one per line), a comparison (each side's label on a "
+        "line, then its points; `sides` says which citations are whose), or small talk (no "
+        "citations)"
     )
     timings_ms: dict[str, float]
     explain: ExplainOut | None = Field(
         None, description='with "explain": true, why (absent for summaries and small talk)'
+    )
+    sides: list[SideOut] = Field(
+        [], description="a comparison's columns: beijing, shanghai, and the article's verdict"
     )
 
 
@@ -182,6 +203,10 @@ class SummaryOut(BaseModel):
     points: list[PointOut]
     lead: str
     timings_ms: dict[str, float]
+    about: str | None = Field(None, description="the subject asked `about`, if one was")
+    answered: bool = Field(
+        True, description="false: the article says nothing about the subject (`lead` says so)"
+    )
 
 
 class PartOut(BaseModel):
@@ -230,7 +255,8 @@ _ERRORS = {
     404: "Unknown passage, part or topic",
     408: "Request body not received within 10 s",
     413: "Request body over 64 KiB",
-    422: "Invalid field: empty or oversized text, wrong type, k out of range, unknown lang",
+    422: "Invalid field: empty or oversized text, wrong type, k out of range, unknown lang, "
+    "both a scope and a subject",
 }
 
 

@@ -81,18 +81,35 @@ def summarize(
     """The (passage row, sentence number) pairs that summarise the passages at `rows`, in order."""
     if length not in POINTS:
         raise ValueError(f"Unknown summary length {length!r}; choose one of: {', '.join(POINTS)}.")
-    # `sentence_vectors` is every sentence of `passages` in order, a plain matrix (for the index's
-    # FAISS store: `index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)`).
-    first = np.cumsum([0, *(len(p.sentences) for p in passages)])
-    candidates = [
+    candidates = content_sentences(passages, rows)
+    if not candidates:
+        return []
+    return choose(passages, sentence_vectors, candidates, points(len(candidates), length), rows)
+
+
+def content_sentences(passages: Sequence[Passage], rows: Sequence[int]) -> list[tuple[int, int]]:
+    """The (passage row, sentence number) of every content sentence of the passages at `rows`."""
+    return [
         (row, n)
         for row in sorted(set(rows))
         for n in range(len(passages[row].sentences))
         if is_content(passages[row], n)
     ]
-    if not candidates:
-        return []
-    total = points(len(candidates), length)
+
+
+def choose(
+    passages: Sequence[Passage],
+    sentence_vectors: np.ndarray,
+    candidates: Sequence[tuple[int, int]],
+    total: int,
+    rows: Sequence[int],
+) -> list[tuple[int, int]]:
+    """`total` of the `candidates` (passage row, sentence number) that sum them up best, facts
+    over centrality and no repetition, in text order, with the sentence a point leans on when
+    `rows` (the passages summarised) hold it. A focused summary (bot.focus) chooses with it too."""
+    # `sentence_vectors` is every sentence of `passages` in order, a plain matrix (for the index's
+    # FAISS store: `index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)`).
+    first = np.cumsum([0, *(len(p.sentences) for p in passages)])
     # A sentence the text repeats word for word (a part's introduction restating the lead) is
     # one candidate. Not by cosine: e5 puts two different rankings of the same cities at 0.99.
     seen: set[str] = set()
@@ -103,6 +120,8 @@ def summarize(
             seen.add(said)
             distinct.append((row, n))
     candidates = distinct
+    if not candidates:
+        return []
     vectors = np.asarray(sentence_vectors[[first[row] + n for row, n in candidates]], np.float32)
     texts = [sentence_text(passages[row], n) for row, n in candidates]
     facts = Facts(texts)

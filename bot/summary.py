@@ -3,11 +3,14 @@ language through the editions at request time, so a request costs no embedding."
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.answer import Answer
 from bot.citations import Citation, translate
 from bot.index import Index
 from bot.phrases import phrase
+from bot.target import summary_target
 
 # The scope every summary request without one means: the corpus's first source document.
 ARTICLE = "article"
@@ -42,6 +45,10 @@ class Summary:
     length: str
     points: tuple[Point, ...]
     lead: str = ""  # "According to the article (quoted in its original language):" or ""
+    # A focused summary (bot.focus): the subject asked about, and whether the article has it
+    # (when not, no points and `lead` says so, as a refusal does).
+    about: str | None = None
+    answered: bool = True
 
 
 def scopes(index: Index) -> list[Scope]:
@@ -61,6 +68,17 @@ def titled_scopes(index: Index, lang: str) -> list[Scope]:
     ]  # fmt: skip
 
 
+def named_scope(index: Index, request: str) -> str:
+    """The part a summary request names by number or by its title's names, in any edition's
+    language, else the whole article (ARTICLE)."""
+    titles: dict[str, list[str]] = {}
+    for lang in sorted({d.lang for d in index.documents}):
+        for scope in titled_scopes(index, lang):
+            if scope.id != scope.doc_id:  # parts only: no scope id means the whole article
+                titles.setdefault(scope.id, []).append(scope.title)
+    return summary_target(request, titles) or ARTICLE
+
+
 def find_scope(index: Index, scope: str) -> str | None:
     """The stored scope id `scope` names ("article" → the first source document), or None."""
     if scope == ARTICLE:
@@ -75,6 +93,20 @@ def summarize_scope(index: Index, scope: str, lang: str, length: str) -> Summary
         return None
     entry = index.summaries[scope_id]
     chosen = [(index.rows_by_id[pid], n) for pid, n in entry["points"][length]]
+    points, answer_lang = cited_points(index, chosen, lang)
+    title = entry["title"]
+    translated = bool(chosen) and str(index.editions.passage_lang[chosen[0][0]]) != lang
+    if answer_lang == lang and translated:
+        title = _title_in(index, scope_id, entry, lang) or title
+    lead = "" if answer_lang == lang else phrase("according_to", lang)
+    return Summary(scope_id, title, lang, answer_lang, length, points, lead)
+
+
+def cited_points(
+    index: Index, chosen: Sequence[tuple[int, int]], lang: str
+) -> tuple[tuple[Point, ...], str]:
+    """The chosen (source passage row, sentence number) pairs as cited points, and the language
+    they are in: every point in `lang` through the editions, or every one from the source."""
     source_lang = str(index.editions.passage_lang[chosen[0][0]]) if chosen else lang
     editions = [
         None if source_lang == lang else translate(index, row, (n,), lang) for row, n in chosen
@@ -90,13 +122,7 @@ def summarize_scope(index: Index, scope: str, lang: str, length: str) -> Summary
         text = edition.text[slice(*edition.span)] if edition else passage.text[slice(*span)]
         citation = Citation(1, passage.id, passage.section, passage.text, 1.0, span, edition)
         points.append(Point(f"{text} [1]", (citation,)))
-    title = entry["title"]
-    if in_lang and source_lang != lang:
-        title = _title_in(index, scope_id, entry, lang) or title
-    lead = "" if in_lang else phrase("according_to", lang)
-    return Summary(
-        scope_id, title, lang, lang if in_lang else source_lang, length, tuple(points), lead
-    )
+    return tuple(points), lang if in_lang else source_lang
 
 
 def _title_in(index: Index, scope_id: str, entry: dict, lang: str) -> str | None:
@@ -111,3 +137,19 @@ def _title_in(index: Index, scope_id: str, entry: dict, lang: str) -> str | None
         return None
     passage = index.passages[index.rows_by_id[edition.passage_id]]
     return passage.section_path[0] if passage.section_path else None
+
+
+def summary_answer(question: str, summary: Summary | None) -> Answer:
+    """A summary as an answer object: its points in order, numbered [1], [2]… as citations."""
+    points = summary.points if summary else ()
+    citations = tuple(
+        Citation(**{**point.citations[0].__dict__, "n": n}) for n, point in enumerate(points, 1)
+    )
+    lines = [point.text.removesuffix(" [1]") + f" [{n}]" for n, point in enumerate(points, 1)]
+    if summary and summary.lead:
+        lines.insert(0, summary.lead)
+    lang = summary.lang if summary else ""
+    answer_lang = summary.answer_lang if summary else lang
+    if summary and not summary.answered:  # a subject the article says nothing about
+        return Answer(question, lang, False, summary.lead, (), lang, "not_found")
+    return Answer(question, lang, True, "\n".join(lines), citations, answer_lang, "summary")

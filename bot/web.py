@@ -189,6 +189,22 @@ def summary_points(answer: dict[str, Any]) -> tuple[str, list[tuple[str, dict[st
     return " ".join(lead), points
 
 
+def columns(answer: dict[str, Any]) -> list[dict[str, Any]]:
+    """A comparison answer's sides (a city, or "verdict"), each with its label and its points
+    (text, citation), from the answer's lines and its `sides`."""
+    _, points = summary_points(answer)
+    by_n = {citation["n"]: text for text, citation in points}
+    cited = {citation["n"]: citation for _, citation in points}
+    return [
+        {
+            "side": side["side"],
+            "label": side["label"],
+            "points": [(by_n[n], cited[n]) for n in side["citations"] if n in by_n],
+        }
+        for side in answer.get("sides") or ()
+    ]
+
+
 def numbered(summary: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """The points of a /api/summary object (text, citation), their citations numbered 1..N as
     a summary in the chat has them."""
@@ -246,6 +262,7 @@ def mount(app: FastAPI) -> None:
     env.globals.update(
         chips=chips,
         summary_points=summary_points,
+        columns=columns,
         numbered=numbered,
         marks=marks,
         cite_url=cite_url,

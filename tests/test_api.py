@@ -32,6 +32,7 @@ def engine_answer(engine, question, history=(), lang=None, k=None) -> dict:
          "edition": c["edition"] and {**c["edition"], "span": list(c["edition"]["span"])}}
         for c in answer["citations"]
     ]  # fmt: skip
+    answer["sides"] = [{**s, "citations": list(s["citations"])} for s in answer["sides"]]
     return without_timings(answer)
 
 
@@ -59,6 +60,7 @@ def test_answer_is_cited(client):
         "answer_lang",
         "kind",
         "timings_ms",
+        "sides",
         "explain",
     }
     assert body["question"] == ANSWERABLE
@@ -200,6 +202,53 @@ def test_summary_of_a_part_and_lengths(client):
 def test_summary_without_an_edition_is_labelled(client):
     body = client.get("/api/summary?scope=baikal_ru&lang=de&length=short").json()
     assert body["answer_lang"] == "ru" and body["lead"].startswith("Laut dem Artikel")
+
+
+def test_summary_about_a_subject_cites_what_the_article_says_on_it(client):
+    body = client.get("/api/summary", params={"about": "Web3", "lang": "fr"}).json()
+    assert (body["scope"], body["about"], body["answered"], body["lead"]) == (
+        "about", "Web3", True, "",
+    )  # fmt: skip
+    sources = [p["citations"][0]["text"][slice(*p["citations"][0]["span"])] for p in body["points"]]
+    assert any("Web3" in s for s in sources)
+    assert set(body["timings_ms"]) == {"summary"}
+    whole = client.get("/api/summary", params={"lang": "fr"}).json()
+    assert whole["about"] is None and whole["answered"] is True
+
+
+def test_summary_about_nothing_in_the_article_says_so(client):
+    body = client.get("/api/summary", params={"about": "recette de la ratatouille"}).json()
+    assert (body["answered"], body["points"]) == (False, [])
+    assert "ratatouille" in body["lead"]
+
+
+@pytest.mark.parametrize(
+    ("params", "message"),
+    [
+        ({"about": ""}, "about: must not be empty."),
+        ({"about": "   "}, "about: must not be blank."),
+        ({"about": "x" * 301}, "about: must be at most 300 characters, not 301."),
+        (
+            {"about": "Web3", "scope": f"{ARTICLE}-part2"},
+            "Give either `scope` or `about`, not both: `about` summarises a subject.",
+        ),
+    ],
+)
+def test_summary_about_is_validated(client, params, message):
+    response = client.get("/api/summary", params=params)
+    assert response.status_code == 422
+    assert response.json() == {"error": message, "status": 422}
+
+
+def test_a_comparison_has_both_sides_each_cited(client):
+    body = client.post(
+        "/api/answer", json={"question": "Compare Beijing and Shanghai on digital patents."}
+    ).json()
+    assert body["kind"] == "comparison" and body["answered"]
+    sides = {side["side"]: side["citations"] for side in body["sides"]}
+    assert sides["beijing"] and sides["shanghai"]
+    numbers = sorted(n for cited in sides.values() for n in cited)
+    assert numbers == [c["n"] for c in body["citations"]]
 
 
 def test_topics_list_documents_and_parts_in_the_readers_language(client):

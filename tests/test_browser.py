@@ -471,6 +471,43 @@ def test_summary_request_and_small_talk_in_the_chat(page):
     assert page.locator(".msg-bot.summary .points li").count() == 12
 
 
+@pytest.mark.parametrize("javascript", [True, False])
+def test_a_comparison_is_a_two_column_block_on_a_desk_and_on_a_phone(
+    browser, server: str, console: list[str], shots: Path, javascript: bool
+):
+    question = "Compare Beijing and Shanghai on digital technology density"
+    for width, height in ((1280, 900), (390, 844)):
+        context = browser.new_context(
+            viewport={"width": width, "height": height}, base_url=server, locale="en-US",
+            java_script_enabled=javascript,
+        )  # fmt: skip
+        context.set_default_timeout(TIMEOUT)
+        page = context.new_page()
+        page.on("pageerror", lambda error: console.append(str(error)))
+        if javascript:
+            page.goto("/")
+            ask(page, question)
+        else:
+            page.goto("/?q=" + quote(question))
+        reply = page.locator(".msg-bot.comparison")
+        sides = reply.locator(".compare-side")
+        assert sides.count() == 2
+        assert [s.get_attribute("data-side") for s in sides.all()] == ["beijing", "shanghai"]
+        assert sides.locator("h3").all_inner_texts() == ["Beijing", "Shanghai"]
+        for side in sides.all():
+            assert side.locator(".points li .chip").count() >= 1
+        left, right = (s.bounding_box() for s in sides.all())
+        if width > 800:  # side by side
+            assert left["y"] == right["y"] and left["x"] < right["x"]
+        else:  # stacked, nothing wider than the phone
+            assert left["y"] < right["y"]
+            assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
+            reply.screenshot(path=shots / f"comparison-phone-{javascript}.png")
+        assert "verdict" in reply.locator(".verdict").inner_text().lower()
+        context.close()
+    assert console == []
+
+
 def test_a_topic_click_lists_its_passages(page):
     page.goto("/")
     page.locator("#topics-panel a", has_text=SHANGHAI).click()

@@ -131,6 +131,7 @@ def test_ask_json_prints_the_answer_object(
         "answer_lang",
         "kind",
         "timings_ms",
+        "sides",
     }
     assert (answer["question"], answer["lang"], answer["answered"]) == (question, "zh", True)
     citation = answer["citations"][0]
@@ -206,6 +207,23 @@ def test_summary_prints_cited_points_in_the_language_asked(
     assert (summary["scope"], summary["answer_lang"]) == ("000_bab5460f06c5e48c-part1", "en")
     assert main(["summary", "--scope", "nowhere"]) == 1
     assert "bot topics" in capsys.readouterr().err
+
+
+def test_summary_about_a_subject(env: Settings, capsys: pytest.CaptureFixture[str]) -> None:
+    assert main(["summary", "--about", "Huang Zhaoying", "--lang", "en", "--json"]) == 0
+    summary = json.loads(capsys.readouterr().out)
+    assert (summary["about"], summary["answered"], summary["answer_lang"]) == (
+        "Huang Zhaoying", True, "en",
+    )  # fmt: skip
+    assert any("Huang Zhaoying" in p["text"] for p in summary["points"])
+    assert main(["summary", "--about", "the recipe for ratatouille"]) == 0
+    out = capsys.readouterr().out
+    assert "ratatouille" in out and "1." not in out
+    for misuse in (["--about", " "], ["--about", "x" * 301], ["--about", "Web3", "--scope", "x"]):
+        with pytest.raises(SystemExit) as exit_:
+            main(["summary", *misuse])
+        assert exit_.value.code == 2
+        assert "--about" in capsys.readouterr().err
 
 
 def test_topics_lists_parts_under_their_document(

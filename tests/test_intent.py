@@ -20,8 +20,8 @@ from bot.intent import (
     embed_examples,
     read_examples,
     smalltalk_act,
-    summary_target,
 )
+from bot.target import summary_target
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ROOT / "eval" / "intents.jsonl"
@@ -82,7 +82,8 @@ def kind_of(text: str, embedder: Embedder, examples: IntentExamples) -> str:
         ("And Shanghai?", "question"),
         ("Combien ?", "question"),
         ("Why?", "question"),
-        ("What does the summary of the plan say about computing power?", "question"),
+        # Once a trap for "summary"; a request about a subject now (the points on computing power).
+        ("What does the summary of the plan say about computing power?", "subject"),
         ("Hello, how many partners does Beijing's programme have?", "question"),
         ("Who is Huang Zhaoying?", "question"),
         ("上海有多少家数字技术企业？", "question"),
@@ -148,6 +149,36 @@ def test_held_out_precision(embedder: Embedder, examples: IntentExamples) -> Non
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("What does the article say about Huang Zhaoying?", "subject"),
+        ("Résume ce que dit l'article sur la puissance de calcul", "subject"),
+        ("Compare Beijing and Shanghai on digital technology density", "comparison"),
+        ("北京和上海谁的小巨人企业多？", "comparison"),
+        ("¿Qué ciudad tiene más patentes digitales?", "comparison"),
+    ],
+)
+def test_the_issues_requests(
+    text: str, kind: str, embedder: Embedder, examples: IntentExamples
+) -> None:
+    assert kind_of(text, embedder, examples) == kind
+
+
+def test_held_out_subjects_and_comparisons(embedder: Embedder, examples: IntentExamples) -> None:
+    rows = held_out()
+    vectors = embedder.embed_queries([r["text"] for r in rows])
+    predicted = [classify(r["text"], v, examples) for r, v in zip(rows, vectors, strict=True)]
+    pairs = Counter((r["kind"], p) for r, p in zip(rows, predicted, strict=True))
+    for kind in ("subject", "comparison"):
+        meant = sum(n for (t, _), n in pairs.items() if t == kind)
+        assert meant >= 33 and pairs[kind, kind] / meant >= 0.8, (kind, pairs)
+    # Questions taken for these get cited sentences on what they ask, not an answer: measured
+    # (bench/intent_quality.py), bounded here so that it does not grow unseen.
+    assert pairs["question", "subject"] <= 20 and pairs["question", "comparison"] <= 30, pairs
+    assert pairs["question", "summary"] <= 10, pairs
+
+
+@pytest.mark.parametrize(
     ("text", "part"),
     [
         ("Résume la partie sur Shanghai", "doc-part2"),
@@ -208,6 +239,7 @@ def test_examples_cover_every_language_and_kind() -> None:
         assert counts["summary", lang] >= 15, lang
         assert counts["smalltalk", lang] >= 15, lang
         assert counts["question", lang] >= 15, lang
+        assert counts["subject", lang] >= 8 and counts["comparison", lang] >= 8, lang
 
 
 def test_held_out_is_not_copied_from_the_examples() -> None:
@@ -245,7 +277,7 @@ def test_examples_need_every_kind() -> None:
     vectors = np.eye(2, dtype=np.float32)
     with pytest.raises(ValueError, match="each of the kinds"):
         IntentExamples(vectors, ("summary", "question"), ("Résume", "Pourquoi ?"))
-    assert set(KINDS) == {"summary", "smalltalk", "question"}
+    assert set(KINDS) == {"summary", "subject", "comparison", "smalltalk", "question"}
 
 
 def test_held_out_small_talk_acts(embedder: Embedder, examples: IntentExamples) -> None:

@@ -186,6 +186,35 @@
         msg.append(el("p", { class: "msg-label" },
           el("span", { class: "badge badge-summary" }, T.summary)),
         ...summaryList(lead, points, a.answer_lang || a.lang));
+      } else if (kind === "comparison") {
+        // As the comparison block of web/templates/_message.html: a column per city, then the
+        // article's verdict, if it states one.
+        const [lead, points] = summaryPoints(a);
+        const byN = new Map(points.map(([text, c]) => [c.n, [text, c]]));
+        const lang = a.answer_lang || a.lang;
+        const grid = el("div", { class: "compare", lang: lang || null });
+        msg.append(el("p", { class: "msg-label" },
+          el("span", { class: "badge badge-summary" }, T.comparison)));
+        if (lead) msg.append(el("p", { class: "lead" }, lead));
+        msg.append(grid);
+        for (const side of a.sides || []) {
+          const cited = side.citations.filter((n) => byN.has(n)).map((n) => byN.get(n));
+          if (side.side === "verdict") {
+            const verdict = el("p", { class: "verdict", "data-side": "verdict", lang: lang || null },
+              el("strong", {}, side.label + ":"));
+            for (const [text, c] of cited) {
+              verdict.append(" ", el("span", { class: "point-text" }, text), " ", chip(c, T.source));
+            }
+            msg.append(verdict);
+            continue;
+          }
+          const list = el("ul", { class: "points" });
+          for (const [text, c] of cited) {
+            list.append(el("li", {}, el("span", { class: "point-text" }, text), " ", chip(c, T.source)));
+          }
+          grid.append(el("section", { class: "compare-side", "data-side": side.side },
+            el("h3", {}, side.label), list));
+        }
       } else if (kind === "smalltalk") {
         msg.append(el("p", { class: "msg-text", lang: a.answer_lang || a.lang }, a.answer));
       } else if (kind === "answer") {

@@ -1,0 +1,146 @@
+"""What a request names: the article's cities and parts, in the editions' languages; the part a
+summary request names (by number or shared names), or whether it names a subject instead."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping, Sequence
+
+# Names and words the article's part titles use, across languages and scripts. Entries in
+# Chinese, Japanese or Arabic script match anywhere (no spaces; Arabic attaches prepositions:
+# "ببكين"); others match whole words, or word starts when they end in "*" ("compar*": comparison,
+# comparaison; "пекин*": Пекина; "상하이*": 상하이는).
+ALIASES: dict[str, tuple[str, ...]] = {
+    "beijing": (
+        "beijing", "pékin", "pekin", "peking*", "pekín", "pechino", "pequim", "北京", "пекин*",
+        "بكين", "ペキン", "베이징*",
+    ),
+    "shanghai": (
+        "shanghai*", "shanghái", "xangai", "schanghai*", "上海", "шанха*", "شنغهاي", "シャンハイ",
+        "상하이*",
+    ),
+    "comparison": (
+        "vs", "versus", "compar*", "vergleich*", "confront*", "contro", "contra", "gegen",
+        "对比", "比较", "相比", "比較", "сравн*", "против", "قارن", "비교*",
+    ),
+    "metaverse": (
+        "metavers*", "métavers*", "元宇宙", "метавселен*", "ميتافيرس", "メタバース", "메타버스*",
+    ),
+    "ai": (
+        "ai", "ia", "ki", "ии", "intelligence artificielle", "artificial intelligence",
+        "人工智能", "人工知能", "인공지능*", "الذكاء الاصطناعي",
+    ),
+}  # fmt: skip
+# "…about computing power", "sur les grands modèles", "关于小巨人企业", "について": a summary
+# request with one of these, and no part word, asks about a subject. Matched as ALIASES are.
+ABOUT = (
+    "about", "on", "regarding", "concerning", "sur", "concernant", "propos", "sujet", "sobre",
+    "acerca", "über", "zu", "zum", "zur", "su", "sul", "sulla", "sui", "sugli", "sullo",
+    "riguardo", "о", "об", "обо", "про", "насчёт", "عن", "حول", "بشأن", "关于", "有关", "对于",
+    "について", "に関", "대해*", "관한", "대한", "관련*",
+)  # fmt: skip
+# "Which city…?", "les deux villes", "哪个城市": a comparison may name neither city.
+CITY_WORDS = (
+    "city", "cities", "ville", "villes", "ciudad", "ciudades", "stadt", "städte", "città",
+    "cidade", "cidades", "город*", "مدينة", "المدينتين", "城市", "两座", "两地", "都市", "도시",
+)  # fmt: skip
+# "Part 2", "la troisième partie", "第二部分", "الجزء الأول": a part word, then a number or ordinal.
+PART_WORDS = (
+    "part", "parts", "section", "chapter", "partie", "chapitre", "parte", "sección", "sezione",
+    "seção", "secção", "capítulo", "capitolo", "teil", "abschnitt", "kapitel", "част*", "раздел*",
+    "جزء", "قسم", "部分", "部", "节", "章", "パート", "부분*", "섹션*",
+)  # fmt: skip
+ORDINALS: dict[int, tuple[str, ...]] = {
+    1: ("first", "1st", "premi*", "primer*", "prima", "primeira", "erste*", "перв*", "الأول",
+        "첫*", "第一"),
+    2: ("second*", "2nd", "deuxi*", "segund*", "zweite*", "втор*", "الثاني", "두 번째", "둘째",
+        "第二"),
+    3: ("third", "3rd", "troisi*", "tercer*", "terz*", "terceir*", "dritte*", "трет*", "الثالث",
+        "세 번째", "셋째", "第三"),
+}  # fmt: skip
+_LEADING_NUMBER = re.compile(r"\W*0*([1-9]|[一二三四五六七八九])\s*[,，、.．:：]")
+_CJK_NUMERALS = "一二三四五六七八九"
+# Scripts written without spaces between words, or with prepositions attached (Arabic).
+_UNSPACED = re.compile(r"[\u0600-\u06ff\u3040-\u30ff\u3400-\u9fff]")
+_LETTER = r"[a-zß-öø-ÿа-яё가-힣]"
+
+
+def summary_target(text: str, part_titles: Mapping[str, Sequence[str]]) -> str | None:
+    """The part a summary request names (by number or by shared names), or None: the whole."""
+    message = text.casefold()
+    number = _part_number(message)
+    if number is not None:
+        for part, titles in part_titles.items():
+            if number in {_title_number(t) for t in titles}:
+                return part
+    asked = concepts(message)
+    if not asked:
+        return None
+    ranked = []
+    for part, titles in part_titles.items():
+        offered = set().union(*(concepts(t.casefold()) for t in titles)) if titles else set()
+        # Most shared names first; then the part that names least besides (Beijing alone: part 1,
+        # not "Beijing VS Shanghai").
+        ranked.append((len(asked & offered), -len(offered - asked), part))
+    ranked.sort(reverse=True)
+    if not ranked or ranked[0][0] == 0 or (len(ranked) > 1 and ranked[0][:2] == ranked[1][:2]):
+        return None
+    return ranked[0][2]
+
+
+def names_subject(text: str) -> bool:
+    """Whether a summary request names a subject ("sur la puissance de calcul"), not a part
+    ("la partie sur Pékin") or the whole."""
+    message = text.casefold()
+    if any(has_name(message, word) for word in PART_WORDS):
+        return False
+    return any(has_name(message, word) for word in ABOUT)
+
+
+def compares(text: str) -> bool:
+    """Whether a message could ask to compare the two cities: it names both, a comparison
+    ("vs", "compare", "对比") or cities ("which city", "两座城市"), and no part."""
+    message = text.casefold()
+    if any(has_name(message, word) for word in PART_WORDS):
+        return False  # "the section that compares the two cities": a part to summarise
+    named = concepts(message)
+    return (
+        {"beijing", "shanghai"} <= named
+        or "comparison" in named
+        or any(has_name(message, word) for word in CITY_WORDS)
+    )
+
+
+def concepts(text: str) -> set[str]:
+    """The ALIASES keys whose names occur in casefolded `text`."""
+    return {concept for concept, names in ALIASES.items() if any(has_name(text, n) for n in names)}
+
+
+def has_name(text: str, name: str) -> bool:
+    """Whether casefolded `text` holds `name`, an ALIASES entry (as a word, a word start when it
+    ends in "*", anywhere when it is in an unspaced script)."""
+    if _UNSPACED.search(name):
+        return name in text
+    stem = name.endswith("*")
+    name = re.escape(name.rstrip("*"))
+    pattern = rf"(?<!{_LETTER}){name}" + ("" if stem else f"(?!{_LETTER})")
+    return re.search(pattern, text) is not None
+
+
+def _part_number(message: str) -> int | None:
+    """The part number a message names ("partie 2", "第二部分", "the third part"), if any."""
+    if not any(has_name(message, word) for word in PART_WORDS):
+        return None
+    digits = re.findall(r"(?<!\d)([1-9])(?!\d)", message)
+    if len(set(digits)) == 1:
+        return int(digits[0])
+    found = {n for n, words in ORDINALS.items() if any(has_name(message, w) for w in words)}
+    return found.pop() if len(found) == 1 else None
+
+
+def _title_number(title: str) -> int | None:
+    match = _LEADING_NUMBER.match(title)
+    if not match:
+        return None
+    value = match.group(1)
+    return int(value) if value.isdigit() else _CJK_NUMERALS.index(value) + 1

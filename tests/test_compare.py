@@ -1,0 +1,81 @@
+"""Comparisons: each city's facts in its own column, each cited; the article's verdict only when
+one of its sentences states it."""
+
+from __future__ import annotations
+
+from bot.asked import places
+from bot.compare import RANKING, is_verdict, side_of
+from bot.facts import sentence_text
+
+DENSITY = "Compare Beijing and Shanghai on digital technology density"
+
+
+def sentences(engine, needle: str) -> list[tuple]:  # noqa: ANN001
+    """(passage, sentence number) of the article's French sentences holding `needle`."""
+    return [
+        (p, n)
+        for p in engine.passages_of("000_bab5460f06c5e48c")
+        for n in range(len(p.sentences))
+        if needle in sentence_text(p, n)
+    ]
+
+
+def test_a_sentence_belongs_to_the_city_it_or_its_heading_names(engine) -> None:  # noqa: ANN001
+    ((passage, n), *_) = sentences(engine, "Pékin compte 596 entreprises")
+    assert side_of(passage, n) == "beijing"
+    ((passage, n), *_) = sentences(engine, "les brevets numériques de Shanghai représentaient")
+    assert side_of(passage, n) == "shanghai"
+    # "Le « plan de mise en œuvre » propose 16 tâches clés…" names no city: its part, Beijing's.
+    ((passage, n), *_) = sentences(engine, "propose 16 tâches clés")
+    assert side_of(passage, n) == "beijing"
+
+
+def test_a_verdict_names_both_cities_and_ranks_them(engine) -> None:  # noqa: ANN001
+    ((passage, n), *_) = sentences(engine, "Pékin et Shanghai se classent respectivement")
+    assert is_verdict(passage, n)
+    # Both cities, no ranking: no verdict.
+    ((passage, n), *_) = sentences(engine, "les deux villes sont à égalité")
+    assert not is_verdict(passage, n)
+
+
+def test_a_comparison_has_both_sides_each_cited(engine) -> None:  # noqa: ANN001
+    answer = engine.ask(DENSITY)
+    assert (answer.kind, answer.answered) == ("comparison", True)
+    sides = {side.side: side for side in answer.sides}
+    assert {"beijing", "shanghai"} <= set(sides) <= {"beijing", "shanghai", "verdict"}
+    by_n = {c.n: c for c in answer.citations}
+    for city in ("beijing", "shanghai"):
+        assert sides[city].citations
+        for n in sides[city].citations:
+            citation = by_n[n]
+            passage = engine.passage(citation.passage_id)
+            assert citation.span in passage.sentences
+            assert side_of(passage, passage.sentences.index(citation.span)) == city
+    numbers = [n for side in answer.sides for n in side.citations]
+    assert sorted(numbers) == [c.n for c in answer.citations] == list(range(1, len(numbers) + 1))
+    assert answer.answer_lang == "en" and all(c.edition for c in answer.citations)
+
+
+def test_the_verdict_is_a_sentence_of_the_article_that_ranks_the_two(engine) -> None:  # noqa: ANN001
+    answer = engine.ask(DENSITY)
+    (verdict,) = [side for side in answer.sides if side.side == "verdict"]
+    sources = [
+        answer.citations[n - 1].text[slice(*answer.citations[n - 1].span)]
+        for n in verdict.citations
+    ]
+    assert any("Densité de la technologie numérique" in source for source in sources)
+    for source in sources:
+        assert places(source) == {"beijing", "shanghai"} and RANKING.search(source)
+
+
+def test_no_verdict_is_invented_where_the_article_states_none(engine) -> None:  # noqa: ANN001
+    # The article gives each city's 2025 targets and ranks neither on them.
+    answer = engine.ask("Beijing vs Shanghai: what do their 2025 targets say?")
+    assert (answer.kind, answer.answered) == ("comparison", True)
+    assert [side.side for side in answer.sides] == ["beijing", "shanghai"]
+
+
+def test_a_comparison_on_something_the_article_never_treats_is_refused(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("Compare Beijing and Shanghai on air pollution.")
+    assert (answer.kind, answer.answered, answer.sides) == ("not_found", False, ())
+    assert "pollution" in answer.answer
