@@ -122,7 +122,7 @@ def summary(
     started = time.perf_counter()
     if about is not None:
         with request.app.state.embedding:
-            found = engine(request).focused_summary(about, lang, length)
+            found = engine(request).focused_summary(about, lang, length, scope=scope)
     else:
         found = engine(request).summary(scope, lang, length)
     if found is None:
@@ -202,13 +202,9 @@ def summary_route(
         About | None, Query(description="a subject: the points the article holds on it")
     ] = None,
 ) -> dict[str, Any]:
-    """Cited summary of the article, of one part, or of what it says `about` a subject, in the
-    reader's language where an edition allows (else quoted from the source, under `lead`); on a
-    subject it says nothing about, no points and `answered: false`."""
-    if about is not None and scope != "article":
-        raise HTTPException(
-            422, "Give either `scope` or `about`, not both: `about` summarises a subject."
-        )
+    """Cited summary of the article, of one part, or of what it (or that part) says `about` a
+    subject, in the reader's language where an edition allows (else quoted from the source,
+    under `lead`); on a subject it says nothing about, no points and `answered: false`."""
     return summary(request, scope, lang, length, about)
 
 

@@ -252,7 +252,8 @@ def _summary(settings: Settings, args: argparse.Namespace) -> int:
     from bot.summary import summarize_scope
 
     if args.about is not None:  # a subject: retrieval, so the engine (and its model) loads
-        found = Engine.load(settings).focused_summary(args.about, args.lang, args.length)
+        engine = Engine.load(settings)
+        found = engine.focused_summary(args.about, args.lang, args.length, scope=args.scope)
     else:
         found = summarize_scope(load(settings), args.scope, args.lang, args.length)
     if found is None:
@@ -271,14 +272,12 @@ def _summary(settings: Settings, args: argparse.Namespace) -> int:
 
 
 def _check_about(parser: argparse.ArgumentParser, args: argparse.Namespace) -> None:
-    """Misuse of `bot summary --about` (exit 2): an empty or overlong subject, or a scope too."""
+    """Misuse of `bot summary --about` (exit 2): an empty or overlong subject."""
     from bot.schema import MAX_ABOUT
 
     args.about = args.about.strip()
     if not args.about or len(args.about) > MAX_ABOUT:
         parser.error(f"--about must be a subject of 1 to {MAX_ABOUT} characters, e.g. --about Web3")
-    if args.scope != "article":
-        parser.error("give --scope or --about, not both: --about summarises a subject")
 
 
 def _topics(settings: Settings, args: argparse.Namespace) -> int:

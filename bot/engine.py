@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 import numpy as np
 
@@ -25,6 +25,7 @@ from bot.lang import detect_lang, load_identifier
 from bot.phrases import phrase
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve
 from bot.summary import (
+    ARTICLE,
     Scope,
     Summary,
     find_scope,
@@ -190,11 +191,25 @@ class Engine:
         return summary_answer(question, summarize_scope(self.index, scope, lang, "medium"))
 
     def focused_summary(
-        self, about: str, lang: str, length: str, vector: np.ndarray | None = None
-    ) -> Summary:
-        """The cited points the corpus holds on `about` (vector: its own), or a refusal."""
+        self,
+        about: str,
+        lang: str,
+        length: str,
+        vector: np.ndarray | None = None,
+        scope: str = ARTICLE,
+    ) -> Summary | None:
+        """The cited points the corpus holds on `about` (vector: its own), within one part when
+        `scope` names one, or a refusal; None when there is no such part."""
+        part = None if scope == ARTICLE else self.index.summaries.get(scope)
+        if scope != ARTICLE and part is None:
+            return None
         vector = self.embedder.embed_query(about) if vector is None else vector
-        retrieval = retrieve(self.index, vector, about, detect_lang(about), PASSAGES)
+        depth = len(self.index.editions.source_rows) if part else PASSAGES
+        retrieval = retrieve(self.index, vector, about, detect_lang(about), depth)
+        if part:
+            inside = frozenset(part["passage_ids"])
+            hits = tuple(h for h in retrieval.hits if h.passage.id in inside)
+            retrieval = replace(retrieval, hits=hits[:PASSAGES])
         return focused(self.index, self.abstainer, about, retrieval, lang, length)
 
     def search(

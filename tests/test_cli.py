@@ -219,11 +219,13 @@ def test_summary_about_a_subject(env: Settings, capsys: pytest.CaptureFixture[st
     assert main(["summary", "--about", "the recipe for ratatouille"]) == 0
     out = capsys.readouterr().out
     assert "ratatouille" in out and "1." not in out
-    for misuse in (["--about", " "], ["--about", "x" * 301], ["--about", "Web3", "--scope", "x"]):
+    for misuse in (["--about", " "], ["--about", "x" * 301]):
         with pytest.raises(SystemExit) as exit_:
             main(["summary", *misuse])
         assert exit_.value.code == 2
         assert "--about" in capsys.readouterr().err
+    assert main(["summary", "--about", "Web3", "--scope", "no-such-part"]) == 1
+    assert "No part 'no-such-part'" in capsys.readouterr().err
 
 
 def test_topics_lists_parts_under_their_document(
