@@ -8,6 +8,7 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+from bot import smalltalk
 from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
 from bot.citations import Edition, translate
@@ -22,7 +23,6 @@ from bot.index import Index, Manifest, load
 from bot.ingest import Document, Passage
 from bot.intent import classify, smalltalk_act
 from bot.lang import detect_lang, load_identifier
-from bot.phrases import phrase
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve
 from bot.summary import (
     ARTICLE,
@@ -145,7 +145,7 @@ class Engine:
         searched = time.perf_counter()
         if kind == "smalltalk":
             act = smalltalk_act(question, message_vector, self.index.intents)
-            answer = self._smalltalk(question, lang, act)
+            answer = smalltalk.reply(self.index, question, lang, act)
         elif kind in ("summary", "subject"):
             answer = self._summary(question, lang, kind, message_vector)
         elif kind == "comparison":
@@ -162,25 +162,6 @@ class Engine:
             "answer": _ms(time.perf_counter() - searched),
         }
         return Answer(**{**answer.__dict__, "timings_ms": timings}), retrieval, vector
-
-    def _smalltalk(self, question: str, lang: str, act: str) -> Answer:
-        """A reply that fits the small talk, in the reader's language: to thanks and farewells
-        a short one; else what bot knows and can be asked. No quote, no citation."""
-        scopes = titled_scopes(self.index, lang)
-        documents = [s for s in scopes if s.id == s.doc_id]
-        if act in ("thanks", "farewell"):
-            text = phrase(act, lang).format(title=documents[0].title)
-            return Answer(question, lang, True, text, (), lang, "smalltalk")
-        # The parts with something to summarise (a reference list has not).
-        parts = [
-            s.title
-            for s in scopes
-            if s.doc_id == documents[0].doc_id
-            and s.id != s.doc_id
-            and self.index.summaries[s.id]["points"]["short"]
-        ]
-        text = phrase("smalltalk", lang).format(title=documents[0].title, parts="; ".join(parts))
-        return Answer(question, lang, True, text, (), lang, "smalltalk")
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
         """The medium summary of the part the message names (else the article), as an answer;
