@@ -307,7 +307,10 @@ def test_example_question_and_passage_search(page):
 
 def test_keyboard_reaches_a_citation(page):
     page.goto("/")
-    page.keyboard.type(QUESTION)  # the question box has focus on an empty chat
+    # The question box has focus on an empty chat (autofocus: Chromium may apply it just after
+    # the load event, so wait for it rather than lose the first keystrokes).
+    page.wait_for_function("document.activeElement && document.activeElement.id === 'q'")
+    page.keyboard.type(QUESTION)
     page.keyboard.press("Enter")
     chip = page.locator(".msg-bot.answered .msg-text .chip").first
     chip.wait_for()
