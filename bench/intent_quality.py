@@ -31,9 +31,9 @@ from pathlib import Path
 import numpy as np
 
 from bot.config import Settings
+from bot.corpus import read_corpus
 from bot.embed import make_embedder
 from bot.evaluate import read_questions
-from bot.ingest import read_corpus
 from bot.intent import (
     ACTS,
     KINDS,

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.align import Link, align
-from bot.ingest import Document, Passage
+from bot.corpus import Document
+from bot.ingest import Passage
 from bot.numbers import numbers
 
 # Below this share of 1-1 links an edition is probably not a translation of its source.

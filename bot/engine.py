@@ -15,12 +15,13 @@ from bot.citations import Edition, translate
 from bot.compare import PASSAGES as SIDES_PASSAGES
 from bot.compare import compare, comparison_answer
 from bot.config import Settings
+from bot.corpus import Document
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
 from bot.focus import PASSAGES, focused
 from bot.followup import Turn, previous_answer, search_text
 from bot.index import Index, Manifest, load
-from bot.ingest import Document, Passage
+from bot.ingest import Passage
 from bot.intent import classify, smalltalk_act
 from bot.lang import detect_lang, load_identifier
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve

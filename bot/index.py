@@ -12,11 +12,12 @@ import numpy as np
 
 from bot.align import Link
 from bot.config import Settings
+from bot.corpus import Document
 from bot.coverage import Vocabulary
 from bot.editions import Editions
 from bot.embed import embedder_id
 from bot.errors import IndexMissing, IndexStale
-from bot.ingest import Document, Passage
+from bot.ingest import Passage
 from bot.intent import EXAMPLES, IntentExamples
 from bot.lexical import LexicalIndex
 from bot.tokens import tokenize

@@ -12,8 +12,9 @@ from fastapi import Request
 from starlette.exceptions import HTTPException
 
 from bot.api import engine, summary, topics
+from bot.corpus import Document
 from bot.engine import Engine
-from bot.ingest import Document, Passage
+from bot.ingest import Passage
 from bot.summary import ARTICLE
 
 LENGTHS = ("short", "medium", "long")

@@ -9,8 +9,9 @@ from typing import Literal
 
 import numpy as np
 
+from bot.corpus import Document
 from bot.facts import Facts, is_content, refers_back, sentence_text
-from bot.ingest import Document, Passage
+from bot.ingest import Passage
 from bot.tokens import CJK
 
 Length = Literal["short", "medium", "long"]

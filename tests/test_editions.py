@@ -11,9 +11,10 @@ from pathlib import Path
 import pytest
 
 from bot.align import align
+from bot.corpus import read_corpus
 from bot.editions import report, warnings
 from bot.errors import CorpusError
-from bot.ingest import read_corpus, split_passages
+from bot.ingest import split_passages
 
 ROOT = Path(__file__).resolve().parent.parent
 ARTICLE = "000_bab5460f06c5e48c"

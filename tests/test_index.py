@@ -17,6 +17,7 @@ import pytest
 
 from bot.build import build, passage_for_embedding
 from bot.config import Settings
+from bot.corpus import read_corpus
 from bot.embed import embedder_id
 from bot.errors import CorpusError, IndexMissing, IndexStale
 from bot.index import (
@@ -28,7 +29,6 @@ from bot.index import (
     read_manifest,
     staleness,
 )
-from bot.ingest import read_corpus
 
 TINY = {
     "baikal.txt": "Le lac Baïkal\n\n"

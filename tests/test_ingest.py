@@ -8,8 +8,9 @@ from pathlib import Path
 import pytest
 
 from bot.clean import clean_text
+from bot.corpus import Document, read_corpus
 from bot.errors import CorpusError
-from bot.ingest import Document, Passage, load_passages, read_corpus, split_passages
+from bot.ingest import Passage, load_passages, split_passages
 
 CORPUS = Path(__file__).parent.parent / "corpus"
 DATA = Path(__file__).parent / "data"
