@@ -415,6 +415,31 @@ def tables(results: list[dict], fixed: tuple[int, float]) -> str:
     return "\n".join(lines)
 
 
+def summaries_cost(sizes: list[int], seed: int) -> None:
+    """`choose_all` on generated corpora with random unit vectors in place of embeddings: the
+    cost's shape only (what it chooses is meaningless), so 1,000 documents run in a minute."""
+    import numpy as np
+
+    from bot.ingest import load_passages
+    from bot.summarize import choose_all
+
+    print("| documents | passages | sentences | choose_all s | ms per document |")
+    print("|---:|---:|---:|---:|---:|")
+    for size in sizes:
+        with tempfile.TemporaryDirectory() as temp:
+            generate(Path(temp) / "corpus", size, seed)
+            documents, passages = load_passages(Path(temp) / "corpus")
+        sentences = sum(len(p.sentences) for p in passages)
+        vectors = np.random.default_rng(seed).standard_normal((sentences, 384)).astype(np.float32)
+        vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+        started = time.perf_counter()
+        choose_all(documents, passages, vectors)
+        seconds = time.perf_counter() - started
+        print(f"| {size:,} | {len(passages):,} | {sentences:,} | {seconds:.2f} "
+              f"| {1000 * seconds / size:.0f} |")  # fmt: skip
+    print("\n    " + shlex.join(["python", "bench/corpus_scale.py", *sys.argv[1:]]))
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sizes", type=int, nargs="+", default=[10, 100])
@@ -422,7 +447,14 @@ def main() -> None:
     parser.add_argument("--questions", type=int, default=50)
     parser.add_argument("--probe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
+    parser.add_argument(
+        "--summaries-only", action="store_true",
+        help="time only the build's summaries (choose_all) with random vectors: no embedding",
+    )  # fmt: skip
     args = parser.parse_args()
+    if args.summaries_only:
+        summaries_cost(args.sizes, args.seed)
+        return
     if args.probe:
         print(json.dumps(probe(args.probe, args.questions)))
         return

@@ -46,7 +46,8 @@ from bot.build import build
 from bot.config import Settings
 from bot.facts import is_content, sentence_text
 from bot.index import Index, load, staleness
-from bot.summarize import POINTS, document_rows, parts, summarize
+from bot.parts import document_rows, parts
+from bot.summarize import POINTS, summarize
 from bot.tokens import tokenize
 
 ROOT = Path(__file__).resolve().parent.parent

@@ -1,10 +1,10 @@
-"""Extractive summaries: a document's parts, and the sentences that best sum up a scope."""
+"""Extractive summaries: the sentences that best sum up a scope (a document or one of its
+parts, bot.parts), chosen once at index time."""
 
 from __future__ import annotations
 
 import math
 from collections.abc import Sequence
-from dataclasses import dataclass
 from typing import Literal
 
 import numpy as np
@@ -12,6 +12,7 @@ import numpy as np
 from bot.corpus import Document
 from bot.facts import Facts, is_content, refers_back, sentence_text
 from bot.ingest import Passage
+from bot.parts import parts
 from bot.tokens import CJK
 
 Length = Literal["short", "medium", "long"]
@@ -31,61 +32,27 @@ MMR_LAMBDA = 0.7
 LONG_POINT = 400
 
 
-@dataclass(frozen=True)
-class Part:
-    """A top-level part of a document: the passages under one top-level heading."""
-
-    id: str
-    doc_id: str
-    title: str
-    passage_rows: tuple[int, ...]
-
-
-def parts(passages: Sequence[Passage]) -> list[Part]:
-    """The top-level parts of every document in `passages`, rows indexing `passages`."""
-    found: list[Part] = []
-    counts: dict[str, int] = {}
-    current: tuple[str, str] | None = None  # (doc_id, title) of the part being filled
-    rows: list[int] = []
-    for row, passage in enumerate(passages):
-        title = passage.section_path[0] if passage.section_path else None
-        key = (passage.doc_id, title) if title is not None else None
-        if key != current and rows and current is not None:
-            found.append(_part(current, rows, counts))
-            rows = []
-        current = key
-        if key is not None:
-            rows.append(row)
-    if rows and current is not None:
-        found.append(_part(current, rows, counts))
-    return found
-
-
-def _part(key: tuple[str, str], rows: list[int], counts: dict[str, int]) -> Part:
-    # Numbered by order within the document, so ids survive rebuilds and read well in a URL.
-    doc_id, title = key
-    counts[doc_id] = counts.get(doc_id, 0) + 1
-    return Part(f"{doc_id}-part{counts[doc_id]}", doc_id, title, tuple(rows))
-
-
-def document_rows(passages: Sequence[Passage], doc_id: str) -> list[int]:
-    """The rows of all of a document's passages, lead included, in order."""
-    return [row for row, passage in enumerate(passages) if passage.doc_id == doc_id]
-
-
 def summarize(
     passages: Sequence[Passage],
     sentence_vectors: np.ndarray,
     rows: Sequence[int],
     length: Length = "medium",
+    first: np.ndarray | None = None,
 ) -> list[tuple[int, int]]:
-    """The (passage row, sentence number) pairs that summarise the passages at `rows`, in order."""
+    """The (passage row, sentence number) pairs that summarise the passages at `rows`, in order
+    (`first`: `sentence_starts(passages)`, when the caller has it)."""
     if length not in POINTS:
         raise ValueError(f"Unknown summary length {length!r}; choose one of: {', '.join(POINTS)}.")
     candidates = content_sentences(passages, rows)
     if not candidates:
         return []
-    return choose(passages, sentence_vectors, candidates, points(len(candidates), length), rows)
+    total = points(len(candidates), length)
+    return choose(passages, sentence_vectors, candidates, total, rows, first)
+
+
+def sentence_starts(passages: Sequence[Passage]) -> np.ndarray:
+    """Each passage row's first row in the sentence matrix (every sentence, in passage order)."""
+    return np.cumsum([0, *(len(p.sentences) for p in passages)])
 
 
 def content_sentences(passages: Sequence[Passage], rows: Sequence[int]) -> list[tuple[int, int]]:
@@ -104,13 +71,16 @@ def choose(
     candidates: Sequence[tuple[int, int]],
     total: int,
     rows: Sequence[int],
+    first: np.ndarray | None = None,
 ) -> list[tuple[int, int]]:
     """`total` of the `candidates` (passage row, sentence number) that sum them up best, facts
     over centrality and no repetition, in text order, with the sentence a point leans on when
     `rows` (the passages summarised) hold it. A focused summary (bot.focus) chooses with it too."""
     # `sentence_vectors` is every sentence of `passages` in order, a plain matrix (for the index's
     # FAISS store: `index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)`).
-    first = np.cumsum([0, *(len(p.sentences) for p in passages)])
+    # Computed once by a caller choosing many summaries: per call it would make a build's
+    # summaries quadratic in the corpus (bench/corpus_scale.py found it).
+    first = sentence_starts(passages) if first is None else first
     # A sentence the text repeats word for word (a part's introduction restating the lead) is
     # one candidate. Not by cosine: e5 puts two different rankings of the same cities at 0.99.
     seen: set[str] = set()
@@ -265,15 +235,14 @@ def choose_all(
     """Every source document's and part's summary at every length, as the index stores it: by
     scope id, its document, title, passage ids and chosen [passage id, sentence number] pairs."""
     sources = [doc for doc in documents if not doc.edition_of]
+    by_document: dict[str, list[int]] = {}
+    for row, passage in enumerate(passages):
+        by_document.setdefault(passage.doc_id, []).append(row)
     scopes = [
-        {
-            "id": doc.id,
-            "doc_id": doc.id,
-            "title": doc.title,
-            "rows": document_rows(passages, doc.id),
-        }
+        {"id": doc.id, "doc_id": doc.id, "title": doc.title, "rows": by_document.get(doc.id, [])}
         for doc in sources
     ]
+    first = sentence_starts(passages)
     source_ids = {doc.id for doc in sources}
     scopes += [
         {"id": part.id, "doc_id": part.doc_id, "title": part.title, "rows": list(part.passage_rows)}
@@ -288,7 +257,9 @@ def choose_all(
             "points": {
                 length: [
                     [passages[row].id, n]
-                    for row, n in summarize(passages, sentence_vectors, scope["rows"], length)
+                    for row, n in summarize(
+                        passages, sentence_vectors, scope["rows"], length, first
+                    )
                 ]
                 for length in LENGTHS
             },

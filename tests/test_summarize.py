@@ -11,7 +11,8 @@ import pytest
 
 from bot.facts import is_content, refers_back, sentence_text
 from bot.ingest import load_passages
-from bot.summarize import POINTS, document_rows, parts, points, summarize
+from bot.parts import document_rows, parts
+from bot.summarize import POINTS, points, summarize
 
 ARTICLE = "000_bab5460f06c5e48c"
 FACTS = Path(__file__).resolve().parent.parent / "eval" / "summary_facts.json"
