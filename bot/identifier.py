@@ -39,7 +39,10 @@ def load(langs: Iterable[str], cache: Path | None) -> LanguageIdentifier:
             LOG.warning("%s is damaged (%s); unpacking py3langid's model again.", folder, error)
     identifier = _unpacked(langs)
     if folder and _save(identifier, folder):
-        return _read(folder)
+        try:
+            return _read(folder)  # memory-mapped: shared with the next processes
+        except (OSError, ValueError, KeyError):
+            pass  # another process starting at once replaced it meanwhile
     return identifier
 
 
