@@ -29,9 +29,8 @@ import json
 import re
 import statistics
 import time
-from collections.abc import Iterator
-from contextlib import contextmanager
 from pathlib import Path
+from unittest.mock import patch
 
 import bot.compare
 import bot.focus
@@ -194,16 +193,6 @@ def run(engine: Engine, rows: list[dict], split: str, article: list[str], timed:
     return result
 
 
-@contextmanager
-def moved(module: object, name: str, value: object) -> Iterator[None]:
-    old = getattr(module, name)
-    setattr(module, name, value)
-    try:
-        yield
-    finally:
-        setattr(module, name, old)
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true", help="dev only, each constant moved")
@@ -216,7 +205,7 @@ def main() -> None:
     if args.sweep:
         for (module, name), values in SWEEP.items():
             for value in values:
-                with moved(module, name, value):
+                with patch.object(module, name, value):
                     got = run(engine, rows, "dev", article, timed=False)
                 s, c = got["subjects"], got["comparisons"]
                 print(

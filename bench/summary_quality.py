@@ -28,15 +28,16 @@ With --sensitivity, bot alone, with each of bot.summarize's constants moved one 
 from __future__ import annotations
 
 import argparse
-import contextlib
 import json
 import math
 import re
 import shutil
 import tempfile
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
+from contextlib import AbstractContextManager
 from pathlib import Path
+from unittest.mock import patch
 
 import numpy as np
 
@@ -200,17 +201,11 @@ def main() -> int:
         return run(bench_index(Path(work)))
 
 
-@contextlib.contextmanager
-def constant(name: str, value: float) -> Iterator[None]:
+def constant(name: str, value: float) -> AbstractContextManager:
     """bot.summarize (or bot.facts, where the fact weights live) with one constant set to
     `value` for the duration."""
     module = bot.summarize if hasattr(bot.summarize, name) else bot.facts
-    old = getattr(module, name)
-    setattr(module, name, value)
-    try:
-        yield
-    finally:
-        setattr(module, name, old)
+    return patch.object(module, name, value)
 
 
 def sensitivity(index: Index) -> int:

@@ -115,7 +115,11 @@ def choose_sides(
             if (row, n) not in chosen[VERDICT] and side_of(index.passages[row], n) == side
         ]
         total = min(SIDE_POINTS, len(own))
-        chosen[side] = choose(index.passages, vectors, own, total, rows) if own else []
+        chosen[side] = (
+            choose(index.passages, vectors, own, total, rows, index.passage_first_sentence)
+            if own
+            else []
+        )
         if not own:  # nothing close on this city: its closest statement among the passages
             chosen[side] = _closest(retrieval, side, chosen[VERDICT])
     return chosen

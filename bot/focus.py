@@ -94,7 +94,10 @@ def focused(
         text = refusal(focus.decision, lang)
         return Summary(ABOUT, subject, lang, lang, length, (), text, subject, answered=False)
     total = min(POINTS[length], len(focus.candidates))
-    chosen = choose(index.passages, sentence_matrix(index), focus.candidates, total, focus.rows)
+    chosen = choose(
+        index.passages, sentence_matrix(index), focus.candidates, total, focus.rows,
+        index.passage_first_sentence,
+    )  # fmt: skip
     cited, answer_lang = cited_points(index, chosen, lang)
     lead = "" if answer_lang == lang else phrase("according_to", lang)
     return Summary(ABOUT, subject, lang, answer_lang, length, cited, lead, subject)

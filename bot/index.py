@@ -215,7 +215,6 @@ def load(settings: Settings) -> Index:
 
 def _read(folder: Path, manifest: Manifest) -> Index:
     """The index files of `folder`, as the build described them in `manifest`."""
-
     documents = tuple(
         Document(**{**row, "headings": tuple(tuple(h) for h in row.get("headings", ()))})
         for row in _read_jsonl(folder / "documents.jsonl")

@@ -78,7 +78,8 @@ def choose(
     `rows` (the passages summarised) hold it. A focused summary (bot.focus) chooses with it too."""
     # `sentence_vectors` is every sentence of `passages` in order, a plain matrix (for the index's
     # FAISS store: `index.sentence_vectors.reconstruct_n(0, index.sentence_vectors.ntotal)`).
-    # Computed once by a caller choosing many summaries: per call it would make a build's
+    # `first` (each passage row's first sentence row) comes from a caller choosing many summaries,
+    # or from the index (`index.passage_first_sentence`): computed per call it made a build's
     # summaries quadratic in the corpus (bench/corpus_scale.py found it).
     first = sentence_starts(passages) if first is None else first
     # A sentence the text repeats word for word (a part's introduction restating the lead) is

@@ -133,11 +133,17 @@ def held_out() -> list[dict]:
     ]
 
 
-def test_held_out_precision(embedder: Embedder, examples: IntentExamples) -> None:
+@pytest.fixture(scope="module")
+def held_out_pairs(embedder: Embedder, examples: IntentExamples) -> Counter:
+    """(kind meant, kind classified) counts over the held-out messages, classified once."""
     rows = held_out()
     vectors = embedder.embed_queries([r["text"] for r in rows])
     predicted = [classify(r["text"], v, examples) for r, v in zip(rows, vectors, strict=True)]
-    pairs = Counter((r["kind"], p) for r, p in zip(rows, predicted, strict=True))
+    return Counter((r["kind"], p) for r, p in zip(rows, predicted, strict=True))
+
+
+def test_held_out_precision(held_out_pairs: Counter) -> None:
+    pairs = held_out_pairs
     for kind in ("summary", "smalltalk"):
         said = sum(n for (_, p), n in pairs.items() if p == kind)
         meant = sum(n for (t, _), n in pairs.items() if t == kind)
@@ -164,11 +170,8 @@ def test_the_issues_requests(
     assert kind_of(text, embedder, examples) == kind
 
 
-def test_held_out_subjects_and_comparisons(embedder: Embedder, examples: IntentExamples) -> None:
-    rows = held_out()
-    vectors = embedder.embed_queries([r["text"] for r in rows])
-    predicted = [classify(r["text"], v, examples) for r, v in zip(rows, vectors, strict=True)]
-    pairs = Counter((r["kind"], p) for r, p in zip(rows, predicted, strict=True))
+def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
+    pairs = held_out_pairs
     for kind in ("subject", "comparison"):
         meant = sum(n for (t, _), n in pairs.items() if t == kind)
         assert meant >= 33 and pairs[kind, kind] / meant >= 0.8, (kind, pairs)
