@@ -22,6 +22,7 @@ from bot.coverage import Vocabulary
 from bot.errors import BotError
 from bot.keyterms import Term, key_terms
 from bot.phrases import not_mentioned, phrase
+from bot.target import names_subject
 
 if TYPE_CHECKING:
     from bot.retrieve import Retrieval
@@ -167,6 +168,22 @@ class Decision:
     @property
     def abstains(self) -> bool:
         return self.probability < self.threshold
+
+
+def says_nothing_about(decision: Decision, request: str, comparison: bool = False) -> bool:
+    """Whether the corpus says nothing about what a summary or comparison `request` names.
+    The model is fitted on questions, which ask for one fact ("how many…?" and a sentence with no
+    figure); a request that names its subject ("about X", "sur X", "关于X") or compares the two
+    cities asks for what there is. So for those its refusal is believed only when the request
+    also names something the corpus never writes ("housing prices", "Quantencomputing"), or when
+    everyday sentences are closer to it than anything in the corpus. A message taken for a
+    subject request without naming one ("Welchen Marktanteil sollen KI-Chips erreichen?") is a
+    question: the model decides."""
+    if not (comparison or names_subject(request)):
+        return decision.abstains
+    return decision.abstains and (
+        bool(decision.terms.missing) or decision.signals["above_background"] < 0
+    )
 
 
 @dataclass(frozen=True)

@@ -7,12 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.abstain import Abstainer, refusal
-from bot.answer import Answer, Side, weigh
+from bot.abstain import Abstainer, refusal, says_nothing_about
+from bot.answer import Answer, Evidence, Side, weigh
 from bot.asked import PLACES, places
 from bot.citations import Citation
 from bot.facts import is_content, is_question, refers_back, sentence_text
-from bot.focus import SENTENCE_MARGIN, close, sentence_matrix
+from bot.focus import SENTENCE_MARGIN, SentenceRows
 from bot.index import Index
 from bot.ingest import Passage
 from bot.phrases import phrase
@@ -23,10 +23,13 @@ from bot.target import ALIASES
 from bot.tokens import tokenize
 
 VERDICT = "verdict"
-# Passages retrieved for a comparison; points per city and for the verdict, at most (dev split of
-# eval/subject_summaries.jsonl, `python bench/subject_summary_quality.py --sweep`).
-PASSAGES = 5
+# Passages retrieved for a comparison (both cities need finding: more than for an answer); points
+# per city and for the verdict, at most (dev split of eval/subject_summaries.jsonl,
+# `python bench/subject_summary_quality.py --sweep`).
+PASSAGES = 10
 SIDE_POINTS = 4
+# How far below the best passage one may score and still be read: the rest is about something else.
+PASSAGE_MARGIN = 0.05
 VERDICT_POINTS = 2
 # A sentence that names both cities and ranks them ("n° 1 à Pékin, n° 4 à Shanghai", "Shanghai
 # est juste derrière Pékin", "领先上海") states a verdict. Words of the sources' languages that
@@ -86,15 +89,22 @@ def is_verdict(passage: Passage, n: int) -> bool:
     )
 
 
+def near_rows(retrieval: Retrieval, depth: int) -> tuple[int, ...]:
+    """The rows of the first `depth` passages of `retrieval` that score near the best."""
+    best = retrieval.hits[0].score if retrieval.hits else 0.0
+    return tuple(h.row for h in retrieval.hits[:depth] if h.score >= best - PASSAGE_MARGIN)
+
+
 def choose_sides(
-    index: Index, retrieval: Retrieval, asked: frozenset[str]
+    index: Index, retrieval: Retrieval, ranked: list[Evidence], asked: frozenset[str]
 ) -> dict[str, list[tuple[int, int]]]:
-    """The (passage row, sentence number) pairs of each city and of the verdict, in text order:
-    each city's chosen among the sentences close to the request (bot.focus) by the summaries'
-    rules (bot.summarize); the verdict among the sentences of those passages and the headings
-    over them that rank the two cities on something `asked` (search words of the request; a
-    sentence's words include its translations'), closest first."""
-    rows, candidates = close(index, retrieval, PASSAGES)
+    """The (passage row, sentence number) pairs of each city and of the verdict, in text order.
+    The verdict: among the sentences of the passages near the best and the headings over them,
+    those that rank the two cities on something `asked` (search words of the request; a
+    sentence's words include its translations'), closest first. Each city: its own sentences
+    that fit the request best (`ranked`, the answer path's ranking), within SENTENCE_MARGIN of
+    its closest one: one city's facts often score below the other's."""
+    rows = near_rows(retrieval, PASSAGES)
     around = set(rows) | {heading_over(index, row) for row in rows}
     # As close as a city's sentences must be: a ranking on another measure is no verdict here.
     floor = max((max(h.sentence_scores, default=-1.0) for h in retrieval.hits), default=0.0)
@@ -107,37 +117,24 @@ def choose_sides(
         reverse=True,
     )  # fmt: skip
     chosen = {VERDICT: sorted((row, n) for _, row, n in verdicts[:VERDICT_POINTS])}
-    vectors = sentence_matrix(index)
     for side in PLACES:
         own = [
-            (row, n)
-            for row, n in candidates
-            if (row, n) not in chosen[VERDICT] and side_of(index.passages[row], n) == side
+            (retrieval.hits[e.hit].sentence_scores[e.sentence], where)
+            for e in ranked
+            if (where := (retrieval.hits[e.hit].row, e.sentence)) not in chosen[VERDICT]
+            and is_content(index.passages[where[0]], e.sentence)
+            and side_of(index.passages[where[0]], e.sentence) == side
         ]
-        total = min(SIDE_POINTS, len(own))
-        chosen[side] = (
-            choose(index.passages, vectors, own, total, rows, index.passage_first_sentence)
-            if own
-            else []
-        )
-        if not own:  # nothing close on this city: its closest statement among the passages
-            chosen[side] = _closest(retrieval, side, chosen[VERDICT])
+        closest = max((score for score, _ in own), default=0.0)
+        best = [where for score, where in own if score >= closest - SENTENCE_MARGIN]
+        best = best[:SIDE_POINTS]
+        # The summaries' rules drop repeats and bring the sentence a point leans on.
+        passages = {row for row, _ in best} | set(rows)
+        chosen[side] = choose(
+            index.passages, SentenceRows(index), best, len(best), sorted(passages),
+            index.passage_first_sentence,
+        ) if best else []  # fmt: skip
     return chosen
-
-
-def _closest(
-    retrieval: Retrieval, side: str, taken: list[tuple[int, int]]
-) -> list[tuple[int, int]]:
-    """The retrieved content sentence about `side` closest to the request, if any."""
-    found = [
-        (score, hit.row, n)
-        for hit in retrieval.hits
-        for n, score in enumerate(hit.sentence_scores)
-        if (hit.row, n) not in taken
-        and is_content(hit.passage, n)
-        and side_of(hit.passage, n) == side
-    ]
-    return [max(found)[1:]] if found else []
 
 
 def measure(question: str, langs: tuple[str, ...]) -> frozenset[str]:
@@ -165,12 +162,12 @@ def compare(
 ) -> Comparison:
     """The cited comparison `question` asks for (retrieved as `retrieval`), in `lang` where the
     editions allow; a refusal when the article says nothing of it."""
-    _, signals, terms, fit = weigh(question, retrieval, index)
+    ranked, signals, terms, fit = weigh(question, retrieval, index)
     decision = abstainer.decide(signals, terms, fit)
-    chosen = choose_sides(index, retrieval, measure(question, (lang, *index.lexical.langs)))
-    # Two cities named make any comparison look answerable, or not: the refusal is believed when
-    # the request also names something the article never writes ("housing prices").
-    if (decision.abstains and terms.missing) or not any(chosen.values()):
+    asked = measure(question, (lang, *index.lexical.langs))
+    chosen = choose_sides(index, retrieval, ranked, asked)
+    # Two cities named make any comparison look answerable, or not: a request, not a question.
+    if says_nothing_about(decision, question, comparison=True) or not any(chosen.values()):
         return Comparison(lang, lang, (), refusal(decision, lang), answered=False)
     if decision.abstains:  # where bot would not answer "which is ahead?", it states no verdict
         chosen[VERDICT] = []

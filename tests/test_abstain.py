@@ -10,7 +10,17 @@ from pathlib import Path
 import numpy as np
 import pytest
 
-from bot.abstain import FEATURES, MODEL_FILE, Abstainer, Terms, check_terms, features, fit
+from bot.abstain import (
+    FEATURES,
+    MODEL_FILE,
+    Abstainer,
+    Decision,
+    Terms,
+    check_terms,
+    features,
+    fit,
+    says_nothing_about,
+)  # fmt: skip
 from bot.answer import rank_sentences
 from bot.config import Settings
 from bot.embed import embedder_id
@@ -150,3 +160,30 @@ def test_key_terms_are_checked_in_the_corpus(engine) -> None:
                         engine.index.vocabulary)  # fmt: skip
     assert terms.missing == () and {"Pékin", "2025"} <= set(terms.found)
     assert terms.checked_names >= 2
+
+
+@pytest.mark.parametrize(
+    ("probability", "missing", "above_background", "refused"),
+    [
+        (0.1, (), 0.05, False),  # the model doubts, but every word is in the corpus
+        (0.1, ("Quantencomputing",), 0.05, True),  # a word the corpus never writes
+        (0.1, (), -0.02, True),  # everyday sentences are closer than the corpus
+        (0.9, ("Quantencomputing",), -0.02, False),  # the model does not doubt
+    ],
+)
+def test_a_subject_is_refused_only_when_the_corpus_lacks_it(
+    probability: float, missing: tuple[str, ...], above_background: float, refused: bool
+) -> None:
+    # Summaries and comparisons name a subject, not a fact: the question-shaped model alone
+    # refused 4 of 30 answerable subjects of the issue-19 test split.
+    decision = Decision(
+        probability, 0.5, {"above_background": above_background}, Terms(missing=missing), True
+    )
+    assert says_nothing_about(decision, "Was sagt der Artikel über Quantencomputing?") is refused
+    assert says_nothing_about(decision, "Peking oder Shanghai?", comparison=True) is refused
+
+
+def test_a_question_taken_for_a_subject_request_is_refused_as_a_question() -> None:
+    # No "about" word: a question the chat routed to a focused summary ("Welchen Marktanteil…?").
+    doubt = Decision(0.1, 0.5, {"above_background": 0.05}, Terms(), True)
+    assert says_nothing_about(doubt, "Welchen Marktanteil sollen KI-Chips 2025 erreichen?")

@@ -499,7 +499,11 @@ def test_a_comparison_is_a_two_column_block_on_a_desk_and_on_a_phone(
         assert sides.locator("h3").all_inner_texts() == ["Beijing", "Shanghai"]
         for side in sides.all():
             assert side.locator(".points li .chip").count() >= 1
-        left, right = (s.bounding_box() for s in sides.all())
+        # Both boxes in one call: the reply may still be scrolling into view (smoothly).
+        left, right = reply.evaluate(
+            "el => [...el.querySelectorAll('.compare-side')].map(s => s.getBoundingClientRect())"
+            ".map(r => ({x: r.x, y: r.y}))"
+        )
         if width > 800:  # side by side
             assert left["y"] == right["y"] and left["x"] < right["x"]
         else:  # stacked, nothing wider than the phone

@@ -56,6 +56,19 @@ def test_a_comparison_has_both_sides_each_cited(engine) -> None:  # noqa: ANN001
     assert answer.answer_lang == "en" and all(c.edition for c in answer.citations)
 
 
+def test_each_city_gets_its_own_best_facts(engine) -> None:  # noqa: ANN001
+    # The article gives an AI-talent figure for Beijing only; the sentences about Shanghai fit
+    # the request less well, and each city is read on its own, not against the other's best.
+    answer = engine.ask("Compare Beijing and Shanghai on artificial intelligence talent")
+    sides = {side.side: side for side in answer.sides}
+    beijing = [
+        answer.citations[n - 1].text[slice(*answer.citations[n - 1].span)]
+        for n in sides["beijing"].citations
+    ]
+    assert any("40 000 talents" in source for source in beijing)
+    assert sides["shanghai"].citations
+
+
 def test_the_verdict_is_a_sentence_of_the_article_that_ranks_the_two(engine) -> None:  # noqa: ANN001
     answer = engine.ask(DENSITY)
     (verdict,) = [side for side in answer.sides if side.side == "verdict"]

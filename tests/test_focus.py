@@ -33,6 +33,13 @@ def test_a_subject_gets_the_points_about_it_in_text_order(engine) -> None:  # no
         assert passage.doc_id == ARTICLE and point.citations[0].span in passage.sentences
 
 
+def test_a_subject_holds_the_sentences_that_fit_it_best(engine) -> None:  # noqa: ANN001
+    # Relevance first: the one figure the article gives on AI talent is a point, although the
+    # whole-article rules (facts over centrality) would rather pick other figures nearby.
+    said = sources(engine.focused_summary("AI talent", "en", "medium"))
+    assert any("40 000 talents" in s for s in said)
+
+
 def test_it_is_not_the_article_summary(engine) -> None:  # noqa: ANN001
     focused = sources(engine.focused_summary("Huang Zhaoying", "en", "medium"))
     whole = sources(summarize_scope(engine.index, "article", "en", "medium"))
