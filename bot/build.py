@@ -23,9 +23,11 @@ from bot.index import (
     BACKGROUND,
     FORMAT_VERSION,
     Manifest,
+    approximate_files,
     corpus_hash,
     digest,
     file_digest,
+    searchable,
     sentence_texts,
     sentence_words,
 )
@@ -83,6 +85,7 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
         intents_hash=digest(EXAMPLES.read_bytes()),
         corpus_hash=corpus_digest,
         built_at=time.strftime("%Y-%m-%dT%H:%M:%SZ", time.gmtime()),
+        approximate=approximate_files(len(passages), len(sentences), settings.exact_below),
     )
     target = Path(os.path.abspath(settings.index))  # not resolve(): it is a link to swap
     versions = _versions(target)
@@ -97,10 +100,9 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
             ("sentences.faiss", sentence_matrix),
             ("background.faiss", background_matrix),
         ):
-            flat = faiss.IndexFlatIP(embedder.dim)
-            flat.add(matrix)
+            vectors = searchable(matrix, name in manifest.approximate)
             # Written by Python, so a full disk is an OSError like every other write here.
-            (staging / name).write_bytes(faiss.serialize_index(flat).tobytes())
+            (staging / name).write_bytes(faiss.serialize_index(vectors).tobytes())
         lexical.save(staging / "lexical")
         _write_json(staging / "alignment.json", alignment)
         _write_json(staging / "summaries.json", choose_all(documents, passages, sentence_matrix))

@@ -41,6 +41,10 @@ class Settings:
     workers: int = 1
     """Server processes `bot serve` runs; each loads the engine, sharing the model and the
     index's vectors through memory-mapped files (docs/BENCHMARKS.md measures 1 and 2)."""
+    exact_below: int = 500_000
+    """Vectors in one FAISS file (the passages', the sentences') below which `bot index` writes
+    an exact index; from this many on, HNSW, approximate and faster (docs/SCALING.md: exact
+    search stays under a few milliseconds to about this size on one core)."""
 
     @classmethod
     def from_env(cls, environ: Mapping[str, str] | None = None, **overrides: object) -> Settings:
@@ -88,6 +92,8 @@ class Settings:
             raise ConfigError(f"BOT_THREADS={self.threads} must be 0 (engine default) or more.")
         if not 1 <= self.top_k <= 20:
             raise ConfigError(f"BOT_TOP_K={self.top_k} must be between 1 and 20.")
+        if self.exact_below < 0:
+            raise ConfigError(f"BOT_EXACT_BELOW={self.exact_below} must be 0 (always HNSW) or more")
         if not 1 <= self.workers <= 64:
             raise ConfigError(f"BOT_WORKERS={self.workers} must be between 1 and 64.")
         if not 0 < self.port < 65536:

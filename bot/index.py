@@ -24,6 +24,10 @@ from bot.tokens import tokenize
 from bot.topics import Topic
 
 FORMAT_VERSION = 8
+# HNSW, for corpora past Settings.exact_below: links per node and the build's search depth
+# (bench/corpus_scale.py measures its recall against exact search).
+HNSW_LINKS = 32
+HNSW_BUILD_DEPTH = 80
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
 BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")
@@ -48,6 +52,8 @@ class Manifest:
     # Every file the build wrote (path in the index folder → [bytes, sha256]): a loader checks
     # them, so a truncated, deleted or altered file is refused, not served.
     files: dict[str, list] = field(default_factory=dict)
+    # The FAISS files written as HNSW (approximate search) rather than exact: Settings.exact_below.
+    approximate: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -136,6 +142,27 @@ def damage(folder: Path, manifest: Manifest) -> str | None:
     return None
 
 
+def approximate_files(passages: int, sentences: int, exact_below: int) -> list[str]:
+    """The FAISS files a build of this size writes as HNSW: those of `exact_below` rows or more."""
+    rows = {"passages.faiss": passages, "sentences.faiss": sentences}
+    return [name for name, count in rows.items() if count >= exact_below]
+
+
+def searchable(matrix: np.ndarray, approximate: bool) -> object:
+    """A FAISS inner-product index of `matrix`'s rows: exact, or HNSW (HNSW_LINKS links a node;
+    bot.retrieve asks it for as many candidates as its pool)."""
+    import faiss
+
+    if not approximate:
+        flat = faiss.IndexFlatIP(matrix.shape[1])
+        flat.add(matrix)
+        return flat
+    graph = faiss.IndexHNSWFlat(matrix.shape[1], HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
+    graph.hnsw.efConstruction = HNSW_BUILD_DEPTH
+    graph.add(matrix)
+    return graph
+
+
 def _vectors(path: Path) -> object:
     """A FAISS index file, memory-mapped: the processes of one server share its pages."""
     import faiss
@@ -190,6 +217,13 @@ def _mismatch(settings: Settings, manifest: Manifest) -> str | None:
         return f"bot/intents.jsonl changed since {settings.index}/ was built — run `bot index`."
     if manifest.corpus_hash != corpus_hash(settings.corpus):
         return f"{settings.corpus}/ changed since the index was built — run `bot index`."
+    if manifest.approximate != approximate_files(
+        manifest.passages, manifest.sentences, settings.exact_below
+    ):
+        return (
+            f"The index in {settings.index}/ was built for another BOT_EXACT_BELOW "
+            f"(approximate: {manifest.approximate or 'none'}) — run `bot index`."
+        )
     return damage(settings.index, manifest)
 
 

@@ -140,9 +140,13 @@ def _search(vectors, query: np.ndarray, rows: int) -> np.ndarray:  # noqa: ANN00
     # OpenMP's thread count is per thread: each server thread sets FAISS's to one, as the
     # loading thread did (docs/BENCHMARKS.md: its threads fight the embedder's on 2 cores).
     faiss.omp_set_num_threads(1)
-    found, found_rows = vectors.search(query, pool)
-    scores.fill(found[0][-1])
-    scores[found_rows[0]] = found[0]
+    # An HNSW index (a corpus past Settings.exact_below) explores at least as many candidates
+    # as the pool; it may still find fewer (marked -1).
+    params = faiss.SearchParametersHNSW(efSearch=pool) if hasattr(vectors, "hnsw") else None
+    found, found_rows = vectors.search(query, pool, params=params)
+    kept = found_rows[0] >= 0
+    scores.fill(found[0][kept][-1])
+    scores[found_rows[0][kept]] = found[0][kept]
     return scores
 
 
@@ -159,9 +163,10 @@ def paragraph_baseline(
 ) -> tuple[list[Passage], float, str]:
     """Dense search over source paragraphs alone (no editions, sentences or BM25): the `depth`
     best passages, the top score, and the top passage's sentence closest to the query."""
-    scores, rows = index.passage_vectors.search(vector.reshape(1, -1), index.passage_vectors.ntotal)
-    sources = set(index.editions.source_rows.tolist())
-    ranked = [(float(s), int(r)) for s, r in zip(scores[0], rows[0], strict=True) if r in sources]
+    # Every source passage scored exactly, whatever kind of index holds them (evaluation only).
+    sources = index.editions.source_rows
+    scores = index.passage_vectors.reconstruct_batch(sources.astype(np.int64)) @ vector.ravel()
+    ranked = sorted(zip(scores.tolist(), sources.tolist(), strict=True), key=lambda r: -r[0])
     top_score, top_row = ranked[0]
     top = index.passages[top_row]
     first = int(index.passage_first_sentence[top_row])

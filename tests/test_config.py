@@ -111,6 +111,7 @@ def test_sentence_transformers_without_a_model_says_to_set_bot_model() -> None:
         ("BOT_THREADS", "-1"),
         ("BOT_WORKERS", "0"),
         ("BOT_WORKERS", "65"),
+        ("BOT_EXACT_BELOW", "-1"),
     ],
 )
 def test_a_value_out_of_range_names_its_variable(name: str, raw: str) -> None:
@@ -129,6 +130,7 @@ def test_a_value_out_of_range_names_its_variable(name: str, raw: str) -> None:
         ("BOT_THREADS", "16"),
         ("BOT_WORKERS", "1"),
         ("BOT_WORKERS", "64"),
+        ("BOT_EXACT_BELOW", "0"),
     ],
 )
 def test_the_ends_of_each_range_are_accepted(name: str, raw: str) -> None:

@@ -51,6 +51,7 @@ MANIFEST_FIELDS = {
     "corpus_hash",
     "built_at",
     "files",
+    "approximate",
 }
 
 
@@ -329,3 +330,39 @@ def test_the_corpus_hash_skips_folders_named_like_documents(tmp_path: Path) -> N
     before = corpus_hash(tmp_path)
     (tmp_path / "old.txt").mkdir()
     assert corpus_hash(tmp_path) == before
+
+
+def test_a_corpus_past_exact_below_is_searched_by_hnsw_with_the_same_retrieval(
+    settings: Settings,
+    engine,
+    tmp_path: Path,  # noqa: ANN001
+) -> None:
+    import faiss
+
+    from bot.evaluate import read_questions
+    from bot.lang import detect_lang
+    from bot.retrieve import retrieve
+
+    graph = replace(settings, index=tmp_path / "index", exact_below=0)
+    build(graph)
+    manifest = read_manifest(graph.index)
+    assert manifest.approximate == ["passages.faiss", "sentences.faiss"]
+    index = load(graph)
+    assert isinstance(index.passage_vectors, faiss.IndexHNSWFlat)
+    assert isinstance(index.sentence_vectors, faiss.IndexHNSWFlat)
+    assert isinstance(index.background_vectors, faiss.IndexFlatIP)  # a fixed 462 sentences
+    # The same index read with the default threshold is stale, and says why.
+    problem = staleness(replace(graph, exact_below=Settings().exact_below))
+    assert problem and "BOT_EXACT_BELOW" in problem and "run `bot index`" in problem
+    # Every question finds the same five passages. At this size HNSW, asked for the retrieval's
+    # whole pool (256), reaches nearly every node: this checks the wiring; its recall at scale is
+    # measured by bench/corpus_scale.py.
+    questions = [item["question"] for item in read_questions()]
+    same = 0
+    for question, vector in zip(questions, engine.embedder.embed_queries(questions), strict=True):
+        exact, approximate = (
+            retrieve(searched, vector, question, detect_lang(question), 5)
+            for searched in (engine.index, index)
+        )
+        same += [h.passage.id for h in exact.hits] == [h.passage.id for h in approximate.hits]
+    assert same >= 0.99 * len(questions)
