@@ -5,13 +5,13 @@ from __future__ import annotations
 import argparse
 import json
 import sys
-import time
 from collections.abc import Sequence
 from dataclasses import asdict
 from typing import TYPE_CHECKING
 
 from bot.config import Settings
 from bot.errors import BotError
+from bot.indexing import index_verb
 
 if TYPE_CHECKING:
     from bot.abstain import Decision
@@ -115,65 +115,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     except BrokenPipeError:  # `bot ask ... | head`: the reader left, nothing went wrong
         sys.stderr.close()
         return 0
-
-
-def _index(settings: Settings, args: argparse.Namespace) -> int:
-    from bot.build import build
-    from bot.index import staleness
-
-    if args.if_stale and staleness(settings) is None:
-        print(f"Index in {settings.index}/ is up to date.")
-        return 0
-    from tqdm import tqdm
-
-    from bot.vectors import build_workers
-
-    desc = f"Embedding on {build_workers(settings)} threads"
-    first = last = 0.0
-    embedded = 0
-    with tqdm(desc=desc, unit="text", file=sys.stderr, disable=None) as bar:
-
-        def progress(done: int, total: int) -> None:
-            nonlocal first, last, embedded
-            last = time.monotonic()
-            first, embedded = first or last, done
-            bar.total = total
-            bar.update(done - bar.n)  # tqdm shows texts/s as it goes
-
-        manifest = build(settings, progress)
-    rate = f" at {(embedded - 1) / (last - first):.1f} texts/s" if last > first else ""
-    print(
-        f"Embedded {embedded} new texts{rate}; all others came from {settings.vectors}.",
-        file=sys.stderr,
-    )
-    print(
-        f"Indexed {manifest.documents} documents and {manifest.editions} editions, "
-        f"{manifest.passages} passages, {manifest.sentences} sentences into {settings.index}/ "
-        f"with {manifest.embedder}."
-    )
-    _print_alignment(settings)
-    return 0
-
-
-def _print_alignment(settings: Settings) -> None:
-    """Each edition's alignment quality, and a warning for any that aligns badly."""
-    from bot.editions import warnings
-    from bot.index import read_alignment
-
-    reports = read_alignment(settings.index)
-    for doc_id, rep in reports.items():
-        kinds = ", ".join(f"{kind} {count}" for kind, count in rep["kinds"].items())
-        print(
-            f"  {doc_id} ({rep['lang']} edition of {rep['source']}): {rep['one_to_one']:.0%} of "
-            f"{rep['links']} links one to one ({kinds}), mean cosine {rep['mean_score']:.3f}, "
-            f"{len(rep['number_mismatches'])} number mismatches"
-        )
-        weakest = rep["lowest"][0] if rep["lowest"] else None
-        if weakest:
-            print(f"    weakest link ({weakest['score']:.3f}): {weakest['source'][:70]!r}"
-                  f" ↔ {weakest['edition'][:70]!r}")  # fmt: skip
-    for warning in warnings(reports):
-        print(f"warning: {warning}", file=sys.stderr)
 
 
 def _ask(settings: Settings, args: argparse.Namespace) -> int:
@@ -321,6 +262,6 @@ def _eval(settings: Settings, args: argparse.Namespace) -> int:
 
 
 COMMANDS = {
-    "index": _index, "ask": _ask, "search": _search, "summary": _summary, "topics": _topics,
+    "index": index_verb, "ask": _ask, "search": _search, "summary": _summary, "topics": _topics,
     "serve": _serve, "eval": _eval,
 }  # fmt: skip
