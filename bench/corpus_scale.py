@@ -2,6 +2,7 @@
 
     python bench/corpus_scale.py                      # 10 and 100 documents
     python bench/corpus_scale.py --sizes 10 100 1000  # and 1000 (hours of embedding here)
+    python bench/corpus_scale.py --sizes 1 1000 --keep /work/scale --resume   # over several runs
 
 The corpus is generated, seeded, with no download, from the project's own texts (corpus/*.txt|md
 and tests/data/*.txt|md): each document has one language, 8-25 paragraphs and a few headings;
@@ -323,17 +324,32 @@ def probe(root: Path, questions: int) -> dict:
     return out
 
 
+def stored_rows(store: Path) -> int:
+    """Vectors already in a store."""
+    import sqlite3
+
+    with sqlite3.connect(f"file:{store}?mode=ro", uri=True) as connection:
+        return connection.execute("SELECT count(*) FROM vectors").fetchone()[0]
+
+
 def run_size(size: int, workdir: Path, seed_copy: Path, args: argparse.Namespace) -> dict:
     import shutil
 
     from bot.config import Settings
 
     root = workdir / f"n{size}"
+    store = root / "cache" / "vectors.sqlite"
+    # --resume: the vectors an earlier run of this size embedded are kept (the corpus is
+    # generated again, the same from the same seed), so the cold build only embeds the rest.
+    resumed = stored_rows(store) if args.resume and store.exists() else 0
+    if resumed:
+        shutil.rmtree(root / "corpus")
     per_lang = generate(root / "corpus", size, args.seed)
-    (root / "cache").mkdir()
-    shutil.copy(seed_copy, root / "cache" / "vectors.sqlite")
+    if not resumed:
+        (root / "cache").mkdir()
+        shutil.copy(seed_copy, store)
     settings = Settings(corpus=root / "corpus", index=root / "index", cache=root / "cache")
-    result: dict = {"size": size, "langs": per_lang}
+    result: dict = {"size": size, "langs": per_lang, "resumed": resumed}
     print(f"{size} documents: cold build ...", file=sys.stderr, flush=True)
     result["cold"] = timed_build(settings)
     print(f"  cold {result['cold']}", file=sys.stderr, flush=True)
@@ -375,7 +391,13 @@ def tables(results: list[dict], fixed: tuple[int, float]) -> str:
             "passages / sentences",
             lambda r: f"{r['stages']['_passages']} / {r['stages']['_sentences']}",
         ),
-        row("cold: seconds", lambda r: f"{r['cold']['seconds']:.1f}"),
+        row(
+            "cold: seconds",
+            lambda r: (
+                f"{r['cold']['seconds']:.1f}"
+                + (f" (resumed: {r['resumed']} texts stored before)" if r.get("resumed") else "")
+            ),
+        ),
         row("cold: texts embedded", lambda r: str(r["cold"]["embedded"])),
         row("cold: texts/s", lambda r: rate(r["cold"])),
         row("cold: other processes' share of the CPU", lambda r: f"{r['cold']['other']:.0f} %"),
@@ -469,10 +491,16 @@ def main() -> None:
     parser.add_argument("--probe", type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--keep", type=Path, help="work in this folder and keep it")
     parser.add_argument(
+        "--resume", action="store_true",
+        help="with --keep: reuse the vectors an earlier (stopped) run of a size embedded there",
+    )  # fmt: skip
+    parser.add_argument(
         "--summaries-only", action="store_true",
         help="time only the build's summaries (choose_all) with random vectors: no embedding",
     )  # fmt: skip
     args = parser.parse_args()
+    if args.resume and not args.keep:
+        parser.error("--resume needs --keep DIR (the folder an earlier run worked in)")
     if args.summaries_only:
         summaries_cost(args.sizes, args.seed)
         return
