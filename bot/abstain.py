@@ -107,17 +107,23 @@ def assess(
     return features(retrieval, overlap, terms, how), terms, how
 
 
-def refusal(decision: Decision, lang: str) -> str:
+def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
     """What a refusal says, in `lang`: what the article never mentions when that is known (its
     names and numbers, when some are missing: "installiere" says less than "Python"); else what
     the question asks that the article does not give (a figure, for the city asked; a date; a
-    person), else that it does not say."""
+    person), else that it does not say. When the figure found is the other city's and the
+    refusal lists that sentence first (`first_cited`), it says so: "… for Shanghai; the one it
+    gives is Beijing's [1]"."""
     terms, how = decision.terms, decision.fit
     missing = list(terms.missing[: terms.missing_names] or terms.missing)
     if missing:
         return not_mentioned(missing, lang)
     if how.expected == "quantity" and len(how.places) == 1:
-        return phrase("no_figure_for", lang).format(place=phrase(how.places[0], lang))
+        place = phrase(how.places[0], lang)
+        if first_cited and how.held_by:
+            other = phrase(how.held_by, lang)
+            return phrase("figure_for_other", lang).format(place=place, other=other)
+        return phrase("no_figure_for", lang).format(place=place)
     if how.expected in MISSING_KIND:
         return phrase(MISSING_KIND[how.expected], lang)
     return phrase("not_found", lang)

@@ -106,21 +106,47 @@ def bound(question: str, sentence: str, lang: str) -> bool:
     kind = expected(question)
     if kind not in ("quantity", "date"):
         return True
-    asked_years, stated_years = set(_YEAR.findall(question)), set(_YEAR.findall(sentence))
-    if asked_years and stated_years and not asked_years & stated_years:
+    if _other_year(question, sentence):
         return False
     asked = places(question)
     if len(asked) != 1:
         return True
-    # A clause naming no city speaks of the last one named before it ("北京拥有…40000余人，
-    # 占全国总数的60%": the 60 % is Beijing's too).
+    valued = _valued(sentence, lang, kind)
+    return not valued or any(asked <= named or not named for named in valued)
+
+
+def held_by(question: str, sentence: str, lang: str) -> str | None:
+    """The other city, when the figure or date `sentence` gives is bound to it and not to the
+    one `question` asks about ("… à Shanghai ?" — "Pékin en compte 34"): a refusal can say
+    whose figure the article gives."""
+    kind = expected(question)
+    asked = places(question)
+    if kind not in ("quantity", "date") or len(asked) != 1 or _other_year(question, sentence):
+        return None
+    valued = _valued(sentence, lang, kind)
+    if not valued or any(asked <= named or not named for named in valued):
+        return None  # bound to the city asked, or cannot be told
+    others = set().union(*valued) - asked
+    return others.pop() if len(others) == 1 else None
+
+
+def _other_year(question: str, sentence: str) -> bool:
+    """The question names a year, the sentence others and not it."""
+    asked, stated = set(_YEAR.findall(question)), set(_YEAR.findall(sentence))
+    return bool(asked and stated and not asked & stated)
+
+
+def _valued(sentence: str, lang: str, kind: Expected) -> list[set[str]]:
+    """The cities named by each clause of `sentence` that states an answer of `kind`. A clause
+    naming no city speaks of the last one named before it ("北京拥有…40000余人，占全国总数的60%":
+    the 60 % is Beijing's too)."""
     subject: set[str] = set()
     valued = []
     for clause in _CLAUSE.split(sentence):
         subject = places(clause) or subject
         if states(clause, lang, kind):
             valued.append(subject)
-    return not valued or any(asked <= named or not named for named in valued)
+    return valued
 
 
 @dataclass(frozen=True)
@@ -145,6 +171,7 @@ class Fit:
     stated: bool = True
     bound: bool = True
     places: tuple[str, ...] = ()
+    held_by: str | None = None  # the other city, when the value found is bound to it
 
 
 def check(question: str, reading: Reading) -> Fit:
@@ -155,4 +182,5 @@ def check(question: str, reading: Reading) -> Fit:
         states(reading.text, reading.lang, kind, reading.english),
         bound(question, reading.text, reading.lang),
         tuple(sorted(places(question))),
+        held_by(question, reading.text, reading.lang),
     )

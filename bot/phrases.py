@@ -125,6 +125,26 @@ PHRASES: dict[str, dict[str, str]] = {
         "pt": "O artigo não dá este número para {place}.",
         "ko": "기사에는 {place}에 대한 이 수치가 나와 있지 않습니다.",
     },
+    # The same, when the sentence found gives the figure for the other city ({other}), cited [1].
+    "figure_for_other": {
+        "en": "The article does not give this figure for {place}; the one it gives is for "
+        "{other} [1].",
+        "fr": "L'article ne donne pas ce chiffre pour {place} ; celui qu'il donne concerne "
+        "{other} [1].",
+        "zh": "文章没有给出{place}的这个数字；它给出的是{other}的数字 [1]。",
+        "es": "El artículo no da esta cifra para {place}; la que da es la de {other} [1].",
+        "de": "Der Artikel nennt diese Zahl für {place} nicht; er nennt sie für {other} [1].",
+        "ja": "記事には{place}についてのこの数字は書かれていません。"
+        "書かれているのは{other}の数字です [1]。",
+        "ru": "Для города {place} в статье эта цифра не приводится; она дана для города "
+        "{other} [1].",
+        "ar": "المقال لا يذكر هذا الرقم بالنسبة إلى {place}؛ الرقم الذي يذكره يخص {other} [1].",
+        "it": "L'articolo non riporta questo dato per {place}; quello che riporta riguarda "
+        "{other} [1].",
+        "pt": "O artigo não dá este número para {place}; o que dá é o de {other} [1].",
+        "ko": "기사에는 {place}에 대한 이 수치가 나와 있지 않습니다. "
+        "나와 있는 것은 {other}의 수치입니다 [1].",
+    },
     "no_date": {
         "en": "The article does not give this date.",
         "fr": "L'article ne donne pas cette date.",

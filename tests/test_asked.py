@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.abstain import Decision, Terms, refusal
-from bot.asked import Fit, Reading, bound, check, expected, places, states
+from bot.asked import Fit, Reading, bound, check, expected, held_by, places, states
 
 
 @pytest.mark.parametrize(
@@ -76,6 +76,39 @@ def test_a_figure_bound_to_the_other_city_or_year_does_not_answer() -> None:
     assert bound("How many such companies did Shanghai have in 2021?", stated, "en")
     # Nothing asked that can be bound: never refused here.
     assert bound("Why does Shanghai support the metaverse?", other, "fr")
+
+
+def test_whose_figure_the_sentence_gives_when_not_the_city_asked() -> None:
+    giants = ('D\'après les données, Pékin compte 596 entreprises "petites géantes", et le '
+              "nombre de Shanghai est juste derrière Pékin.")  # fmt: skip
+    assert held_by("Combien d'entreprises petites géantes compte Shanghai ?", giants, "fr") == (
+        "beijing"
+    )
+    assert held_by("Combien d'entreprises petites géantes compte Pékin ?", giants, "fr") is None
+    # Another year is not another city: the refusal does not point at the other city then.
+    stated = "In 2021, Shanghai had 37,000 such companies, and Beijing 25,000."
+    assert held_by("How many such companies did Shanghai have in 2022?", stated, "en") is None
+    # A clause naming no city could be anyone's: nothing is pointed at.
+    whole = "Il existe 147 universités dans le pays, et Pékin en compte 34."
+    assert held_by("Combien d'universités à Shanghai ?", whole, "fr") is None
+
+
+def test_a_refusal_points_at_the_other_citys_figure(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("Combien d'entreprises « petites géantes » compte Shanghai ?")
+    assert (answer.answered, answer.kind) == (False, "not_found")
+    assert (
+        answer.answer == "L'article ne donne pas ce chiffre pour Shanghai ; celui qu'il donne "
+        "concerne Pékin [1]."
+    )
+    first = answer.citations[0]
+    assert "596" in first.text[slice(*first.span)]  # [1] is Beijing's figure
+    # Without a sentence cited first, the refusal does not point at one.
+    decision = Decision(0.0, 0.5, {}, Terms(), True, Fit("quantity", places=("shanghai",),
+                                                          held_by="beijing"))  # fmt: skip
+    assert refusal(decision, "en") == "The article does not give this figure for Shanghai."
+    assert refusal(decision, "en", first_cited=True) == (
+        "The article does not give this figure for Shanghai; the one it gives is for Beijing [1]."
+    )
 
 
 def test_check_gathers_what_the_refusal_reads() -> None:
