@@ -56,11 +56,15 @@ class Comparison:
 
 def side_of(passage: Passage, n: int) -> str | None:
     """The city sentence `n` of `passage` is about: the one it names (the first, when it names
-    both), else the one its passage or its nearest heading naming one city names; None when
-    that is both or neither."""
+    both and gives a figure or a ranking), else the one its passage or its nearest heading
+    naming one city names; None when that is both or neither."""
     text = sentence_text(passage, n)
     named = places(text)
     if len(named) > 1:
+        # Both, with no figure and no ranking ("Pékin et Shanghai ont une force numérique
+        # considérable"): neither city's fact.
+        if not RANKING.search(text) and not any(c.isdigit() for c in text):
+            return None
         return min(named, key=lambda city: _first_mention(text, city))
     if not named and not refers_back(text):
         named = places(passage.text)

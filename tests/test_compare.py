@@ -28,6 +28,10 @@ def test_a_sentence_belongs_to_the_city_it_or_its_heading_names(engine) -> None:
     # "Le « plan de mise en œuvre » propose 16 tâches clés…" names no city: its part, Beijing's.
     ((passage, n), *_) = sentences(engine, "propose 16 tâches clés")
     assert side_of(passage, n) == "beijing"
+    # Both cities, no figure, no ranking: neither city's fact (the article's opening remark).
+    ((passage, n), *_) = sentences(engine, "ont une force")
+    assert places(sentence_text(passage, n)) == {"beijing", "shanghai"}
+    assert side_of(passage, n) is None
 
 
 def test_a_verdict_names_both_cities_and_ranks_them(engine) -> None:  # noqa: ANN001
