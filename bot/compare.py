@@ -43,6 +43,9 @@ RANKING = re.compile(
 )
 
 
+_LIST_SEPARATOR = re.compile(r"[,、،，]")
+
+
 @dataclass(frozen=True)
 class Comparison:
     """A comparison's points, city by city, then the verdict; or a refusal (no points)."""
@@ -61,9 +64,11 @@ def side_of(passage: Passage, n: int) -> str | None:
     text = sentence_text(passage, n)
     named = places(text)
     if len(named) > 1:
-        # Both, with no figure and no ranking ("Pékin et Shanghai ont une force numérique
-        # considérable"): neither city's fact.
-        if not RANKING.search(text) and not any(c.isdigit() for c in text):
+        # Both, with no figure, no ranking and no list of places ("Pékin et Shanghai ont une
+        # force numérique considérable"): neither city's fact. A list ("Pékin, Shanghai,
+        # Shenzhen, Ningbo et Chongqing.") ranks them by its order.
+        enumerates = len(_LIST_SEPARATOR.findall(text)) >= 2
+        if not (RANKING.search(text) or enumerates or any(c.isdigit() for c in text)):
             return None
         return min(named, key=lambda city: _first_mention(text, city))
     if not named and not refers_back(text):

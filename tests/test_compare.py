@@ -32,6 +32,9 @@ def test_a_sentence_belongs_to_the_city_it_or_its_heading_names(engine) -> None:
     ((passage, n), *_) = sentences(engine, "ont une force")
     assert places(sentence_text(passage, n)) == {"beijing", "shanghai"}
     assert side_of(passage, n) is None
+    # A list of places ranks them by its order: the first named leads it.
+    ((passage, n), *_) = sentences(engine, "Pékin, Shanghai, Shenzhen, Ningbo et Chongqing")
+    assert side_of(passage, n) == "beijing"
 
 
 def test_a_verdict_names_both_cities_and_ranks_them(engine) -> None:  # noqa: ANN001
