@@ -43,6 +43,7 @@ RANKING = re.compile(
 )
 
 
+# Commas of an enumeration ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing"), in every script.
 _LIST_SEPARATOR = re.compile(r"[,、،，]")
 
 
@@ -135,12 +136,11 @@ def choose_sides(
             and side_of(index.passages[where[0]], e.sentence) == side
         ]
         closest = max((score for score, _ in own), default=0.0)
-        best = [where for score, where in own if score >= closest - SENTENCE_MARGIN]
-        best = best[:SIDE_POINTS]
+        best = [where for score, where in own if score >= closest - SENTENCE_MARGIN][:SIDE_POINTS]
         # The summaries' rules drop repeats and bring the sentence a point leans on.
-        passages = {row for row, _ in best} | set(rows)
+        read = sorted({row for row, _ in best} | set(rows))
         chosen[side] = choose(
-            index.passages, SentenceRows(index), best, len(best), sorted(passages),
+            index.passages, SentenceRows(index), best, len(best), read,
             index.passage_first_sentence,
         ) if best else []  # fmt: skip
     return chosen

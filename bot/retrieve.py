@@ -145,8 +145,9 @@ def _search(vectors, query: np.ndarray, rows: int) -> np.ndarray:  # noqa: ANN00
     params = faiss.SearchParametersHNSW(efSearch=pool) if hasattr(vectors, "hnsw") else None
     found, found_rows = vectors.search(query, pool, params=params)
     kept = found_rows[0] >= 0
-    scores.fill(found[0][kept][-1])
-    scores[found_rows[0][kept]] = found[0][kept]
+    if kept.any():
+        scores.fill(found[0][kept][-1])
+        scores[found_rows[0][kept]] = found[0][kept]
     return scores
 
 
