@@ -29,6 +29,7 @@ from bot.engine import Engine
 from bot.followup import Turn
 from bot.lexical import LexicalIndex
 from bot.retrieve import retrieve
+from bot.sentence_words import SentenceWords
 
 
 def percentiles(values: list[float]) -> str:
@@ -82,9 +83,9 @@ def scaled_search(engine: Engine, n: int, items: list[dict]) -> list[float]:
         sentence_passage=np.repeat(np.arange(len(passages)), [len(p.sentences) for p in passages]),
         passage_first_sentence=np.cumsum([0] + [len(p.sentences) for p in passages[:-1]]),
         lexical=lexical,
-        sentence_words=tuple(words for _ in range(repeat) for words in index.sentence_words)[
-            :n_sentences
-        ],
+        sentence_words=SentenceWords.build(
+            tuple(words for _ in range(repeat) for words in index.sentence_words)[:n_sentences]
+        ),
     )
     times = []
     for item in items:

@@ -107,7 +107,7 @@ def build(settings: Settings, progress: Callable[[int, int], None] | None = None
         _write_json(staging / "alignment.json", alignment)
         _write_json(staging / "summaries.json", choose_all(documents, passages, sentence_matrix))
         editions = Editions.build(documents, passages, links)
-        _write_json(staging / "sentence_words.json", sentence_words(passages, editions))
+        sentence_words(passages, editions).save(staging)
         vocabulary = Vocabulary.build([p.text for p in passages], editions.passage_lang.tolist())
         _write_json(staging / "vocabulary.json", vocabulary.to_json())
         topics = find_topics(

@@ -20,10 +20,11 @@ from bot.errors import IndexMissing, IndexStale
 from bot.ingest import Passage
 from bot.intent import EXAMPLES, IntentExamples
 from bot.lexical import LexicalIndex
+from bot.sentence_words import SentenceWords
 from bot.tokens import tokenize
 from bot.topics import Topic
 
-FORMAT_VERSION = 8
+FORMAT_VERSION = 9
 # HNSW, for corpora past Settings.exact_below: links per node and the build's search depth
 # (bench/corpus_scale.py measures its recall against exact search).
 HNSW_LINKS = 32
@@ -71,7 +72,7 @@ class Index:
     passage_first_sentence: np.ndarray  # passage row → row of its first sentence
     lexical: LexicalIndex
     # sentence row → its BM25 tokens and those of its translations, for overlap
-    sentence_words: tuple[frozenset[str], ...]
+    sentence_words: SentenceWords  # each sentence's search words, its translations' too
     editions: Editions
     links: dict[str, list[Link]]  # edition id → its sentence links to its source
     alignment: dict[str, dict]  # edition id → its alignment report (editions.report)
@@ -106,15 +107,15 @@ def sentence_texts(passages: tuple[Passage, ...] | list[Passage]) -> list[tuple[
     ]
 
 
-def sentence_words(passages: tuple[Passage, ...], editions: Editions) -> list[list[str]]:
-    """Each sentence's BM25 tokens, a source sentence's with those of its translations (sorted,
-    for the index folder: tokenizing at load took half a second)."""
+def sentence_words(passages: tuple[Passage, ...], editions: Editions) -> SentenceWords:
+    """Each sentence's BM25 tokens, a source sentence's with those of its translations (for the
+    index folder: tokenizing at load took half a second)."""
     langs = sorted(set(editions.passage_lang.tolist()))
     words = [set(tokenize(text, langs)) for _, _, text in sentence_texts(passages)]
     for translated, source in zip(*editions.sentence_pairs, strict=True):
         if translated != source:
             words[source] |= words[translated]
-    return [sorted(w) for w in words]
+    return SentenceWords.build(words)
 
 
 def file_digest(path: Path) -> str:
@@ -271,7 +272,6 @@ def _read(folder: Path, manifest: Manifest) -> Index:
         for doc_id, entry in alignment.items()
     }
     editions = Editions.build(documents, passages, links)
-    words = json.loads((folder / "sentence_words.json").read_text(encoding="utf-8"))
     return Index(
         manifest=manifest,
         documents=documents,
@@ -282,7 +282,7 @@ def _read(folder: Path, manifest: Manifest) -> Index:
         sentence_passage=np.repeat(np.arange(len(passages)), sentence_counts),
         passage_first_sentence=np.cumsum([0, *sentence_counts[:-1]]),
         lexical=LexicalIndex.load(folder / "lexical", langs),
-        sentence_words=tuple(frozenset(w) for w in words),
+        sentence_words=SentenceWords.load(folder),
         editions=editions,
         links=links,
         alignment={doc_id: entry["report"] for doc_id, entry in alignment.items()},
