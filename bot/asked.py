@@ -111,8 +111,7 @@ def bound(question: str, sentence: str, lang: str) -> bool:
     asked = places(question)
     if len(asked) != 1:
         return True
-    valued = _valued(sentence, lang, kind)
-    return not valued or any(asked <= named or not named for named in valued)
+    return _may_be_of(asked, _valued(sentence, lang, kind))
 
 
 def held_by(question: str, sentence: str, lang: str) -> str | None:
@@ -124,10 +123,16 @@ def held_by(question: str, sentence: str, lang: str) -> str | None:
     if kind not in ("quantity", "date") or len(asked) != 1 or _other_year(question, sentence):
         return None
     valued = _valued(sentence, lang, kind)
-    if not valued or any(asked <= named or not named for named in valued):
-        return None  # bound to the city asked, or cannot be told
+    if _may_be_of(asked, valued):
+        return None
     others = set().union(*valued) - asked
     return others.pop() if len(others) == 1 else None
+
+
+def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:
+    """Whether a value may be the city `asked`'s: no clause states one, or one names that city
+    or no city at all (`valued`: the cities each clause stating a value names)."""
+    return not valued or any(asked <= named or not named for named in valued)
 
 
 def _other_year(question: str, sentence: str) -> bool:

@@ -11,8 +11,8 @@ from bot.abstain import Abstainer, refusal, says_nothing_about
 from bot.answer import Answer, Evidence, Side, weigh
 from bot.asked import PLACES, places
 from bot.citations import Citation
-from bot.facts import is_content, is_question, refers_back, sentence_text
-from bot.focus import SENTENCE_MARGIN, SentenceRows
+from bot.facts import is_question, refers_back, sentence_text
+from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
 from bot.index import Index
 from bot.ingest import Passage
 from bot.phrases import phrase
@@ -117,8 +117,7 @@ def choose_sides(
     rows = near_rows(retrieval, PASSAGES)
     around = set(rows) | {heading_over(index, row) for row in rows}
     # As close as a city's sentences must be: a ranking on another measure is no verdict here.
-    floor = max((max(h.sentence_scores, default=-1.0) for h in retrieval.hits), default=0.0)
-    floor -= SENTENCE_MARGIN
+    floor = retrieval.closest_hit_sentence - SENTENCE_MARGIN
     verdicts = sorted(
         ((score, hit.row, n)
          for hit in retrieval.hits if hit.row in around
@@ -129,14 +128,11 @@ def choose_sides(
     chosen = {VERDICT: sorted((row, n) for _, row, n in verdicts[:VERDICT_POINTS])}
     for side in PLACES:
         own = [
-            (retrieval.hits[e.hit].sentence_scores[e.sentence], where)
-            for e in ranked
-            if (where := (retrieval.hits[e.hit].row, e.sentence)) not in chosen[VERDICT]
-            and is_content(index.passages[where[0]], e.sentence)
-            and side_of(index.passages[where[0]], e.sentence) == side
+            (score, (row, n))
+            for score, (row, n) in content(index, retrieval, ranked)
+            if (row, n) not in chosen[VERDICT] and side_of(index.passages[row], n) == side
         ]
-        closest = max((score for score, _ in own), default=0.0)
-        best = [where for score, where in own if score >= closest - SENTENCE_MARGIN][:SIDE_POINTS]
+        best = near(own, max((score for score, _ in own), default=0.0))[:SIDE_POINTS]
         # The summaries' rules drop repeats and bring the sentence a point leans on.
         read = sorted({row for row, _ in best} | set(rows))
         chosen[side] = choose(

@@ -51,26 +51,28 @@ def about(
     same signals (bot.abstain)."""
     ranked, signals, terms, fit = weigh(subject, retrieval, index)
     decision = abstainer.decide(signals, terms, fit)
-    best = fitting(index, retrieval, ranked)[:total]
+    # Relevance first: choosing among the close sentences by the whole-article rules (facts
+    # over centrality) kept fewer of a subject's facts than this ranking (issue 19, test split
+    # 0.62 against 0.68).
+    best = near(content(index, retrieval, ranked), retrieval.closest_hit_sentence)[:total]
     return Focus(tuple(dict.fromkeys(row for row, _ in best)), tuple(sorted(best)), decision)
 
 
-def fitting(index: Index, retrieval: Retrieval, ranked: list[Evidence]) -> list[tuple[int, int]]:
+def content(
+    index: Index, retrieval: Retrieval, ranked: list[Evidence]
+) -> list[tuple[float, tuple[int, int]]]:
     """The content sentences of `ranked` (best fit first: the answer path's ranking, which reads
-    the request's words too) within SENTENCE_MARGIN of the closest one, as (passage row, sentence
-    number). Relevance first: choosing among them by the whole-article rules (facts over
-    centrality) kept fewer of the subject's facts than the plain ranking (issue 19, test split
-    0.62 against 0.68)."""
-    closest = max((max(h.sentence_scores, default=-1.0) for h in retrieval.hits), default=0.0)
-    found = []
-    for evidence in ranked:
-        hit = retrieval.hits[evidence.hit]
-        where = (hit.row, evidence.sentence)
-        if hit.sentence_scores[evidence.sentence] >= closest - SENTENCE_MARGIN and is_content(
-            index.passages[hit.row], evidence.sentence
-        ):
-            found.append(where)
-    return found
+    the request's words too), each with its own score: (score, (passage row, sentence number))."""
+    return [
+        (hit.sentence_scores[e.sentence], (hit.row, e.sentence))
+        for e in ranked
+        if is_content((hit := retrieval.hits[e.hit]).passage, e.sentence)
+    ]
+
+
+def near(scored: list[tuple[float, tuple[int, int]]], closest: float) -> list[tuple[int, int]]:
+    """Where each of `scored` is, when it is within SENTENCE_MARGIN of `closest`, in order."""
+    return [where for score, where in scored if score >= closest - SENTENCE_MARGIN]
 
 
 class SentenceRows:

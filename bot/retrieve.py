@@ -66,6 +66,11 @@ class Retrieval:
     passage_top: float
     passage_margin: float
 
+    @property
+    def closest_hit_sentence(self) -> float:
+        """The best sentence score among the hits (0 when there are none)."""
+        return max((max(h.sentence_scores, default=-1.0) for h in self.hits), default=0.0)
+
 
 def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) -> Retrieval:
     """The k best passages for `query` (written in `lang`, embedded as `vector`), best first."""
