@@ -287,8 +287,8 @@ def probe(root: Path, questions: int) -> dict:
     out["peak"] = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     out["answer"], out["search"] = percentiles(answer), percentiles(search)
     queries = np.vstack([engine.embedder.embed_query(q) for q in asked]).astype(np.float32)
-    from bot.index import searchable
     from bot.retrieve import POOL
+    from bot.vector_files import searchable
 
     out["hnsw"] = {}
     faiss.omp_set_num_threads(1)
@@ -319,8 +319,8 @@ def probe(root: Path, questions: int) -> dict:
             ms = 1000 * (time.perf_counter() - start) / len(queries)
             _, found = hnsw.search(queries, 5)
             rows_out[f"ef{ef}"] = (recall_at_5(found), ms)
-        # As bot would search it past BOT_EXACT_BELOW: bot.index.searchable's graph, asked for
-        # bot.retrieve's whole pool (efSearch = POOL), its top 5 against exact search's.
+        # As bot would search it past BOT_EXACT_BELOW: bot.vector_files.searchable's graph, asked
+        # for bot.retrieve's whole pool (efSearch = POOL), its top 5 against exact search's.
         start = time.perf_counter()
         graph = searchable(matrix, approximate=True)
         rows_out["bot_build_s"] = time.perf_counter() - start
@@ -453,8 +453,8 @@ def tables(results: list[dict], fixed: tuple[int, float]) -> str:
         "",
         "### Exact search (IndexFlatIP) against HNSW (M=32), top 5, one query at a time",
         "",
-        "bot's HNSW: `bot.index.searchable` past BOT_EXACT_BELOW, searched with efSearch = 256"
-        " (bot.retrieve's pool), timed asking for the whole pool as bot does.",
+        "bot's HNSW: `bot.vector_files.searchable` past BOT_EXACT_BELOW, searched with"
+        " efSearch = 256 (bot.retrieve's pool), timed asking for the whole pool as bot does.",
         "",
         "| vectors | n | exact ms | HNSW build s | ef=64 recall@5 | ef=64 ms "
         "| ef=128 recall@5 | ef=128 ms | bot's HNSW recall@5 | its ms |",

@@ -18,7 +18,8 @@ import sys
 
 import numpy as np
 
-from bot.abstain import FEATURES, fit
+from bot.abstain import FEATURES
+from bot.calibration import fit
 from bot.config import Settings
 from bot.engine import Engine
 from bot.evaluate import read_questions

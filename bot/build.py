@@ -23,11 +23,9 @@ from bot.index import (
     BACKGROUND,
     FORMAT_VERSION,
     Manifest,
-    approximate_files,
     corpus_hash,
     digest,
     file_digest,
-    searchable,
     sentence_texts,
     sentence_words,
 )
@@ -36,6 +34,7 @@ from bot.intent import EXAMPLES, IntentExamples, read_examples
 from bot.lexical import LexicalIndex
 from bot.summarize import choose_all
 from bot.topics import find_topics
+from bot.vector_files import approximate_files, searchable
 from bot.vectors import Vectors, build_workers, cached
 
 

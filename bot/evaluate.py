@@ -10,7 +10,8 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.abstain import Abstainer, fit
+from bot.abstain import Abstainer
+from bot.calibration import fit
 from bot.config import Settings
 from bot.engine import Engine
 from bot.errors import BotError

@@ -23,12 +23,9 @@ from bot.lexical import LexicalIndex
 from bot.sentence_words import SentenceWords
 from bot.tokens import tokenize
 from bot.topics import Topic
+from bot.vector_files import approximate_files, read_vectors
 
 FORMAT_VERSION = 9
-# HNSW, for corpora past Settings.exact_below: links per node and the build's search depth
-# (bench/corpus_scale.py measures its recall against exact search).
-HNSW_LINKS = 32
-HNSW_BUILD_DEPTH = 80
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
 BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")
@@ -143,34 +140,6 @@ def damage(folder: Path, manifest: Manifest) -> str | None:
     return None
 
 
-def approximate_files(passages: int, sentences: int, exact_below: int) -> list[str]:
-    """The FAISS files a build of this size writes as HNSW: those of `exact_below` rows or more."""
-    rows = {"passages.faiss": passages, "sentences.faiss": sentences}
-    return [name for name, count in rows.items() if count >= exact_below]
-
-
-def searchable(matrix: np.ndarray, approximate: bool) -> object:
-    """A FAISS inner-product index of `matrix`'s rows: exact, or HNSW (HNSW_LINKS links a node;
-    bot.retrieve asks it for as many candidates as its pool)."""
-    import faiss
-
-    if not approximate:
-        flat = faiss.IndexFlatIP(matrix.shape[1])
-        flat.add(matrix)
-        return flat
-    graph = faiss.IndexHNSWFlat(matrix.shape[1], HNSW_LINKS, faiss.METRIC_INNER_PRODUCT)
-    graph.hnsw.efConstruction = HNSW_BUILD_DEPTH
-    graph.add(matrix)
-    return graph
-
-
-def _vectors(path: Path) -> object:
-    """A FAISS index file, memory-mapped: the processes of one server share its pages."""
-    import faiss
-
-    return faiss.read_index(str(path), faiss.IO_FLAG_MMAP)
-
-
 def _read_jsonl(path: Path) -> list[dict]:
     with path.open(encoding="utf-8") as lines:
         return [json.loads(line) for line in lines if line.strip()]
@@ -276,9 +245,9 @@ def _read(folder: Path, manifest: Manifest) -> Index:
         manifest=manifest,
         documents=documents,
         passages=passages,
-        passage_vectors=_vectors(folder / "passages.faiss"),
-        sentence_vectors=_vectors(folder / "sentences.faiss"),
-        background_vectors=_vectors(folder / "background.faiss"),
+        passage_vectors=read_vectors(folder / "passages.faiss"),
+        sentence_vectors=read_vectors(folder / "sentences.faiss"),
+        background_vectors=read_vectors(folder / "background.faiss"),
         sentence_passage=np.repeat(np.arange(len(passages)), sentence_counts),
         passage_first_sentence=np.cumsum([0, *sentence_counts[:-1]]),
         lexical=LexicalIndex.load(folder / "lexical", langs),

@@ -18,10 +18,10 @@ from bot.abstain import (
     Terms,
     check_terms,
     features,
-    fit,
     says_nothing_about,
 )  # fmt: skip
 from bot.answer import rank_sentences
+from bot.calibration import fit
 from bot.config import Settings
 from bot.embed import embedder_id
 from bot.errors import BotError
