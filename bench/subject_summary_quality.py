@@ -196,7 +196,7 @@ def run(engine: Engine, rows: list[dict], split: str, article: list[str], timed:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--sweep", action="store_true", help="dev only, each constant moved")
-    parser.add_argument("--split", choices=("dev", "test", "both"), default="both")
+    parser.add_argument("--split", choices=("dev", "test", "both", "all"), default="both")
     args = parser.parse_args()
     engine = Engine.load(Settings.from_env())
     rows = [json.loads(line) for line in ITEMS.read_text(encoding="utf-8").splitlines() if line]

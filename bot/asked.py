@@ -22,9 +22,10 @@ Expected = Literal["quantity", "date", "person"]
 PLACES = ("beijing", "shanghai")
 
 _QUANTITY = re.compile(
-    r"\b(how (?:many|much)|what (?:proportion|share|percentage)|combien|quelle (?:part|proportion)|"
+    r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
+    r"quelle (?:part|proportion)|"
     r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje)|wie (?:viele?|hoch|gro[ßs])|"
-    r"welchen anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
+    r"welche[nmrs]? \w*anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
     r"какая доля|كم|ما (?:نسبة|حصة))\b|多少|几[个条家项位次年]|比例|占比|何[個件社人つ%]|いくら|"
     r"どれくらい|割合|몇|얼마|비율|비중",
     re.IGNORECASE,

@@ -44,6 +44,35 @@ INTERROGATIVES = {
     "ko": "무엇 누구 언제 어디 어떻게 왜 얼마 몇 어느 어떤",
 }
 
+# Words that ask for a summary or point at the text, a closed class like the question words: in
+# "give me the gist of X" or "X는 기사에서 어떤 맥락으로 나와?" the subject is X, and the corpus not
+# writing "gist" or "맥락" ("context") says nothing of it.
+REQUEST_WORDS = {
+    "en": "summarise summarize summary gist recap overview mention mentioned mentions cite cites "
+    "cited context",
+    "fr": "résume résumer résumé résumez synthèse mentionne mentionné contexte",
+    "es": "resume resúmeme resúmelo resumen resumir menciona mencionado contexto",
+    "de": "fasse zusammen zusammenfassung zusammenfassen erwähnt erwähnung kontext",
+    "it": "riassumi riassumimi riassunto menziona menzionato contesto",
+    "pt": "resuma resumo resumir menciona mencionado contexto",
+    "ru": "перескажи резюмируй резюме упоминается упомянут контекст контексте",
+    "ar": "لخص لخّص ملخص يذكر سياق",
+    "zh": "总结 概括 摘要 提到",
+    "ja": "要約 まとめ 言及 文脈",
+    "ko": "요약 맥락 언급",
+}
+
+
+def is_request_word(word: str) -> bool:
+    """Whether `word` asks for a summary or points at the text, in any language (see
+    REQUEST_WORDS)."""
+    return word.casefold() in _request_words()
+
+
+@cache
+def _request_words() -> frozenset[str]:
+    return frozenset(w for words in REQUEST_WORDS.values() for w in words.split())
+
 
 def is_interrogative(word: str, lang: str) -> bool:
     """Whether `word` is a question word of `lang` (see INTERROGATIVES)."""

@@ -11,12 +11,13 @@ from bot.abstain import Abstainer, refusal, says_nothing_about
 from bot.answer import Answer, Evidence, Side, weigh
 from bot.asked import PLACES, places
 from bot.citations import Citation
-from bot.facts import is_question, refers_back, sentence_text
+from bot.facts import is_content, is_question, refers_back, sentence_text
 from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
 from bot.index import Index
 from bot.ingest import Passage
 from bot.phrases import phrase
 from bot.retrieve import Retrieval
+from bot.sections import heading_over, scored, section
 from bot.summarize import choose
 from bot.summary import Point, cited_points
 from bot.target import ALIASES
@@ -111,27 +112,44 @@ def choose_sides(
     """The (passage row, sentence number) pairs of each city and of the verdict, in text order.
     The verdict: among the sentences of the passages near the best and the headings over them,
     those that rank the two cities on something `asked` (search words of the request; a
-    sentence's words include its translations'), closest first. Each city: its own sentences
-    that fit the request best (`ranked`, the answer path's ranking), within SENTENCE_MARGIN of
-    its closest one: one city's facts often score below the other's."""
+    sentence's words include its translations'), most shared words first, then closest. Each
+    city: its own sentences that fit the request best (`ranked`, the answer path's ranking),
+    then those of the section a verdict heading heads ("2. Densité : Pékin et Shanghai se
+    classent deuxième et troisième" heads "les 10 premières villes sont Shenzhen, Pékin,
+    Shanghai…"); within SENTENCE_MARGIN of its closest one: one city's facts often score below
+    the other's."""
     rows = near_rows(retrieval, PASSAGES)
-    around = set(rows) | {heading_over(index, row) for row in rows}
+    around = sorted(set(rows) | {heading_over(index, row) for row in rows})
     # As close as a city's sentences must be: a ranking on another measure is no verdict here.
+    # Among those, the one sharing most words with the request ranks on what it asks: e5 puts
+    # "Part du numérique", "Densité" and "Quantité totale" within 0.01 of "proporción de
+    # patentes digitales"; the words (a sentence's include its translations') tell them apart.
     floor = retrieval.closest_hit_sentence - SENTENCE_MARGIN
     verdicts = sorted(
-        ((score, hit.row, n)
-         for hit in retrieval.hits if hit.row in around
-         for n, score in enumerate(hit.sentence_scores)
-         if score >= floor and hit.sentence_words[n] & asked and is_verdict(hit.passage, n)),
+        ((len(shared), score, row, n) for row, n, score in scored(index, retrieval, around)
+         if score >= floor
+         and (shared := index.sentence_words[index.passage_first_sentence[row] + n] & asked)
+         and is_verdict(index.passages[row], n)),
         reverse=True,
     )  # fmt: skip
-    chosen = {VERDICT: sorted((row, n) for _, row, n in verdicts[:VERDICT_POINTS])}
+    chosen = {VERDICT: sorted((row, n) for _, _, row, n in verdicts[:VERDICT_POINTS])}
+    headed = next((row for _, _, row, _ in verdicts if index.passages[row].heading), None)
+    measured = [] if headed is None else section(index, headed)
     for side in PLACES:
         own = [
             (score, (row, n))
             for score, (row, n) in content(index, retrieval, ranked)
             if (row, n) not in chosen[VERDICT] and side_of(index.passages[row], n) == side
         ]
+        # After them, the rest of the measure's section, closest first: the figures under the
+        # heading that ranks the two cities on it, when the search did not reach them.
+        have = {where for _, where in own}
+        own += sorted(
+            ((score, (row, n)) for row, n, score in scored(index, retrieval, measured)
+             if (row, n) not in have and is_content(index.passages[row], n)
+             and side_of(index.passages[row], n) == side),
+            reverse=True,
+        )  # fmt: skip
         best = near(own, max((score for score, _ in own), default=0.0))[:SIDE_POINTS]
         # The summaries' rules drop repeats and bring the sentence a point leans on.
         read = sorted({row for row, _ in best} | set(rows))
@@ -148,18 +166,6 @@ def measure(question: str, langs: tuple[str, ...]) -> frozenset[str]:
     names = (name.rstrip("*") for concept in (*PLACES, "comparison") for name in ALIASES[concept])
     generic = set(tokenize(" ".join(names), langs))
     return frozenset(t for t in tokenize(question, langs) if not t.isdigit() and t not in generic)
-
-
-def heading_over(index: Index, row: int) -> int:
-    """The row of the heading the passage at `row` comes under (itself if none)."""
-    doc_id = index.passages[row].doc_id
-    for before in range(row - 1, -1, -1):
-        passage = index.passages[before]
-        if passage.doc_id != doc_id:
-            break
-        if passage.heading:
-            return before
-    return row
 
 
 def compare(

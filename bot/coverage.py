@@ -126,6 +126,14 @@ class Vocabulary:
         own = self.editions.get(lang)
         if own is not None and own.holds(term):
             return True
+        # A loanword another edition writes as the question does ("blockchain" in a Spanish
+        # question; the Spanish edition says "cadena de bloques").
+        if (
+            term.kind == "word"
+            and LATIN.search(term.surface)
+            and any(edition._has_word(fold(term.surface)) for edition in self.editions.values())
+        ):
+            return True
         if term.kind == "number" or term.kind == "name" and LATIN.search(term.surface):
             if any(edition.holds(term) for edition in self.editions.values()):
                 return True

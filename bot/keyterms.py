@@ -19,6 +19,7 @@ from bot.commonness import (
     is_common,
     is_hangul,
     is_interrogative,
+    is_request_word,
     korean_stem,
     load_jieba,
     simplified,
@@ -91,7 +92,11 @@ def key_terms(question: str, lang: str) -> tuple[Term, ...]:
         terms += _japanese_terms(text)
     else:
         terms += _spaced_terms(text, lang)
-    unique = {(t.kind, t.keys): t for t in reversed(terms) if t.keys and all(t.keys)}
+    unique = {
+        (t.kind, t.keys): t
+        for t in reversed(terms)
+        if t.keys and all(t.keys) and not (t.kind == "word" and is_request_word(t.surface))
+    }
     normalized = unicodedata.normalize("NFKC", question)
     return tuple(sorted(unique.values(), key=lambda t: normalized.find(t.surface)))
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -65,6 +65,8 @@ class Retrieval:
     lexical_top: float
     passage_top: float
     passage_margin: float
+    # Every source sentence's score (the pool's floor past it; -inf for translations), by row.
+    sentence_pool: np.ndarray = field(compare=False, repr=False)
 
     @property
     def closest_hit_sentence(self) -> float:
@@ -131,6 +133,7 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
         lexical_top=lexical_top,
         passage_top=float(fused[order[0]]) if len(order) else 0.0,
         passage_margin=float(fused[order[0]] - fused[order[1]]) if len(order) > 1 else 0.0,
+        sentence_pool=sentences,
     )
 
 

@@ -58,6 +58,8 @@ ORDINALS: dict[int, tuple[str, ...]] = {
     3: ("third", "3rd", "troisi*", "tercer*", "terz*", "terceir*", "dritte*", "трет*", "الثالث",
         "세 번째", "셋째", "第三"),
 }  # fmt: skip
+# Common words holding a one-character part word ("the article", "all", "details", "department").
+_NOT_PARTS = ("文章", "全部", "细节", "細節", "部门", "部門", "内部", "外部")
 _LEADING_NUMBER = re.compile(r"\W*0*([1-9]|[一二三四五六七八九])\s*[,，、.．:：]")
 _CJK_NUMERALS = "一二三四五六七八九"
 # Scripts written without spaces between words, or with prepositions attached (Arabic).
@@ -92,7 +94,7 @@ def names_subject(text: str) -> bool:
     """Whether a summary request names a subject ("sur la puissance de calcul"), not a part
     ("la partie sur Pékin") or the whole."""
     message = text.casefold()
-    if any(has_name(message, word) for word in PART_WORDS):
+    if names_part(message):
         return False
     return any(has_name(message, word) for word in ABOUT)
 
@@ -101,7 +103,7 @@ def compares(text: str) -> bool:
     """Whether a message could ask to compare the two cities: it names both, a comparison
     ("vs", "compare", "对比") or cities ("which city", "两座城市"), and no part."""
     message = text.casefold()
-    if any(has_name(message, word) for word in PART_WORDS):
+    if names_part(message):
         return False  # "the section that compares the two cities": a part to summarise
     named = concepts(message)
     return (
@@ -127,9 +129,17 @@ def has_name(text: str, name: str) -> bool:
     return re.search(pattern, text) is not None
 
 
+def names_part(message: str) -> bool:
+    """Whether casefolded `message` names a part of the article ("第二章", "北京についての章").
+    A one-character Chinese part word inside a common word is none: "文章" is "the article"."""
+    for word in _NOT_PARTS:
+        message = message.replace(word, " ")
+    return any(has_name(message, word) for word in PART_WORDS)
+
+
 def _part_number(message: str) -> int | None:
     """The part number a message names ("partie 2", "第二部分", "the third part"), if any."""
-    if not any(has_name(message, word) for word in PART_WORDS):
+    if not names_part(message):
         return None
     digits = re.findall(r"(?<!\d)([1-9])(?!\d)", message)
     if len(set(digits)) == 1:

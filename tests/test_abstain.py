@@ -163,27 +163,38 @@ def test_key_terms_are_checked_in_the_corpus(engine) -> None:
 
 
 @pytest.mark.parametrize(
-    ("probability", "missing", "above_background", "refused"),
+    ("probability", "missing", "checked", "above_background", "refused"),
     [
-        (0.1, (), 0.05, False),  # the model doubts, but every word is in the corpus
-        (0.1, ("Quantencomputing",), 0.05, True),  # a word the corpus never writes
-        (0.1, (), -0.02, True),  # everyday sentences are closer than the corpus
-        (0.9, ("Quantencomputing",), -0.02, False),  # the model does not doubt
+        (0.1, (), 1, 0.05, False),  # the model doubts, but every word is in the corpus
+        (0.1, ("Quantencomputing",), 1, 0.05, True),  # a word the corpus never writes
+        (0.1, (), 1, -0.02, True),  # everyday sentences are closer than the corpus
+        (0.9, ("Quantencomputing",), 1, -0.02, False),  # the model does not doubt
+        (0.1, ("régulation",), 2, 0.05, False),  # one word of two: paraphrase, not absence
     ],
 )
 def test_a_subject_is_refused_only_when_the_corpus_lacks_it(
-    probability: float, missing: tuple[str, ...], above_background: float, refused: bool
+    probability: float,
+    missing: tuple[str, ...],
+    checked: int,
+    above_background: float,
+    refused: bool,
 ) -> None:
     # Summaries and comparisons name a subject, not a fact: the question-shaped model alone
-    # refused 4 of 30 answerable subjects of the issue-19 test split.
-    decision = Decision(
-        probability, 0.5, {"above_background": above_background}, Terms(missing=missing), True
-    )
+    # refused 13 of 82 answerable subjects of eval/subject_summaries.jsonl.
+    terms = Terms(missing=missing, missing_words=len(missing), checked_words=checked)
+    decision = Decision(probability, 0.5, {"above_background": above_background}, terms, True)
     assert says_nothing_about(decision, "Was sagt der Artikel über Quantencomputing?") is refused
     assert says_nothing_about(decision, "Peking oder Shanghai?", comparison=True) is refused
+    assert says_nothing_about(decision, "Is quantum computing mentioned?") is refused
+
+
+def test_a_missing_name_refuses_a_subject() -> None:
+    terms = Terms(missing=("Huawei",), missing_names=1, checked_names=1, checked_words=2)
+    doubt = Decision(0.1, 0.5, {"above_background": 0.05}, terms, True)
+    assert says_nothing_about(doubt, "Cosa dice l'articolo su Huawei e HarmonyOS?")
 
 
 def test_a_question_taken_for_a_subject_request_is_refused_as_a_question() -> None:
-    # No "about" word: a question the chat routed to a focused summary ("Welchen Marktanteil…?").
+    # It asks for a quantity: a question the chat routed to a focused summary.
     doubt = Decision(0.1, 0.5, {"above_background": 0.05}, Terms(), True)
     assert says_nothing_about(doubt, "Welchen Marktanteil sollen KI-Chips 2025 erreichen?")

@@ -17,6 +17,8 @@ from bot.asked import Fit, Reading, bound, check, expected, held_by, places, sta
         ("上海有多少人工智能核心技术人才？", "quantity"),
         ("Сколько стоит гарнитура Apple Vision Pro?", "quantity"),
         ("كم عدد منصات الإنترنت الصناعي في بكين؟", "quantity"),
+        ("What market share will domestic AI chips reach?", "quantity"),
+        ("Welchen Marktanteil sollen heimische KI-Chips erreichen?", "quantity"),
         ("베이징의 인공지능 핵심 기업은 몇 개인가요?", "quantity"),
         ("When was Beijing's partnership program launched?", "date"),
         ("苹果Vision Pro什么时候在中国上市？", "date"),

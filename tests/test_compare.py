@@ -88,6 +88,17 @@ def test_the_verdict_is_a_sentence_of_the_article_that_ranks_the_two(engine) -> 
         assert places(source) == {"beijing", "shanghai"} and RANKING.search(source)
 
 
+def test_a_ranking_heading_brings_the_figures_under_it(engine) -> None:  # noqa: ANN001
+    # "2. Densité … : Pékin et Shanghai se classent respectivement deuxième et troisième" is the
+    # verdict; the ranking of the ten cities under it is the cities' fact, even when the search
+    # for the German request does not reach that passage.
+    answer = engine.ask("Vergleiche Peking und Shanghai bei der Dichte der Digitaltechnologie")
+    assert (answer.kind, answer.answered) == ("comparison", True)
+    cities = [n for side in answer.sides if side.side != "verdict" for n in side.citations]
+    sources = [answer.citations[n - 1].text[slice(*answer.citations[n - 1].span)] for n in cities]
+    assert any("Shenzhen, Pékin, Shanghai, Hangzhou" in source for source in sources)
+
+
 def test_no_verdict_is_invented_where_the_article_states_none(engine) -> None:  # noqa: ANN001
     # The article gives each city's 2025 targets and ranks neither on them.
     answer = engine.ask("Beijing vs Shanghai: what do their 2025 targets say?")

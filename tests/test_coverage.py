@@ -152,3 +152,15 @@ def test_the_vocabulary_reads_back_from_the_index_as_built(vocabulary: Vocabular
 
     again = Vocabulary.from_json(json.loads(json.dumps(vocabulary.to_json(), ensure_ascii=False)))
     assert again == vocabulary
+
+
+def test_a_loanword_another_edition_writes_is_found() -> None:
+    # The Spanish edition says "cadena de bloques"; the French one writes "blockchain", as the
+    # Spanish reader does. A word no edition writes is still missing.
+    vocabulary = Vocabulary.build(
+        ["L'intelligence artificielle, la blockchain et le cloud computing.",
+         "La inteligencia artificial, la cadena de bloques y la computación en la nube."],
+        ["fr", "es"],
+    )  # fmt: skip
+    assert missing(vocabulary, "¿Se menciona la blockchain en el artículo?", "es") == []
+    assert missing(vocabulary, "¿Se menciona la criptomoneda?", "es") == ["criptomoneda"]

@@ -21,7 +21,7 @@ from bot.intent import (
     read_examples,
     smalltalk_act,
 )
-from bot.target import summary_target
+from bot.target import compares, names_part, names_subject, summary_target
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ROOT / "eval" / "intents.jsonl"
@@ -207,6 +207,13 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
 )
 def test_summary_target(text: str, part: str | None) -> None:
     assert summary_target(text, PARTS) == part
+
+
+def test_the_word_for_article_names_no_part() -> None:
+    # "文章" (the article) holds "章" (chapter), "全部" (all) holds "部" (part): neither is one.
+    assert names_subject("文章关于电动汽车说了些什么？")
+    assert compares("文章里北京和上海谁的专利多？")
+    assert not names_subject("第二章关于什么？") and names_part("北京についての章をまとめて")
 
 
 def test_summary_target_without_numbered_titles() -> None:

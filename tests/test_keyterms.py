@@ -56,3 +56,17 @@ def test_words_common_in_their_family_are_not_terms() -> None:
     # "commented" is as familiar as "comment", "population" is everyday English.
     assert surfaces(key_terms("Who commented on the population?", "en")) == []
     assert surfaces(key_terms("Who commented on the headset?", "en")) == ["headset"]
+
+
+@pytest.mark.parametrize(
+    ("request_", "lang", "asks"),
+    [
+        ("Give me the gist of the Zhongguancun report", "en", "gist"),
+        ("記事の中でデータセンターに関係する部分を要約して", "ja", "要約"),
+        ("블록체인은 기사에서 어떤 맥락으로 나와?", "ko", "맥락"),
+    ],
+)
+def test_words_that_ask_for_a_summary_are_not_terms(request_: str, lang: str, asks: str) -> None:
+    # The subject is what the request names, not "gist", "要約" (summarise) or "맥락" (context).
+    found = surfaces(key_terms(request_, lang))
+    assert found and asks not in found
