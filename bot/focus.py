@@ -22,7 +22,7 @@ from bot.summary import Summary, cited_points
 ABOUT = "about"
 # Passages retrieved for a subject (dev split of eval/subject_summaries.jsonl,
 # `python bench/subject_summary_quality.py --sweep`).
-PASSAGES = 6
+PASSAGES = 8
 # Points of a focused summary by length, at most: a subject holds fewer facts than the article,
 # whose summaries grow with its size (bot.summarize.points).
 POINTS = {"short": 4, "medium": 8, "long": 12}
@@ -30,7 +30,7 @@ POINTS = {"short": 4, "medium": 8, "long": 12}
 
 # How far below the closest sentence to the subject (or comparison) another may be and
 # still be a candidate: passages about the subject hold sentences about other things too.
-SENTENCE_MARGIN = 0.08
+SENTENCE_MARGIN = 0.12
 
 
 @dataclass(frozen=True)
