@@ -11,6 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
+from bot.asked import expected
 from bot.embed import Embedder
 from bot.target import compares, concepts, names_subject
 from bot.tokens import UNSPACED
@@ -46,6 +47,17 @@ SMALLTALK_MAX_CJK = 20
 _COUNTING = re.compile(
     r"\b(how many|how much|combien|cuánt[oa]s?|wie viele?|quant[ieoa]s?|сколько|kaç|"
     r"hoeveel|كم)\b|多少|几[个条家项位次年]|幾つ|いくつ|何[個件社人つ]|몇"
+)
+# Words pointing at the text ("the article", "mentioned", "文中", "記事", "기사"), and words asking
+# for a reason, in the eleven languages.
+_POINTS_AT_TEXT = re.compile(
+    r"\b(the (?:article|text|piece)|mentioned|l'article|le texte|mentionn\w*|el art[ií]culo|"
+    r"el texto|mencion\w*|(?:der|im|dem) artikel|erw[aä]hnt|l'articolo|nell'articolo|"
+    r"menzion\w*|o artigo|no artigo|o texto|в статье|стать[яеи]|упомина\w*|المقال|يذكر)\b|"
+    r"文章|文中|原文|提到|記事|言及|기사|언급"
+)
+_WHY = re.compile(
+    r"\b(why|pourquoi|por qu[eé]|warum|perch[eé]|почему|لماذا)\b|为什么|為什麼|なぜ|どうして|왜"
 )
 # Names the article is about: a message naming one is never small talk.
 NAMES = ("beijing", "shanghai")
@@ -163,8 +175,24 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     if kind in SUMMARIES:
         kind = "subject" if kind == "subject" or names_subject(text) else "summary"
     if scores[best] - max(rivals) < MARGINS.get(kind, examples.margin):
-        return "question"  # unsure, even between summary and small talk
+        kind = "question"  # unsure, even between summary and small talk
+    if kind == "question" and asks_what_the_text_says(text):
+        return "subject"
     return kind
+
+
+def asks_what_the_text_says(text: str) -> bool:
+    """Whether a message points at the text ("Is Meta mentioned?", "文中提到的黄昭颖", "Что в
+    статье про AIGC?") and asks for no one fact: no quantity, date or person (bot.asked), no
+    reason, no comparison of the two cities. e5 puts such messages among the questions; they
+    ask what the article says on a subject."""
+    folded = text.casefold()
+    return (
+        _POINTS_AT_TEXT.search(folded) is not None
+        and _WHY.search(folded) is None
+        and expected(text) is None
+        and not compares(text)
+    )
 
 
 def smalltalk_act(text: str, vector: np.ndarray, examples: IntentExamples) -> str:

@@ -209,6 +209,25 @@ def test_summary_target(text: str, part: str | None) -> None:
     assert summary_target(text, PARTS) == part
 
 
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Is HTC mentioned in the article at all?", "subject"),
+        ("Il est question de Baidu dans l'article ?", "subject"),
+        ("Упоминается ли в статье Baidu?", "subject"),
+        ("文中提到的阿里云是怎么回事？", "subject"),
+        ("기사에서 블록체인은 어떻게 나와?", "subject"),
+        # One fact, a reason or the two cities: not a subject request.
+        ("How many unicorns does the article say Beijing will add?", "question"),
+        ("Pourquoi l'article dit-il que le plan de Shanghai est plus concret ?", "question"),
+    ],
+)
+def test_a_message_pointing_at_the_text_asks_what_it_says(
+    text: str, kind: str, embedder: Embedder, examples: IntentExamples
+) -> None:
+    assert kind_of(text, embedder, examples) == kind
+
+
 def test_the_word_for_article_names_no_part() -> None:
     # "文章" (the article) holds "章" (chapter), "全部" (all) holds "部" (part): neither is one.
     assert names_subject("文章关于电动汽车说了些什么？")
