@@ -162,6 +162,15 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("Compare Beijing and Shanghai on digital technology density", "comparison"),
         ("北京和上海谁的小巨人企业多？", "comparison"),
         ("¿Qué ciudad tiene más patentes digitales?", "comparison"),
+        # Pointing at the text and asking no one fact: what the article says on a subject.
+        ("Is HTC mentioned in the article at all?", "subject"),
+        ("Il est question de Baidu dans l'article ?", "subject"),
+        ("Упоминается ли в статье Baidu?", "subject"),
+        ("文中提到的阿里云是怎么回事？", "subject"),
+        ("기사에서 블록체인은 어떻게 나와?", "subject"),
+        # Pointing at the text, but asking a figure or a reason: a question.
+        ("How many unicorns does the article say Beijing will add?", "question"),
+        ("Pourquoi l'article dit-il que le plan de Shanghai est plus concret ?", "question"),
     ],
 )
 def test_the_issues_requests(
@@ -207,25 +216,6 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
 )
 def test_summary_target(text: str, part: str | None) -> None:
     assert summary_target(text, PARTS) == part
-
-
-@pytest.mark.parametrize(
-    ("text", "kind"),
-    [
-        ("Is HTC mentioned in the article at all?", "subject"),
-        ("Il est question de Baidu dans l'article ?", "subject"),
-        ("Упоминается ли в статье Baidu?", "subject"),
-        ("文中提到的阿里云是怎么回事？", "subject"),
-        ("기사에서 블록체인은 어떻게 나와?", "subject"),
-        # One fact, a reason or the two cities: not a subject request.
-        ("How many unicorns does the article say Beijing will add?", "question"),
-        ("Pourquoi l'article dit-il que le plan de Shanghai est plus concret ?", "question"),
-    ],
-)
-def test_a_message_pointing_at_the_text_asks_what_it_says(
-    text: str, kind: str, embedder: Embedder, examples: IntentExamples
-) -> None:
-    assert kind_of(text, embedder, examples) == kind
 
 
 def test_the_word_for_article_names_no_part() -> None:
