@@ -135,21 +135,20 @@ def choose_sides(
     chosen = {VERDICT: sorted((row, n) for _, _, row, n in verdicts[:VERDICT_POINTS])}
     headed = next((row for _, _, row, _ in verdicts if index.passages[row].heading), None)
     measured = [] if headed is None else section(index, headed)
+    shown = set(chosen[VERDICT])
+    found = [(score, where) for score, where in content(index, retrieval, ranked)
+             if where not in shown]  # fmt: skip
+    # After them, the rest of the measure's section, closest first: the figures under the
+    # heading that ranks the two cities on it, when the search did not reach them.
+    have = shown | {where for _, where in found}
+    found += sorted(
+        ((score, (row, n)) for row, n, score in scored(index, retrieval, measured)
+         if (row, n) not in have and is_content(index.passages[row], n)),
+        reverse=True,
+    )  # fmt: skip
+    city = {where: side_of(index.passages[where[0]], where[1]) for _, where in found}
     for side in PLACES:
-        own = [
-            (score, (row, n))
-            for score, (row, n) in content(index, retrieval, ranked)
-            if (row, n) not in chosen[VERDICT] and side_of(index.passages[row], n) == side
-        ]
-        # After them, the rest of the measure's section, closest first: the figures under the
-        # heading that ranks the two cities on it, when the search did not reach them.
-        have = {where for _, where in own}
-        own += sorted(
-            ((score, (row, n)) for row, n, score in scored(index, retrieval, measured)
-             if (row, n) not in have and is_content(index.passages[row], n)
-             and side_of(index.passages[row], n) == side),
-            reverse=True,
-        )  # fmt: skip
+        own = [(score, where) for score, where in found if city[where] == side]
         best = near(own, max((score for score, _ in own), default=0.0))[:SIDE_POINTS]
         # The summaries' rules drop repeats and bring the sentence a point leans on.
         read = sorted({row for row, _ in best} | set(rows))

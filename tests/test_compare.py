@@ -99,6 +99,15 @@ def test_a_ranking_heading_brings_the_figures_under_it(engine) -> None:  # noqa:
     assert any("Shenzhen, Pékin, Shanghai, Hangzhou" in source for source in sources)
 
 
+def test_no_sentence_is_shown_twice(engine) -> None:  # noqa: ANN001
+    # The verdict's body sentence ("Pékin compte 596 … juste derrière Pékin") lies in the section
+    # its heading heads: it is the verdict, not also Beijing's point.
+    answer = engine.ask("Pékin ou Shanghai : qui a le plus d'entreprises « petites géantes » ?")
+    assert answer.kind == "comparison"
+    cited = [(c.passage_id, c.span) for c in answer.citations]
+    assert len(cited) == len(set(cited)) > 0
+
+
 def test_no_verdict_is_invented_where_the_article_states_none(engine) -> None:  # noqa: ANN001
     # The article gives each city's 2025 targets and ranks neither on them.
     answer = engine.ask("Beijing vs Shanghai: what do their 2025 targets say?")
