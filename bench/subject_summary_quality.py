@@ -51,8 +51,8 @@ ITEMS = ROOT / "eval" / "subject_summaries.jsonl"
 SIDES = ("beijing", "shanghai")
 ROUNDS = 5
 SWEEP = {
-    (bot.focus, "PASSAGES"): (6, 4, 5, 8, 10),
-    (bot.focus, "SENTENCE_MARGIN"): (0.08, 0.03, 0.05, 0.12, 1.0),
+    (bot.focus, "PASSAGES"): (8, 4, 5, 6, 10),
+    (bot.focus, "SENTENCE_MARGIN"): (0.12, 0.03, 0.05, 0.08, 1.0),
     (bot.focus, "POINTS"): tuple({"short": 4, "medium": m, "long": 12} for m in (8, 4, 6)),
     (bot.compare, "PASSAGES"): (10, 5, 8, 15),
     (bot.compare, "PASSAGE_MARGIN"): (0.05, 0.02, 0.03, 0.08, 1.0),

@@ -183,10 +183,13 @@ class Fit:
 def check(question: str, reading: Reading) -> Fit:
     """How the sentence `reading` fits what `question` asks."""
     kind = expected(question)
+    is_bound = bound(question, reading.text, reading.lang)
+    # A value that may be the asked city's is held by no other: its clauses are read once.
+    other = None if is_bound else held_by(question, reading.text, reading.lang)
     return Fit(
         kind,
         states(reading.text, reading.lang, kind, reading.english),
-        bound(question, reading.text, reading.lang),
+        is_bound,
         tuple(sorted(places(question))),
-        held_by(question, reading.text, reading.lang),
+        other,
     )
