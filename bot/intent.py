@@ -13,7 +13,7 @@ import numpy as np
 
 from bot.asked import expected
 from bot.embed import Embedder
-from bot.target import compares, concepts, names_subject
+from bot.target import compares, concepts, names_subject, names_whole
 from bot.tokens import UNSPACED
 
 # "summary": of the article or a part it names; "subject": of what the article says on a subject
@@ -173,11 +173,12 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
         if other != kind and not (kind in SUMMARIES and other in SUMMARIES)
     ]
     if kind in SUMMARIES:
-        kind = "subject" if kind == "subject" or names_subject(text) else "summary"
+        subject = names_subject(text) or kind == "subject" and not names_whole(text)
+        kind = "subject" if subject else "summary"
     if scores[best] - max(rivals) < MARGINS.get(kind, examples.margin):
         kind = "question"  # unsure, even between summary and small talk
     if kind == "question" and asks_what_the_text_says(text):
-        return "subject"
+        return "summary" if names_whole(text) else "subject"
     return kind
 
 

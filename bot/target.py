@@ -5,6 +5,9 @@ from __future__ import annotations
 
 import re
 from collections.abc import Mapping, Sequence
+from functools import cache
+
+from bot.tokens import STEMMERS, stopwords
 
 # Names and words the article's part titles use, across languages and scripts. Entries in
 # Chinese, Japanese or Arabic script match anywhere (no spaces; Arabic attaches prepositions:
@@ -39,6 +42,27 @@ ABOUT = (
     "riguardo", "о", "об", "обо", "про", "насчёт", "عن", "حول", "بشأن", "关于", "有关", "对于",
     "について", "に関", "대해*", "관한", "대한", "관련*",
 )  # fmt: skip
+# Postpositions among them: their object comes before ("何について", "무엇에 대해").
+_AFTER_OBJECT = ("について", "に関", "대해*", "관한", "대한", "관련*")
+# "Does it mention Baidu?", "百度被提到了吗": what is mentioned is the subject, unless the message
+# asks what ("What does the article mention?").
+MENTIONS = (
+    "mention*", "mencion*", "menzion*", "erwähn*", "упомина*", "упомян*", "يذكر", "ذكر",
+    "提到", "提及", "言及", "언급*",
+)  # fmt: skip
+# What asks what: "What does the article mention?", "о чём текст?", "何について", "무엇에 관한".
+_WHAT = (
+    "what", "which", "quoi", "quel*", "qué", "cuál*", "was", "welche*", "worüber", "cosa",
+    "qual*", "quais", "что", "чём", "чем", "как*", "ماذا", "什么", "啥", "哪", "何",
+    "なに", "무엇*", "뭐*", "어떤", "어느",
+)  # fmt: skip
+# The article itself: "a summary about the text" ("نبذة عن النص") names no subject.
+_TEXT = (
+    "article", "text", "texte", "document", "piece", "artículo", "texto", "artikel", "text*",
+    "articolo", "testo", "artigo", "стать*", "текст*", "المقال", "النص", "文章", "本文", "原文",
+    "这篇", "記事", "기사*", "글",
+)  # fmt: skip
+_CLAUSE_END = re.compile(r"[?!.,;:¿¡？！。，；：、]")
 # "Which city…?", "les deux villes", "哪个城市": a comparison may name neither city.
 CITY_WORDS = (
     "city", "cities", "ville", "villes", "ciudad", "ciudades", "stadt", "städte", "città",
@@ -96,7 +120,65 @@ def names_subject(text: str) -> bool:
     message = text.casefold()
     if names_part(message):
         return False
-    return any(has_name(message, word) for word in ABOUT)
+    if any(has_name(message, word) for word in MENTIONS):
+        return not any(has_name(message, word) for word in _WHAT)
+    return any(
+        _object_is_subject(message, match, word in _AFTER_OBJECT)
+        for word in ABOUT
+        for match in _matches(message, word)
+    )
+
+
+def names_whole(text: str) -> bool:
+    """Whether a summary request asks what the whole is about: it has an about word, and each
+    has the article or a question word for object ("What is the article about?", "о чём
+    текст?", "何について")."""
+    message = text.casefold()
+    found = [(m, word in _AFTER_OBJECT) for word in ABOUT for m in _matches(message, word)]
+    return bool(found) and not any(_object_is_subject(message, m, before) for m, before in found)
+
+
+def _object_is_subject(message: str, match: re.Match, before: bool) -> bool:
+    """Whether the about word at `match` has a subject for its object: the words after it (before
+    it, for a postposition) in its clause, nearest first, are not the article or a question word
+    before any other word ("about what", "sur quoi", "何について"), and there are some ("What is
+    it about?" has none; "sobre isso" points back at one). In an unspaced script the object is
+    where the clause starts ("关于电动汽车说了什么") or ends ("記事は何について")."""
+    if before:
+        clause = _CLAUSE_END.split(message[: match.start()])[-1].strip()
+        words = _words(clause)[::-1]
+    else:
+        clause = _CLAUSE_END.split(message[match.end() :])[0].strip()
+        words = _words(clause)
+    if not words:
+        return False
+    stop = _any_stopword()
+    for word in words:
+        if _UNSPACED.search(word):
+            return not any(
+                (clause.endswith if before else clause.startswith)(name.rstrip("*"))
+                for name in (*_WHAT, *_TEXT)
+            )
+        if any(has_name(word, name) for name in (*_WHAT, *_TEXT)):
+            return False
+        if word not in stop:
+            return True
+    return True
+
+
+def _words(text: str) -> list[str]:
+    """The words of casefolded `text`; a run of an unspaced script is one word."""
+    return re.findall(r"[^\W\d_]+", text)
+
+
+@cache
+def _any_stopword() -> frozenset[str]:
+    return frozenset().union(*(stopwords(lang) for lang in STEMMERS))
+
+
+def _matches(text: str, name: str) -> list[re.Match]:
+    """Where casefolded `text` holds `name`, an ALIASES entry (see `has_name`)."""
+    return list(re.finditer(_pattern(name), text))
 
 
 def compares(text: str) -> bool:
@@ -121,12 +203,17 @@ def concepts(text: str) -> set[str]:
 def has_name(text: str, name: str) -> bool:
     """Whether casefolded `text` holds `name`, an ALIASES entry (as a word, a word start when it
     ends in "*", anywhere when it is in an unspaced script)."""
+    return re.search(_pattern(name), text) is not None
+
+
+@cache
+def _pattern(name: str) -> str:
+    """The regular expression of an ALIASES entry."""
     if _UNSPACED.search(name):
-        return name in text
+        return re.escape(name.rstrip("*"))
     stem = name.endswith("*")
     name = re.escape(name.rstrip("*"))
-    pattern = rf"(?<!{_LETTER}){name}" + ("" if stem else f"(?!{_LETTER})")
-    return re.search(pattern, text) is not None
+    return rf"(?<!{_LETTER}){name}" + ("" if stem else f"(?!{_LETTER})")
 
 
 def names_part(message: str) -> bool:

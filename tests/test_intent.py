@@ -21,7 +21,7 @@ from bot.intent import (
     read_examples,
     smalltalk_act,
 )
-from bot.target import compares, names_part, names_subject, summary_target
+from bot.target import compares, names_part, names_subject, names_whole, summary_target
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ROOT / "eval" / "intents.jsonl"
@@ -168,6 +168,13 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("Упоминается ли в статье Baidu?", "subject"),
         ("文中提到的阿里云是怎么回事？", "subject"),
         ("기사에서 블록체인은 어떻게 나와?", "subject"),
+        # Whether the text mentions something: what it says there.
+        ("Does the article mention Baidu?", "subject"),
+        ("¿El artículo menciona a Alibaba?", "subject"),
+        # What the whole is about: its summary, not the sentences nearest "article".
+        ("What is the article about?", "summary"),
+        ("Sur quoi porte l'article ?", "summary"),
+        ("記事は何について書いていますか？", "summary"),
         # Pointing at the text, but asking a figure or a reason: a question.
         ("How many unicorns does the article say Beijing will add?", "question"),
         ("Pourquoi l'article dit-il que le plan de Shanghai est plus concret ?", "question"),
@@ -223,6 +230,30 @@ def test_the_word_for_article_names_no_part() -> None:
     assert names_subject("文章关于电动汽车说了些什么？")
     assert compares("文章里北京和上海谁的专利多？")
     assert not names_subject("第二章关于什么？") and names_part("北京についての章をまとめて")
+
+
+@pytest.mark.parametrize(
+    ("text", "subject"),
+    [
+        ("What does it say about the economy?", True),
+        ("文章关于电动汽车说了些什么？", True),
+        ("計算能力について記事は何と言っている？", True),
+        ("연산 능력에 대해 요약해줘", True),
+        ("Xangai quer ser uma capital digital? O que o texto diz sobre isso?", True),
+        ("Wird Baidu im Artikel erwähnt?", True),
+        # The object of "about" is the article, a question word or nothing: the whole.
+        ("What is this article about?", False),
+        ("Можешь коротко рассказать, о чём текст?", False),
+        ("هل يمكنك إعطائي نبذة مختصرة عن النص؟", False),
+        ("기사는 무엇에 관한 거야?", False),
+        ("文章关于什么？", False),
+        # Asking what is mentioned names nothing mentioned.
+        ("Was erwähnt der Artikel?", False),
+    ],
+)
+def test_a_subject_is_what_about_names(text: str, subject: bool) -> None:
+    assert names_subject(text) == subject
+    assert names_whole(text) == (not subject and "erwähnt" not in text)
 
 
 def test_summary_target_without_numbered_titles() -> None:
