@@ -19,7 +19,7 @@ from bot.corpus import Document
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
 from bot.focus import PASSAGES, focused
-from bot.followup import Turn, previous_answer, search_text
+from bot.followup import Turn, search_text, what_is_asked
 from bot.index import Index, Manifest, load
 from bot.ingest import Passage
 from bot.intent import classify, smalltalk_act
@@ -105,7 +105,8 @@ class Engine:
         self, question: str, retrieval: Retrieval, history: Sequence[Turn] = ()
     ) -> dict[str, float]:
         """What the refusal reads for `question` and its retrieval (for calibration)."""
-        return weigh(question, retrieval, self.index, previous_answer(question, history))[1]
+        asked, said = what_is_asked(question, history)
+        return weigh(asked, retrieval, self.index, said)[1]
 
     def baseline(self, vector: np.ndarray, depth: int) -> tuple[list[Passage], float, str]:
         """What `bot eval` compares with: dense search over source paragraphs alone."""
@@ -155,14 +156,15 @@ class Engine:
             found = compare(self.index, self.abstainer, question, sides, lang)
             answer = comparison_answer(question, found)
         else:
-            said = previous_answer(question, history)
-            answer = compose(question, lang, retrieval, self.index, self.abstainer, said)
+            asked, said = what_is_asked(question, history)
+            answer = compose(asked, lang, retrieval, self.index, self.abstainer, said)
         timings = {
             "embed": _ms(embedded - started),
             "search": _ms(searched - embedded),
             "answer": _ms(time.perf_counter() - searched),
         }
-        return Answer(**{**answer.__dict__, "timings_ms": timings}), retrieval, vector
+        answer = Answer(**{**answer.__dict__, "question": question, "timings_ms": timings})
+        return answer, retrieval, vector
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
         """The medium summary of the part the message names (else the article), as an answer;

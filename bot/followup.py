@@ -6,6 +6,8 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from bot.asked import places
+from bot.target import ALIASES, pattern
 from bot.tokens import UNSPACED
 
 # Openers that mark a question as continuing the previous one, in the languages bot speaks.
@@ -23,6 +25,7 @@ _BACK_REFERENCES = re.compile(
     re.IGNORECASE,
 )
 _SHORT_WORDS, _SHORT_CJK, _REFERRING_WORDS = 4, 4, 12
+_WORD_END = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff]*")
 # As much of the previous question as a question may hold (bot.schema.MAX_QUESTION): a client
 # can send any history, and what is searched must stay bounded.
 MAX_PREVIOUS = 2000
@@ -47,6 +50,33 @@ def is_follow_up(question: str) -> bool:
     return bool(_CONTINUATIONS.search(question)) or refers_back or (short and len(words) <= 2)
 
 
+def resolve(question: str, history: Sequence[Turn]) -> str:
+    """The question a follow-up that names only the other city asks: "Et Shanghai ?" after
+    "Combien d'entreprises d'IA compte Pékin ?" asks "Combien d'entreprises d'IA compte
+    Shanghai ?", which reads and is checked as any question (bot.asked binds its figure to
+    Shanghai). Any other message is returned as it is."""
+    previous = [t.content for t in history if t.role == "user" and t.content.strip()]
+    if not previous or not is_follow_up(question):
+        return question
+    before, asked = places(previous[-1]), places(question)
+    if len(asked) != 1 or len(before) != 1 or asked == before:
+        return question
+    (city,) = asked
+    found = [m for name in ALIASES[city] for m in re.finditer(pattern(name), question, re.I)]
+    if not found:  # named only once casefolded ("SCHANGHAI")
+        return question
+    # A stem's word ends where its letters do ("Шанхае", "상하이는"); an unspaced one where it ends.
+    end = found[0].end() + len(_WORD_END.match(question, found[0].end()).group())
+    rest = _CONTINUATIONS.sub(" ", question[: found[0].start()] + " " + question[end:])
+    if len(re.findall(r"\w+", rest)) > 1 or len(UNSPACED.findall(rest)) > 2:
+        return question  # it asks something more ("Et à Shanghai, combien d'universités ?")
+    (other,) = before
+    swapped = previous[-1][:MAX_PREVIOUS]
+    for name in ALIASES[other]:
+        swapped = re.sub(pattern(name), lambda _: found[0].group(), swapped, flags=re.I)
+    return swapped
+
+
 def search_text(question: str, history: Sequence[Turn]) -> str:
     """The text to search for: the question, joined to the last user question when elliptical."""
     previous = [t.content for t in history if t.role == "user" and t.content.strip()]
@@ -62,3 +92,12 @@ def previous_answer(question: str, history: Sequence[Turn]) -> str:
     if not replies or search_text(question, history) == question:
         return ""
     return replies[-1][:MAX_PREVIOUS]
+
+
+def what_is_asked(question: str, history: Sequence[Turn]) -> tuple[str, str]:
+    """What `question` asks, and the reply whose sentences are not its answer (see
+    `previous_answer`). "Et Shanghai ?" after "Combien … Pékin ?" asks "Combien … Shanghai ?": the
+    figure must be Shanghai's (bot.asked), and when the one just given is still the closest,
+    the article gives it for Pékin alone, so that reply's sentences stay candidates."""
+    asked = resolve(question, history)
+    return asked, "" if asked != question else previous_answer(question, history)

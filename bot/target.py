@@ -178,7 +178,7 @@ def _any_stopword() -> frozenset[str]:
 
 def _matches(text: str, name: str) -> list[re.Match]:
     """Where casefolded `text` holds `name`, an ALIASES entry (see `has_name`)."""
-    return list(re.finditer(_pattern(name), text))
+    return list(re.finditer(pattern(name), text))
 
 
 def compares(text: str) -> bool:
@@ -203,12 +203,12 @@ def concepts(text: str) -> set[str]:
 def has_name(text: str, name: str) -> bool:
     """Whether casefolded `text` holds `name`, an ALIASES entry (as a word, a word start when it
     ends in "*", anywhere when it is in an unspaced script)."""
-    return re.search(_pattern(name), text) is not None
+    return re.search(pattern(name), text) is not None
 
 
 @cache
-def _pattern(name: str) -> str:
-    """The regular expression of an ALIASES entry."""
+def pattern(name: str) -> str:
+    """The regular expression of an ALIASES entry, for casefolded text."""
     if _UNSPACED.search(name):
         return re.escape(name.rstrip("*"))
     stem = name.endswith("*")

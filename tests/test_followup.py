@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followup import Turn, is_follow_up, search_text
+from bot.followup import Turn, is_follow_up, resolve, search_text
 
 ELLIPTICAL = [
     "And Shanghai?",
@@ -96,3 +96,40 @@ def test_the_follow_up_answer_cites_shanghais_rank(engine) -> None:
     # The rank is stated in a heading ("… n° 1 à Pékin, n° 4 à Shanghai"): headings are quotable.
     answer = engine.ask("Et Shanghai ?", HISTORY)
     assert any(RANK in c.section for c in answer.citations), [c.section for c in answer.citations]
+
+
+@pytest.mark.parametrize(
+    ("previous", "follow_up", "asked"),
+    [
+        (BEIJING, "Et Shanghai ?", BEIJING.replace("Pékin", "Shanghai")),
+        ("How many AI companies does Beijing have?", "What about Shanghai?",
+         "How many AI companies does Shanghai have?"),
+        ("北京有多少家人工智能企业？", "上海呢？", "上海有多少家人工智能企业？"),
+        ("Сколько специалистов по ИИ работает в Пекине?", "А в Шанхае?",
+         "Сколько специалистов по ИИ работает в Шанхае?"),
+        ("베이징에는 AI 기업이 몇 개 있나요?", "상하이는?", "상하이에는 AI 기업이 몇 개 있나요?"),
+        ("كم عدد شركات الذكاء الاصطناعي في بكين؟", "وشنغهاي؟",
+         "كم عدد شركات الذكاء الاصطناعي في شنغهاي؟"),
+        # It asks something more, names no city, or the same one: left as it is.
+        (BEIJING, "Et à Shanghai, combien d'universités ?",
+         "Et à Shanghai, combien d'universités ?"),
+        (BEIJING, "Et en 2022 ?", "Et en 2022 ?"),
+        (BEIJING, "Et Pékin ?", "Et Pékin ?"),
+        ("Pékin ou Shanghai, qui a le plus de brevets ?", "Et Shanghai ?", "Et Shanghai ?"),
+    ],
+)  # fmt: skip
+def test_a_follow_up_naming_the_other_city_asks_the_same_of_it(
+    previous: str, follow_up: str, asked: str
+) -> None:
+    assert resolve(follow_up, [Turn("user", previous), Turn("assistant", "…")]) == asked
+
+
+def test_the_other_citys_figure_or_an_honest_refusal(engine) -> None:
+    # The article counts software companies in both cities, AI talents in Beijing alone.
+    software = "How many software and IT hardware companies does Beijing have?"
+    answer = engine.ask("And Shanghai?", [Turn("user", software), Turn("assistant", "683,000")])
+    assert answer.answered and answer.question == "And Shanghai?"
+    assert "813 000" in answer.citations[0].text[slice(*answer.citations[0].span)]
+    talents = "How many core AI technical talents does Beijing have?"
+    answer = engine.ask("And Shanghai?", [Turn("user", talents), Turn("assistant", "40,000")])
+    assert not answer.answered, answer.answer
