@@ -12,7 +12,7 @@ import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
-from bot.commonness import LOCAL_MARGIN, simplified, zipf
+from bot.commonness import LOCAL_MARGIN, is_common, simplified, zipf
 from bot.keyterms import LATIN, Term, fold, value_key
 from bot.lang import LATIN_LANGS
 from bot.numbers import numbers
@@ -67,12 +67,12 @@ class _Edition:
         if CJK.search(key):
             return all(k in self.text for k in term.keys)
         if term.kind == "name":
-            return self._has_word(key) if " " not in key else f" {key} " in self.phrases
-        return all(self._has_stem(k) for k in term.keys) or self._has_word(
+            return self.has_word(key) if " " not in key else f" {key} " in self.phrases
+        return all(self._has_stem(k) for k in term.keys) or self.has_word(
             fold(term.surface), clipped=len(term.surface) >= CLIPPED_MIN
         )
 
-    def _has_word(self, word: str, clipped: bool = False) -> bool:
+    def has_word(self, word: str, clipped: bool = False) -> bool:
         """`word`, or when `clipped` a longer word it starts ("tech" → "technology")."""
         at = bisect.bisect_left(self.words, word)
         found = self.words[at] if at < len(self.words) else ""
@@ -127,11 +127,16 @@ class Vocabulary:
         if own is not None and own.holds(term):
             return True
         # A loanword another edition writes as the question does ("blockchain" in a Spanish
-        # question; the Spanish edition says "cadena de bloques").
+        # question; the Spanish edition says "cadena de bloques"); not a word of that edition's
+        # own everyday language, which is another word spelled alike ("mayor" is Spanish too).
+        word = fold(term.surface)
         if (
             term.kind == "word"
             and LATIN.search(term.surface)
-            and any(edition._has_word(fold(term.surface)) for edition in self.editions.values())
+            and any(
+                edition.has_word(word) and not is_common(word, edition_lang)
+                for edition_lang, edition in self.editions.items()
+            )
         ):
             return True
         if term.kind == "number" or term.kind == "name" and LATIN.search(term.surface):

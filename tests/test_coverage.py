@@ -164,3 +164,13 @@ def test_a_loanword_another_edition_writes_is_found() -> None:
     )  # fmt: skip
     assert missing(vocabulary, "¿Se menciona la blockchain en el artículo?", "es") == []
     assert missing(vocabulary, "¿Se menciona la criptomoneda?", "es") == ["criptomoneda"]
+
+
+def test_a_word_of_another_editions_own_language_is_no_loanword() -> None:
+    # Spanish writes "mayor" ("greater"): that is not the English "mayor".
+    vocabulary = Vocabulary.build(
+        ["Shanghai has the greater number of companies.",
+         "Shanghái tiene el mayor número de empresas."],
+        ["en", "es"],
+    )  # fmt: skip
+    assert missing(vocabulary, "Who is the mayor of Shanghai?", "en") == ["mayor"]
