@@ -26,8 +26,8 @@ _QUANTITY = re.compile(
     r"quelle (?:part|proportion)|"
     r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje)|wie (?:viele?|hoch|gro[ßs])|"
     r"welche[nmrs]? \w*anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
-    r"какая доля|كم|ما (?:نسبة|حصة))\b|多少|几[个条家项位次年]|比例|占比|何[個件社人つ%]|いくら|"
-    r"どれくらい|割合|몇|얼마|비율|비중",
+    r"какая доля|kaç|hoeveel|كم|ما (?:نسبة|حصة))\b|多少|几[个条家项位次年]|比例|占比|"
+    r"何[個件社人つ%]|幾つ|いくつ|いくら|どれくらい|割合|몇|얼마|비율|비중",
     re.IGNORECASE,
 )
 _DATE = re.compile(
@@ -61,11 +61,16 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
 
 
+def asks_quantity(text: str) -> bool:
+    """Whether `text` asks how many or how much ("combien", "多少", "몇")."""
+    return _QUANTITY.search(text) is not None
+
+
 def expected(question: str) -> Expected | None:
     """The kind of answer `question` asks for, when its words say so."""
     if _DATE.search(question):
         return "date"
-    if _QUANTITY.search(question):
+    if asks_quantity(question):
         return "quantity"
     # "Pékin ou Shanghai : qui a le plus … ?" asks which of the two, not a person.
     if _PERSON.search(question.strip()) and len(places(question)) < 2:

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.asked import expected
+from bot.asked import asks_quantity, expected
 from bot.embed import Embedder
 from bot.target import compares, concepts, names_subject, names_whole
 from bot.tokens import UNSPACED
@@ -42,12 +42,6 @@ MARGINS = {"subject": 0.0, "comparison": 0.2}
 SMALLTALK_MAX_WORDS = 12
 SMALLTALK_MAX_CJK = 20
 
-# Words that ask for a quantity ("how many", "combien", "多少", "几条"): a fact question. Chinese
-# and Japanese match anywhere (no spaces), the others as whole words.
-_COUNTING = re.compile(
-    r"\b(how many|how much|combien|cuánt[oa]s?|wie viele?|quant[ieoa]s?|сколько|kaç|"
-    r"hoeveel|كم)\b|多少|几[个条家项位次年]|幾つ|いくつ|何[個件社人つ]|몇"
-)
 # Words pointing at the text ("the article", "mentioned", "文中", "記事", "기사"), and words asking
 # for a reason, in the eleven languages.
 _POINTS_AT_TEXT = re.compile(
@@ -163,7 +157,7 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
         scores[KINDS.index("comparison")] = -np.inf
     # "How many measures…?" asks for a figure: never a summary, never small talk; "Beijing vs
     # Shanghai: how many core AI companies?" may still compare the two.
-    if _COUNTING.search(text.casefold()) and scores.argmax() != KINDS.index("comparison"):
+    if asks_quantity(text) and scores.argmax() != KINDS.index("comparison"):
         return "question"
     best = int(np.argmax(scores))
     kind = KINDS[best]
