@@ -13,6 +13,8 @@ import numpy as np
 
 from bot.asked import asks_quantity, expected
 from bot.embed import Embedder
+from bot.keyterms import LATIN, key_terms
+from bot.lang import detect_lang
 from bot.target import compares, concepts, names_subject, names_whole
 from bot.tokens import UNSPACED
 
@@ -232,4 +234,9 @@ def _may_be_smalltalk(text: str) -> bool:
         return False
     if len(UNSPACED.findall(text)) > SMALLTALK_MAX_CJK:
         return False
-    return not concepts(text.casefold()) & set(NAMES)
+    if concepts(text.casefold()) & set(NAMES):
+        return False
+    # "Parle-moi de Shenzhen", "Tell me about HTC": a name is what it asks about. (Only names in
+    # Latin script: in Chinese and Japanese small talk, "多谢" and "バイバイ" read as names.)
+    terms = key_terms(text, detect_lang(text))
+    return not any(term.kind == "name" and LATIN.search(term.surface) for term in terms)

@@ -101,6 +101,9 @@ def test_clear_cases(text: str, kind: str, embedder: Embedder, examples: IntentE
         "Hi! And in 2025?",
         "Hello Beijing",
         "Merci, et Pékin ?",
+        # Any name in Latin script is what the message asks about.
+        "Parle-moi de Shenzhen",
+        "Háblame de Shenzhen",
         # Twenty-five words are not small talk, however friendly.
         "Hello and thanks a lot for your help so far, it was great to chat with you and I "
         "really appreciate everything you have done for me today, goodbye",
