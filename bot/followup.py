@@ -55,10 +55,10 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     "Combien d'entreprises d'IA compte Pékin ?" asks "Combien d'entreprises d'IA compte
     Shanghai ?", which reads and is checked as any question (bot.asked binds its figure to
     Shanghai). Any other message is returned as it is."""
-    previous = [t.content for t in history if t.role == "user" and t.content.strip()]
+    previous = continued(history)
     if not previous or not is_follow_up(question):
         return question
-    before, asked = places(previous[-1]), places(question)
+    before, asked = places(previous), places(question)
     if len(asked) != 1 or len(before) != 1 or asked == before:
         return question
     (city,) = asked
@@ -71,18 +71,27 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     if len(re.findall(r"\w+", rest)) > 1 or len(UNSPACED.findall(rest)) > 2:
         return question  # it asks something more ("Et à Shanghai, combien d'universités ?")
     (other,) = before
-    swapped = previous[-1][:MAX_PREVIOUS]
+    swapped = previous
     for name in ALIASES[other]:
         swapped = re.sub(pattern(name), lambda _: found[0].group(), swapped, flags=re.I)
     return swapped
 
 
 def search_text(question: str, history: Sequence[Turn]) -> str:
-    """The text to search for: the question, joined to the last user question when elliptical."""
-    previous = [t.content for t in history if t.role == "user" and t.content.strip()]
+    """The text to search for: the question, joined to the question it continues when
+    elliptical."""
+    previous = continued(history)
     if not previous or not is_follow_up(question):
         return question
-    return f"{question} {previous[-1][:MAX_PREVIOUS]}"
+    return f"{question} {previous}"
+
+
+def continued(history: Sequence[Turn]) -> str:
+    """The question a follow-up continues: the last user question that was not one itself
+    ("And in China?" after "And Shanghai?" continues "How many models has Beijing released?"),
+    else the last user message; "" when there is none."""
+    asked = [t.content[:MAX_PREVIOUS] for t in history if t.role == "user" and t.content.strip()]
+    return next((q for q in reversed(asked) if not is_follow_up(q)), asked[-1] if asked else "")
 
 
 def previous_answer(question: str, history: Sequence[Turn]) -> str:

@@ -133,3 +133,16 @@ def test_the_other_citys_figure_or_an_honest_refusal(engine) -> None:
     talents = "How many core AI technical talents does Beijing have?"
     answer = engine.ask("And Shanghai?", [Turn("user", talents), Turn("assistant", "40,000")])
     assert not answer.answered, answer.answer
+
+
+def test_a_follow_up_of_a_follow_up_continues_the_last_full_question() -> None:
+    models = "How many large models has Beijing released?"
+    chain = [
+        Turn("user", models),
+        Turn("assistant", "38 [1]"),
+        Turn("user", "And Shanghai?"),
+        Turn("assistant", "The article does not give this figure for Shanghai."),
+    ]
+    assert search_text("And in China overall?", chain) == f"And in China overall? {models}"
+    assert resolve("What about Beijing?", chain) == "What about Beijing?"
+    assert resolve("Und Shanghai?", chain) == "How many large models has Shanghai released?"
