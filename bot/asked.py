@@ -16,10 +16,9 @@ from typing import Literal
 
 from bot.commonness import zipf
 from bot.numbers import numbers
-from bot.target import ALIASES, has_name
+from bot.target import ALIASES, PLACES, has_name
 
 Expected = Literal["quantity", "date", "person"]
-PLACES = ("beijing", "shanghai")
 
 _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"

@@ -29,6 +29,13 @@ def test_the_checker_accepts_the_set() -> None:
     assert done.returncode == 0, done.stdout + done.stderr
 
 
+def test_the_follow_up_checker_accepts_its_set() -> None:
+    """eval/check_followups.py validates the held-out follow-ups against the article."""
+    checker = QUESTIONS.parent / "check_followups.py"
+    done = subprocess.run([sys.executable, str(checker)], capture_output=True, text=True)
+    assert done.returncode == 0, done.stdout + done.stderr
+
+
 def test_the_set_covers_languages_abstentions_and_follow_ups(items: list[dict]) -> None:
     assert len(items) >= 80
     languages = {item["lang"] for item in items}

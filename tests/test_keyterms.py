@@ -18,6 +18,15 @@ def test_a_name_is_one_term() -> None:
     assert [(t.kind, t.keys) for t in bank] == [("name", ("european central bank",))]
 
 
+def test_a_city_after_a_name_is_a_name_of_its_own() -> None:
+    # "TI" is Portuguese for IT: "TI Xangai" is no name the corpus could write.
+    terms = key_terms("Quantas empresas de software e hardware de TI Xangai tinha em 2021?", "pt")
+    assert [t.surface for t in terms if t.kind == "name"] == ["TI", "Xangai"]
+    # A name that starts with a city stays whole.
+    center = key_terms("Is the Beijing Super Cloud Computing Center a partner?", "en")
+    assert [t.surface for t in center] == ["Beijing Super Cloud Computing Center"]
+
+
 def test_a_spanish_question_names_its_city() -> None:
     # "población" is a common word.
     terms = key_terms("¿Cuál es la población de Tokio?", "es")
