@@ -175,6 +175,8 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
         kind = "question"  # unsure, even between summary and small talk
     if kind == "question" and asks_what_the_text_says(text):
         return "summary" if names_whole(text) else "subject"
+    if kind == "smalltalk" and _names_something(text):
+        return "question"
     return kind
 
 
@@ -234,9 +236,11 @@ def _may_be_smalltalk(text: str) -> bool:
         return False
     if len(UNSPACED.findall(text)) > SMALLTALK_MAX_CJK:
         return False
-    if concepts(text.casefold()) & set(NAMES):
-        return False
-    # "Parle-moi de Shenzhen", "Tell me about HTC": a name is what it asks about. (Only names in
-    # Latin script: in Chinese and Japanese small talk, "多谢" and "バイバイ" read as names.)
+    return not concepts(text.casefold()) & set(NAMES)
+
+
+def _names_something(text: str) -> bool:
+    """Whether the message holds a name in Latin script: "Parle-moi de Shenzhen", "Tell me about
+    HTC" ask about it. (In Chinese and Japanese small talk, "多谢" and "バイバイ" read as names.)"""
     terms = key_terms(text, detect_lang(text))
-    return not any(term.kind == "name" and LATIN.search(term.surface) for term in terms)
+    return any(term.kind == "name" and LATIN.search(term.surface) for term in terms)

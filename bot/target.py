@@ -60,9 +60,8 @@ _WHAT = (
 )  # fmt: skip
 # The article itself: "a summary about the text" ("نبذة عن النص") names no subject.
 _TEXT = (
-    "article", "text", "texte", "document", "piece", "artículo", "texto", "artikel", "text*",
-    "articolo", "testo", "artigo", "стать*", "текст*", "المقال", "النص", "文章", "本文", "原文",
-    "这篇", "記事", "기사*", "글",
+    "article", "text*", "document", "piece", "artículo", "artikel", "articolo", "testo", "artigo",
+    "стать*", "текст*", "المقال", "النص", "文章", "本文", "原文", "这篇", "記事", "기사*", "글",
 )  # fmt: skip
 _CLAUSE_END = re.compile(r"[?!.,;:¿¡？！。，；：、]")
 # "Which city…?", "les deux villes", "哪个城市": a comparison may name neither city.
@@ -122,8 +121,9 @@ def names_subject(text: str) -> bool:
     message = text.casefold()
     if names_part(message):
         return False
-    if any(has_name(message, word) for word in MENTIONS):
-        return not any(has_name(message, word) for word in _WHAT)
+    mentions = any(has_name(message, word) for word in MENTIONS)
+    if mentions and not any(has_name(message, word) for word in _WHAT):
+        return True
     return any(
         _object_is_subject(message, match, word in _AFTER_OBJECT)
         for word in ABOUT
