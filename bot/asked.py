@@ -25,18 +25,18 @@ _QUANTITY = re.compile(
     r"quelle (?:part|proportion)|"
     r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje)|wie (?:viele?|hoch|gro[ßs])|"
     r"welche[nmrs]? \w*anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
-    r"какая доля|kaç|hoeveel|كم|ما (?:نسبة|حصة))\b|多少|几[个条家项位次年]|比例|占比|"
+    r"какая доля|kaç|hoeveel|[وف]?كم|[وف]?ما (?:نسبة|حصة))\b|多少|几[个条家项位次年]|比例|占比|"
     r"何[個件社人つ%]|幾つ|いくつ|いくら|どれくらい|割合|몇|얼마|비율|비중",
     re.IGNORECASE,
 )
 _DATE = re.compile(
     r"\b(when|what year|which year|quand|en quelle année|à quelle date|cu[aá]ndo|en qu[eé] año|"
-    r"wann|in welchem jahr|quando|in che anno|em que ano|когда|в каком году|متى|في أي عام)\b|"
+    r"wann|in welchem jahr|quando|in che anno|em que ano|когда|в каком году|[وف]?متى|في أي عام)\b|"
     r"什么时候|何时|哪一年|哪年|いつ|何年|언제",
     re.IGNORECASE,
 )
 _PERSON = re.compile(
-    r"(?:^|[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^من\s|谁|誰|누구", re.IGNORECASE
+    r"(?:^|[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구", re.IGNORECASE
 )
 # A date in a sentence: a year, a Chinese/Japanese/Korean month, or a month's name.
 _SENTENCE_DATE = re.compile(

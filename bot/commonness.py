@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import importlib.util
 import math
+import re
 import warnings
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -75,8 +76,15 @@ def _request_words() -> frozenset[str]:
 
 
 def is_interrogative(word: str, lang: str) -> bool:
-    """Whether `word` is a question word of `lang` (see INTERROGATIVES)."""
-    return word.lower() in _interrogatives(lang)
+    """Whether `word` is a question word of `lang` (see INTERROGATIVES). Arabic writes "and",
+    "so" and the prepositions "to", "by" onto the word: "ولأي" is "and to which"."""
+    word = word.lower()
+    if lang == "ar":
+        word = _ARABIC_PROCLITICS.sub("", word)
+    return word in _interrogatives(lang)
+
+
+_ARABIC_PROCLITICS = re.compile(r"^[وف]?[لب]?(?=..)")
 
 
 @cache

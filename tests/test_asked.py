@@ -26,6 +26,10 @@ from bot.asked import Fit, Reading, bound, check, expected, held_by, places, sta
         ("¿Quién es el alcalde de Shanghái?", "person"),
         ("中国科学技術情報研究所の所長は誰ですか？", "person"),
         ("من المسؤول الذي أطلق برنامج الشراكة؟", "person"),
+        # Arabic writes "and" onto the question word.
+        ("وكم عدد الأعضاء في الدفعة الأولى؟", "quantity"),
+        ("ومتى أُطلق البرنامج؟", "date"),
+        ("ومن هو كونغ رونغ دو؟", "person"),
         # Which of the two cities, not a person.
         ("Pékin ou Shanghai : qui a le plus d'entreprises émergentes ?", None),
         ("Why has the metaverse been criticised?", None),
