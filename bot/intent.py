@@ -13,7 +13,7 @@ import numpy as np
 
 from bot.asked import asks_quantity, expected
 from bot.embed import Embedder
-from bot.keyterms import LATIN, key_terms
+from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
 from bot.target import compares, concepts, names_subject, names_whole
 from bot.tokens import UNSPACED
@@ -174,7 +174,9 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     if scores[best] - max(rivals) < MARGINS.get(kind, examples.margin):
         kind = "question"  # unsure, even between summary and small talk
     if kind == "question" and asks_what_the_text_says(text):
-        return "summary" if names_whole(text) else "subject"
+        # "What does the article say?" names nothing but the text: the article's summary.
+        names = names_subject(text) or not names_whole(text) and bool(_terms(text))
+        return "subject" if names else "summary"
     if kind == "smalltalk" and _names_something(text):
         return "question"
     return kind
@@ -242,5 +244,9 @@ def _may_be_smalltalk(text: str) -> bool:
 def _names_something(text: str) -> bool:
     """Whether the message holds a name in Latin script: "Parle-moi de Shenzhen", "Tell me about
     HTC" ask about it. (In Chinese and Japanese small talk, "多谢" and "バイバイ" read as names.)"""
-    terms = key_terms(text, detect_lang(text))
-    return any(term.kind == "name" and LATIN.search(term.surface) for term in terms)
+    return any(term.kind == "name" and LATIN.search(term.surface) for term in _terms(text))
+
+
+def _terms(text: str) -> tuple[Term, ...]:
+    """The message's key terms (names, numbers, rare words; bot.keyterms)."""
+    return key_terms(text, detect_lang(text))

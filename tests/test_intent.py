@@ -178,6 +178,8 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("What is the article about?", "summary"),
         ("Sur quoi porte l'article ?", "summary"),
         ("記事は何について書いていますか？", "summary"),
+        ("What does the article say?", "summary"),
+        ("Que dit l'article ?", "summary"),
         # Pointing at the text, but asking a figure or a reason: a question.
         ("How many unicorns does the article say Beijing will add?", "question"),
         ("Pourquoi l'article dit-il que le plan de Shanghai est plus concret ?", "question"),
