@@ -29,10 +29,19 @@ _QUANTITY = re.compile(
     r"何[個件社人つ%]|幾つ|いくつ|いくら|どれくらい|割合|몇|얼마|비율|비중",
     re.IGNORECASE,
 )
+# A price asked is an amount ("E a quale prezzo?"); a summary request may name prices too, so the
+# message classifier does not read these (`asks_quantity`).
+_PRICE = re.compile(
+    r"\b(price|prix|precio|preis|prezzo|pre[çc]o|wie teuer|цена|стоит|سعر\w*)\b|"
+    r"价格|价钱|価格|値段|가격",
+    re.IGNORECASE,
+)
 _DATE = re.compile(
     r"\b(when|what year|which year|quand|en quelle année|à quelle date|cu[aá]ndo|en qu[eé] año|"
-    r"wann|in welchem jahr|quando|in che anno|em que ano|когда|в каком году|[وف]?متى|في أي عام)\b|"
-    r"什么时候|何时|哪一年|哪年|いつ|何年|언제",
+    r"wann|in welchem jahr|quando|in che anno|em que ano|когда|в каком году|[وف]?متى|في أي عام|"
+    r"(?:what|which) date|quelle date|qu[eé] fecha|welche[mn]? datum|(?:che|quale) data|"
+    r"(?:que|qual) data|какого числа|какая дата|أي تاريخ|ما تاريخ)\b|"
+    r"什么时候|何时|哪一年|哪年|哪天|哪一天|几月几日|いつ|何年|何日|언제|며칠|날짜",
     re.IGNORECASE,
 )
 _PERSON = re.compile(
@@ -69,7 +78,7 @@ def expected(question: str) -> Expected | None:
     """The kind of answer `question` asks for, when its words say so."""
     if _DATE.search(question):
         return "date"
-    if asks_quantity(question):
+    if asks_quantity(question) or _PRICE.search(question):
         return "quantity"
     # "Pékin ou Shanghai : qui a le plus … ?" asks which of the two, not a person.
     if _PERSON.search(question.strip()) and len(places(question)) < 2:

@@ -26,6 +26,11 @@ from bot.asked import Fit, Reading, bound, check, expected, held_by, places, sta
         ("¿Quién es el alcalde de Shanghái?", "person"),
         ("中国科学技術情報研究所の所長は誰ですか？", "person"),
         ("من المسؤول الذي أطلق برنامج الشراكة؟", "person"),
+        # A price is an amount; "what date" asks a date.
+        ("E a quale prezzo?", "quantity"),
+        ("Apple Vision Pro的价格是多少？", "quantity"),
+        ("¿Y en qué fecha exacta se publicó?", "date"),
+        ("An welchem Datum wurde der Plan veröffentlicht?", "date"),
         # Arabic writes "and" onto the question word.
         ("وكم عدد الأعضاء في الدفعة الأولى؟", "quantity"),
         ("ومتى أُطلق البرنامج؟", "date"),
@@ -159,3 +164,10 @@ def test_the_refusal_names_the_kind_of_answer_missing_in_the_readers_language() 
     assert said(Fit("person"), "en", Terms(missing=("Tokyo",), missing_names=1)) == (
         "The article does not mention “Tokyo”."
     )
+
+
+def test_a_summary_request_naming_prices_asks_no_quantity() -> None:
+    from bot.asked import asks_quantity
+
+    # The chat's classifier reads asks_quantity: this stays a request about a subject.
+    assert not asks_quantity("Resúmeme lo que dice sobre el precio de la vivienda en Pekín")
