@@ -75,6 +75,10 @@ def _request_words() -> frozenset[str]:
     return frozenset(w for words in REQUEST_WORDS.values() for w in words.split())
 
 
+# What Arabic writes onto a word: "and", "so", then "to" or "by" ("ولأي": "and to which").
+_ARABIC_PROCLITICS = re.compile(r"^[وف]?[لب]?(?=..)")
+
+
 def is_interrogative(word: str, lang: str) -> bool:
     """Whether `word` is a question word of `lang` (see INTERROGATIVES). Arabic writes "and",
     "so" and the prepositions "to", "by" onto the word: "ولأي" is "and to which"."""
@@ -82,9 +86,6 @@ def is_interrogative(word: str, lang: str) -> bool:
     if lang == "ar":
         word = _ARABIC_PROCLITICS.sub("", word)
     return word in _interrogatives(lang)
-
-
-_ARABIC_PROCLITICS = re.compile(r"^[وف]?[لب]?(?=..)")
 
 
 @cache
