@@ -34,6 +34,17 @@ _OPENERS = {
     "hola": "es", "ciao": "it", "olá": "pt", "tschüss": "de", "adiós": "es", "bye": "en",
 }  # fmt: skip
 _FIRST_WORD = re.compile(r"[^\W\d_]+")
+# A request that opens with an imperative and its pronoun ("Háblame de Shenzhen", "Parlami di
+# HTC", "Fale-me de Web3") is in that verb's language, whatever the names after it suggest: the
+# model reads the few words left as Portuguese, English or Spanish. Each form is one language's.
+_IMPERATIVES = {
+    "háblame": "es", "cuéntame": "es", "dime": "es", "explícame": "es", "descríbeme": "es",
+    "parle-moi": "fr", "dis-moi": "fr", "raconte-moi": "fr", "explique-moi": "fr",
+    "parlami": "it", "dimmi": "it", "raccontami": "it", "spiegami": "it", "descrivimi": "it",
+    "fale-me": "pt", "fala-me": "pt", "conte-me": "pt", "diga-me": "pt", "explique-me": "pt",
+    "erzähl": "de", "erzähle": "de", "erkläre": "de", "erklär": "de",
+}  # fmt: skip
+_FIRST_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # Letters only Ukrainian / only Russian write; text with neither is left to the model.
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
 _RUSSIAN = re.compile(r"[ыэъёЫЭЪЁ]")
@@ -116,6 +127,9 @@ def _latin_lang(text: str, default: str) -> str:
     # (Anywhere else they may be a quotation: "Il demande « ¿Qué? » en espagnol.")
     if text.lstrip().startswith(("¿", "¡")):
         return "es"
+    first = _FIRST_TOKEN.search(text)
+    if first and first.group().lower() in _IMPERATIVES:
+        return _IMPERATIVES[first.group().lower()]
     lang, confidence = _classify(_without_names(text), LATIN_LANGS)
     if confidence >= MIN_CONFIDENCE:
         return lang

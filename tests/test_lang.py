@@ -96,6 +96,11 @@ def test_short_questions(question: str, lang: str) -> None:
         # towards their own language (Đà Nẵng reads as Vietnamese, Łódź as Polish).
         ("Quel est le PIB de Đà Nẵng ?", "fr"),
         ("How big is Łódź?", "en"),
+        # An imperative and its pronoun say the language the name after them does not.
+        ("Háblame de Shenzhen", "es"),
+        ("Parlami di Shenzhen", "it"),
+        ("Fale-me de Shenzhen", "pt"),
+        ("Explique-moi le plan", "fr"),
     ],
 )
 def test_mixed_text(question: str, lang: str) -> None:
