@@ -24,7 +24,7 @@ from unittest.mock import patch
 import bot.engine
 from bot.config import Settings
 from bot.engine import Engine
-from bot.evaluate import has_key
+from bot.evaluate import cited_sources, has_key
 from bot.followup import Turn, previous_answer
 
 ITEMS = Path(__file__).resolve().parent.parent / "eval" / "followups.jsonl"
@@ -36,8 +36,7 @@ def right(engine: Engine, item: dict) -> bool:
     answer = engine.ask(item["question"], history)
     if not item["answerable"]:
         return not answer.answered
-    cited = " ".join(c.text[slice(*c.span)] for c in answer.citations)
-    return answer.answered and has_key(cited, item["answers"])
+    return answer.answered and has_key(cited_sources(answer), item["answers"])
 
 
 def score(engine: Engine, items: list[dict]) -> dict[str, list[bool]]:

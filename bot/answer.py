@@ -6,12 +6,13 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, assess, refusal
-from bot.asked import Fit, Reading, expected, places, states
+from bot.asked import Fit, Reading, expected, states
 from bot.citations import Citation, translate
 from bot.facts import is_question
 from bot.index import Index
 from bot.phrases import phrase
 from bot.retrieve import Hit, Retrieval
+from bot.target import places
 from bot.tokens import tokenize
 
 # How close to the best sentence a second one must score to join the answer.

@@ -16,7 +16,7 @@ from typing import Literal
 
 from bot.commonness import zipf
 from bot.numbers import numbers
-from bot.target import ALIASES, PLACES, has_name
+from bot.target import places
 
 Expected = Literal["quantity", "date", "person"]
 
@@ -84,12 +84,6 @@ def expected(question: str) -> Expected | None:
     if _PERSON.search(question.strip()) and len(places(question)) < 2:
         return "person"
     return None
-
-
-def places(text: str) -> set[str]:
-    """Which of the article's two cities `text` names, in any of the editions' languages."""
-    folded = text.casefold()
-    return {p for p in PLACES if any(has_name(folded, name) for name in ALIASES[p])}
 
 
 def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -> bool:

@@ -9,7 +9,6 @@ from dataclasses import dataclass
 
 from bot.abstain import Abstainer, refusal, says_nothing_about
 from bot.answer import Answer, Evidence, Side, weigh
-from bot.asked import PLACES, places
 from bot.citations import Citation
 from bot.facts import is_content, is_question, refers_back, sentence_text
 from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
@@ -20,7 +19,7 @@ from bot.retrieve import Retrieval
 from bot.sections import heading_over, scored, section
 from bot.summarize import choose
 from bot.summary import Point, cited_points
-from bot.target import ALIASES
+from bot.target import ALIASES, PLACES, places
 from bot.tokens import tokenize
 
 VERDICT = "verdict"

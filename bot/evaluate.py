@@ -13,7 +13,7 @@ import numpy as np
 from bot.abstain import Abstainer
 from bot.calibration import fit
 from bot.config import Settings
-from bot.engine import Engine
+from bot.engine import Answer, Engine
 from bot.errors import BotError
 from bot.followup import Turn
 
@@ -60,6 +60,12 @@ def has_key(answer: str, keys: list[str]) -> bool:
     return any(squash(k) in squash(answer) for k in keys)
 
 
+def cited_sources(answer: Answer) -> str:
+    """The source sentences behind `answer`'s citations, joined: keys are in the source's
+    language, so they are checked there, whatever edition the answer quotes."""
+    return " ".join(c.text[slice(*c.span)] for c in answer.citations)
+
+
 def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     history = [Turn(t["role"], t["content"]) for t in item.get("history", [])]
     answer, retrieval, vector = engine.ask_with_evidence(item["question"], history, k=DEPTH)
@@ -67,11 +73,8 @@ def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     signals = engine.signals(item["question"], retrieval, history)
     texts = [h.passage.text for h in retrieval.hits]
     rank = _first_gold(texts, item["evidence"]) if item["answerable"] else None
-    # Keys are in the source's language: check the cited source sentences, whatever edition
-    # the answer quotes.
-    cited = " ".join(c.text[slice(*c.span)] for c in answer.citations)
     correct = (
-        answer.answered and has_key(cited, item["answers"])
+        answer.answered and has_key(cited_sources(answer), item["answers"])
         if item["answerable"]
         else not answer.answered
     )

@@ -6,8 +6,7 @@ import re
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from bot.asked import places
-from bot.target import ALIASES, pattern
+from bot.target import ALIASES, pattern, places
 from bot.tokens import UNSPACED
 
 # Openers that mark a question as continuing the previous one, in the languages bot speaks.

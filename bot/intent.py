@@ -15,7 +15,7 @@ from bot.asked import asks_quantity, expected
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
-from bot.target import compares, concepts, names_subject, names_whole
+from bot.target import compares, names_subject, names_whole, places
 from bot.tokens import UNSPACED
 
 # "summary": of the article or a part it names; "subject": of what the article says on a subject
@@ -55,8 +55,6 @@ _POINTS_AT_TEXT = re.compile(
 _WHY = re.compile(
     r"\b(why|pourquoi|por qu[eé]|warum|perch[eé]|почему|لماذا)\b|为什么|為什麼|なぜ|どうして|왜"
 )
-# Names the article is about: a message naming one is never small talk.
-NAMES = ("beijing", "shanghai")
 
 
 @dataclass(frozen=True, eq=False)
@@ -238,7 +236,7 @@ def _may_be_smalltalk(text: str) -> bool:
         return False
     if len(UNSPACED.findall(text)) > SMALLTALK_MAX_CJK:
         return False
-    return not concepts(text.casefold()) & set(NAMES)
+    return not places(text)  # a message naming a city of the article is never small talk
 
 
 def _names_something(text: str) -> bool:

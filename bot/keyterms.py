@@ -26,7 +26,7 @@ from bot.commonness import (
     zipf,
 )
 from bot.numbers import numbers
-from bot.target import ALIASES, PLACES, has_name
+from bot.target import places
 from bot.tokens import CJK, tokenize
 
 # Languages that capitalise every noun: there a capital marks a name only when the word is as
@@ -138,7 +138,7 @@ def _run_terms(run: list[tuple[str, bool]], lang: str) -> Iterator[Term]:
         run = run[1:]
     name: list[str] = []
     for word, _ in [*run, ("", False)]:
-        if word and _is_capitalised(word, lang) and not (name and _is_city(word)):
+        if word and _is_capitalised(word, lang) and not (name and places(word)):
             name.append(word)
             continue
         # A question word is no part of a name; a stopword is one only inside ("São Paulo").
@@ -154,11 +154,6 @@ def _run_terms(run: list[tuple[str, bool]], lang: str) -> Iterator[Term]:
             name.append(word)  # a city after a name starts its own: "de TI Xangai"
         elif word:
             yield from _word_term(word, lang)
-
-
-def _is_city(word: str) -> bool:
-    """Whether `word` names one of the article's two cities."""
-    return any(has_name(word.casefold(), name) for city in PLACES for name in ALIASES[city])
 
 
 def _words(text: str, lang: str) -> Iterator[tuple[str, bool]]:

@@ -4,7 +4,7 @@ summary request names (by number or shared names), or whether it names a subject
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 
 from bot.tokens import STEMMERS, stopwords
@@ -124,20 +124,22 @@ def names_subject(text: str) -> bool:
     mentions = any(has_name(message, word) for word in MENTIONS)
     if mentions and not any(has_name(message, word) for word in _WHAT):
         return True
-    return any(
-        _object_is_subject(message, match, word in _AFTER_OBJECT)
-        for word in ABOUT
-        for match in _matches(message, word)
-    )
+    return any(_about_objects(message))
 
 
 def names_whole(text: str) -> bool:
     """Whether a summary request asks what the whole is about: it has an about word, and each
     has the article or a question word for object ("What is the article about?", "о чём
     текст?", "何について")."""
-    message = text.casefold()
-    found = [(m, word in _AFTER_OBJECT) for word in ABOUT for m in _matches(message, word)]
-    return bool(found) and not any(_object_is_subject(message, m, before) for m, before in found)
+    objects = list(_about_objects(text.casefold()))
+    return bool(objects) and not any(objects)
+
+
+def _about_objects(message: str) -> Iterator[bool]:
+    """For each about word in casefolded `message`, whether its object is a subject."""
+    for word in ABOUT:
+        for match in _matches(message, word):
+            yield _object_is_subject(message, match, word in _AFTER_OBJECT)
 
 
 def _object_is_subject(message: str, match: re.Match, before: bool) -> bool:
@@ -195,6 +197,12 @@ def compares(text: str) -> bool:
         or "comparison" in named
         or any(has_name(message, word) for word in CITY_WORDS)
     )
+
+
+def places(text: str) -> set[str]:
+    """Which of the article's two cities (PLACES) `text` names, in any of the editions'
+    languages."""
+    return concepts(text.casefold()) & set(PLACES)
 
 
 def concepts(text: str) -> set[str]:

@@ -6,7 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.abstain import Decision, Terms, refusal
-from bot.asked import Fit, Reading, bound, check, expected, held_by, places, states
+from bot.asked import Fit, Reading, bound, check, expected, held_by, states
+from bot.target import places
 
 
 @pytest.mark.parametrize(

@@ -3,9 +3,9 @@ one of its sentences states it."""
 
 from __future__ import annotations
 
-from bot.asked import places
 from bot.compare import RANKING, is_verdict, side_of
 from bot.facts import sentence_text
+from bot.target import places
 
 DENSITY = "Compare Beijing and Shanghai on digital technology density"
 
