@@ -9,6 +9,11 @@ each, prints the share of near misses (kinds near_miss, not_given, other_place) 
 off-topic questions refused at the threshold where at most 1, 2, 3, 5 and 10 % of the test
 split's answerable questions are refused, then the share the new signals flag on their own
 (each flag refuses on its own: a perfect reading of these signals, with no threshold).
+
+The test split is scored twice: the questions written with the first dev split (201), and the
+fresh batch written blind on 2026-12-05 (ids `ho-*`), whose dev twin (`cal-*`) doubled the dev
+split. The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the
+model fitted on the whole dev split is shown beside it.
 """
 
 from __future__ import annotations
@@ -22,7 +27,7 @@ from bot.abstain import FEATURES
 from bot.calibration import fit
 from bot.config import Settings
 from bot.engine import Engine
-from bot.evaluate import read_questions
+from bot.evaluate import fitted_on, read_questions
 from bot.followup import Turn
 
 ASKED = ("answer_stated", "value_bound", "names_near")
@@ -41,12 +46,30 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
     return rows
 
 
+FRESH = "ho-"  # the fresh test batch
+
+
 def curve(rows: list[tuple[dict, dict]], model, label: str) -> None:  # noqa: ANN001
-    test = [(item, model.probability(signals)) for item, signals in rows if item["split"] == "test"]
+    """The trade-off on the earlier test questions, then on the fresh batch."""
+    for fresh in (False, True):
+        test = [
+            (item, model.probability(signals))
+            for item, signals in rows
+            if item["split"] == "test" and item["id"].startswith(FRESH) == fresh
+        ]
+        if test:
+            _curve(test, model, f"{label}: {'fresh test batch' if fresh else 'earlier test'}")
+
+
+def _curve(test: list[tuple[dict, float]], model, label: str) -> None:  # noqa: ANN001
     answerable = np.sort([p for item, p in test if item["answerable"]])
+    shipped = [p < model.threshold for item, p in test if item["kind"] in NEAR]
+    false = sum(p < model.threshold for p in answerable)
     print(
-        f"\n{label}\n\n| false refusals ≤ | threshold | near misses refused | off-topic refused |"
+        f"\n{label}\n\nAt the threshold fitted on dev ({model.threshold:.3f}): near misses "
+        f"refused {sum(shipped)}/{len(shipped)}, answerable refused {false}/{len(answerable)}\n"
     )
+    print("| false refusals ≤ | threshold | near misses refused | off-topic refused |")
     print("|---|---|---|---|")
     for budget in BUDGETS:
         threshold = answerable[int(np.floor(budget * len(answerable)))] - 1e-9
@@ -55,7 +78,7 @@ def curve(rows: list[tuple[dict, dict]], model, label: str) -> None:  # noqa: AN
         false = sum(p < threshold for p in answerable)
         print(
             f"| {budget:.0%} ({false}/{len(answerable)}) | {threshold:.3f} | "
-            f"{sum(near)}/{len(near)} ({np.mean(near):.0%}) | {sum(off)}/{len(off)} |"
+            f"{sum(near)}/{len(near)} ({np.mean(near):.0%}) | {sum(off)}/{max(len(off), 1)} |"
         )
 
 
@@ -102,14 +125,18 @@ def main() -> int:
     engine = Engine.load(Settings.from_env())
     rows = observe(engine)
     dev = [(item, s) for item, s in rows if item["split"] == "dev"]
-    labels = [item["answerable"] for item, _ in dev]
+    first = [(item, s) for item, s in dev if fitted_on(item)]
+    labels = [item["answerable"] for item, _ in first]
     embedder = engine.manifest.embedder
-    similarity = fit([{**s, **dict.fromkeys(ASKED, 1.0)} for _, s in dev], labels, embedder)
-    full = fit([s for _, s in dev], labels, embedder)
+    plain = [{**s, **dict.fromkeys(ASKED, 1.0)} for _, s in first]
+    similarity = fit(plain, labels, embedder)
+    shipped = fit([s for _, s in first], labels, embedder)
+    full = fit([s for _, s in dev], [item["answerable"] for item, _ in dev], embedder)
     print(f"{len(rows)} questions; signals {', '.join(FEATURES)}")
     curve([(item, {**s, **dict.fromkeys(ASKED, 1.0)}) for item, s in rows], similarity,
-          "Similarity, key terms and background (before)")  # fmt: skip
-    curve(rows, full, "… plus what the question asks: answer_stated, value_bound, names_near")
+          f"Similarity, key terms and background, fitted as shipped ({len(first)})")  # fmt: skip
+    curve(rows, shipped, f"All signals, fitted as shipped: the first dev split ({len(first)})")
+    curve(rows, full, f"All signals, fitted on the whole dev split ({len(dev)})")
     flags(rows)
     union(rows, similarity)
     return 0

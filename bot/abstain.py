@@ -65,11 +65,7 @@ def check_terms(
     names = [holds for t, holds in checked if t.kind != "word"]
     words = [holds for t, holds in checked if t.kind == "word"]
     written = [t for t, holds in checked if holds and t.kind == "name" and not _acronym(t)]
-    near = (
-        Vocabulary.build([reading.context], [reading.lang]).check(written, lang)
-        if reading and written
-        else ()
-    )
+    near = _near(written, lang, reading) if reading and written else ()
     return Terms(
         found=tuple(t.surface for t, holds in checked if holds),
         # Names and numbers first: a refusal names those when it can (bot.answer).
@@ -81,6 +77,12 @@ def check_terms(
         near_names=len(near),
         missing_near=sum(not holds for _, holds in near),
     )
+
+
+def _near(names: list[Term], lang: str, reading: Reading) -> tuple[tuple[Term, bool], ...]:
+    """`names` with whether the context of `reading` writes them, in any of its editions."""
+    texts = [text for text, _ in reading.context]
+    return Vocabulary.build(texts, [edition for _, edition in reading.context]).check(names, lang)
 
 
 def _acronym(term: Term) -> bool:

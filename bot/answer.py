@@ -133,16 +133,24 @@ def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
     """Sentence `sentence` of `hit` as read in `lang` (see Reading)."""
     row, text, read_lang = _quoted(index, hit, sentence, lang)
     english = translate(index, hit.row, (sentence,), "en")
+    context = tuple(
+        (_around(index, r), str(index.editions.passage_lang[r]))
+        for r in dict.fromkeys((row, hit.row))
+    )
+    return Reading(text, read_lang, english.text[slice(*english.span)] if english else "", context)
+
+
+def _around(index: Index, row: int) -> str:
+    """Passage `row` under its heading, after the passage before it in the same document."""
     passage = index.passages[row]
     before = index.passages[row - 1] if row else None
-    context = "\n".join(
+    return "\n".join(
         [
             passage.section,
             passage.text,
             before.text if before and before.doc_id == passage.doc_id else "",
         ]
     )
-    return Reading(text, read_lang, english.text[slice(*english.span)] if english else "", context)
 
 
 def _not_repeated(

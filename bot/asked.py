@@ -166,12 +166,14 @@ def _valued(sentence: str, lang: str, kind: Expected) -> list[set[str]]:
 class Reading:
     """A candidate sentence as the reader would see it: in the question's edition when there is
     one (else the source), its English edition, and its context (passage, heading, the passage
-    before) for the names a question binds."""
+    before) for the names a question binds: as (text, language) pairs, the reader's edition and
+    the source, where the editions may translate a name the source keeps ("Beijing Big Data
+    Center", "Centro big data di Pechino")."""
 
     text: str
     lang: str
     english: str
-    context: str
+    context: tuple[tuple[str, str], ...] = ()
 
 
 @dataclass(frozen=True)

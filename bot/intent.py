@@ -12,6 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.asked import asks_quantity, expected
+from bot.commonness import is_request_word
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
@@ -48,10 +49,11 @@ SMALLTALK_MAX_CJK = 20
 # for a reason, in the eleven languages.
 _POINTS_AT_TEXT = re.compile(
     r"\b(the (?:article|text|piece)|mentioned|l'article|le texte|mentionn\w*|el art[ií]culo|"
-    r"el texto|mencion\w*|(?:der|im|dem) artikel|erw[aä]hnt|l'articolo|nell'articolo|"
+    r"el texto|mencion\w*|(?:der|im|dem|laut) (?:artikel|text)|erw[aä]hnt|l'articolo|nell'articolo|"
     r"menzion\w*|o artigo|no artigo|o texto|в статье|стать[яеи]|упомина\w*|المقال|يذكر)\b|"
     r"文章|文中|原文|提到|記事|言及|기사|언급"
 )
+_QUESTION_MARK = re.compile(r"[?？؟]\s*$")
 _WHY = re.compile(
     r"\b(why|pourquoi|por qu[eé]|warum|perch[eé]|почему|لماذا)\b|为什么|為什麼|なぜ|どうして|왜"
 )
@@ -166,6 +168,8 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
         for other, score in zip(KINDS, scores, strict=True)
         if other != kind and not (kind in SUMMARIES and other in SUMMARIES)
     ]
+    if kind == "subject" and _asks_directly(text):
+        kind = "question"
     if kind in SUMMARIES:
         subject = names_subject(text) or kind == "subject" and not names_whole(text)
         kind = "subject" if subject else "summary"
@@ -191,6 +195,22 @@ def asks_what_the_text_says(text: str) -> bool:
         and _WHY.search(folded) is None
         and expected(text) is None
         and not compares(text)
+    )
+
+
+def _asks_directly(text: str) -> bool:
+    """Whether a message e5 puts among the summary requests is a plain question: it ends with a
+    question mark, asks for no summary ("summarise", "总结": commonness.REQUEST_WORDS), does not
+    point at the text and has no subject or whole after an about-word ("Which industrial base
+    does Shanghai have…?", "Quali tipi di grandi modelli…?", "哪几类大模型…？"; not "What does the
+    article say about Web3?", "What about computing power?", "Worum geht es?")."""
+    words = re.findall(r"\w+", text.casefold())
+    return (
+        _QUESTION_MARK.search(text) is not None
+        and not any(is_request_word(word) for word in words)
+        and _POINTS_AT_TEXT.search(text.casefold()) is None
+        and not names_subject(text)
+        and not names_whole(text)
     )
 
 

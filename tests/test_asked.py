@@ -124,7 +124,7 @@ def test_a_refusal_points_at_the_other_citys_figure(engine) -> None:  # noqa: AN
 
 
 def test_check_gathers_what_the_refusal_reads() -> None:
-    reading = Reading("Pékin en compte 34, loin devant le Jiangsu, Shanghai.", "fr", "", "")
+    reading = Reading("Pékin en compte 34, loin devant le Jiangsu, Shanghai.", "fr", "")
     how = check("Combien d'universités y a-t-il à Shanghai ?", reading)
     assert how.expected == "quantity" and how.stated and not how.bound
     assert how.places == ("shanghai",)
