@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, assess, refusal
-from bot.asked import Fit, Reading, expected, states
+from bot.asked import Fit, Reading, asks_ranking, enumerates, expected, states
 from bot.citations import Citation, translate
 from bot.facts import is_question
 from bot.index import Index
@@ -25,6 +26,9 @@ SENTENCE_OWN, SENTENCE_PASSAGE, SENTENCE_OVERLAP = 0.3, 0.7, 0.05
 # another may be and still lose to it, among the first few candidates (dev split).
 STATED_MARGIN = 0.03
 STATED_CANDIDATES = 5
+# A ranking asked: how far below the best the sentence that enumerates it may be (dev split).
+RANKING_MARGIN = 0.04
+RANKING_CANDIDATES = 8
 # A sentence whose words are this much in the previous reply was said already.
 SAID_SHARE = 0.7
 # What a heading gives up against body sentences (dev: 0 and 0.01 tie, 0.02 loses a question;
@@ -190,16 +194,38 @@ def weigh(
     # "How many …?" is answered by a sentence with a figure: one that states the kind of answer
     # asked beats a slightly closer one that does not.
     reading = read(index, retrieval.hits[ranked[0].hit], ranked[0].sentence, retrieval.lang)
-    if not states(reading.text, reading.lang, expected(question), reading.english):
-        for n, candidate in enumerate(ranked[1:STATED_CANDIDATES], 1):
-            if candidate.score < ranked[0].score - STATED_MARGIN:
-                break
-            other = read(index, retrieval.hits[candidate.hit], candidate.sentence, retrieval.lang)
-            if states(other.text, other.lang, expected(question), other.english):
-                del ranked[:n]  # the closer ones state no such answer
-                reading = other
-                break
+    kind = expected(question)
+    if not states(reading.text, reading.lang, kind, reading.english):
+        stating = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
+                          lambda r: states(r.text, r.lang, kind, r.english))  # fmt: skip
+        reading = stating or reading
+    # "Top five cities?", "じゃあ2位は？": the ranking itself ("… sont Shenzhen, Pékin, Shanghai,
+    # Hangzhou, Nanjing") beats the closer sentence saying how it was made.
+    if asks_ranking(question) and not enumerates(reading.text):
+        listing = _prefer(ranked, retrieval, index, RANKING_CANDIDATES, RANKING_MARGIN,
+                          lambda r: enumerates(r.text))  # fmt: skip
+        reading = listing or reading
     return ranked, *assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
+
+
+def _prefer(
+    ranked: list[Evidence],
+    retrieval: Retrieval,
+    index: Index,
+    depth: int,
+    margin: float,
+    fits: Callable[[Reading], bool],
+) -> Reading | None:
+    """The first of the next `depth` - 1 candidates, within `margin` of the best, whose reading
+    `fits`, moved to the front of `ranked` (the closer ones are dropped); None when none fits."""
+    for n, candidate in enumerate(ranked[1:depth], 1):
+        if candidate.score < ranked[0].score - margin:
+            return None
+        other = read(index, retrieval.hits[candidate.hit], candidate.sentence, retrieval.lang)
+        if fits(other):
+            del ranked[:n]  # the closer ones do not fit
+            return other
+    return None
 
 
 def compose(

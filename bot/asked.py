@@ -44,6 +44,24 @@ _DATE = re.compile(
     r"什么时候|何时|哪一年|哪年|哪天|哪一天|几月几日|いつ|何年|何日|언제|며칠|날짜",
     re.IGNORECASE,
 )
+# A place in a ranking asked, in the eleven languages: "top", ordinals, "behind"; not the noun
+# "ranking" alone ("Which batches were counted in the ranking?" asks no place in it).
+_RANKING = re.compile(
+    r"\b(?:top|ranks?|ranked|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|behind|"
+    r"class[ée]e?s?|rang|deuxi[eè]me|troisi[eè]me|derri[eè]re|"
+    r"puesto|segund[oa]s?|tercer[oa]?|detr[aá]s|"
+    r"platz|zweite\w*|dritte\w*|hinter|"
+    r"posto|terz[oa]|dietro|lugar|terceir[oa]|atr[aá]s|"
+    r"мест[оеа]\w*|втор\w*|треть\w*|позади|"
+    r"المرتبة|المركز|الأولى|الخمس)\b|"
+    r"第[二三四五六七八九十\d]|前[三五十\d]|排第|"
+    r"\d位|上位|何位|\d위|상위|몇 위",
+    re.IGNORECASE,
+)
+# Items of a list: the separators of an enumeration in every script, and how short an item is.
+_LIST_ITEM = re.compile(r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو)\s*")
+LIST_ITEM_WORDS = 2
+LIST_ITEMS = 3
 _PERSON = re.compile(
     r"(?:^|[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구", re.IGNORECASE
 )
@@ -69,6 +87,26 @@ _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
 
 
+def asks_ranking(question: str) -> bool:
+    """Whether `question` asks who holds places in a ranking ("top five cities", "2位は？",
+    "who comes right after it in the ranking?"); not the place of a city it names ("¿Qué
+    puesto ocupa Shanghái?", which a heading such as "Pékin et Shanghai se classent deuxième et
+    troisième" answers)."""
+    return _RANKING.search(question) is not None and not places(question)
+
+
+def enumerates(sentence: str) -> bool:
+    """Whether `sentence` lists names: three short items or more in a row, between commas
+    ("Shenzhen, Pékin, Shanghai, Hangzhou, Nanjing", "上海、南京、北京")."""
+    items = [item.split() for item in _LIST_ITEM.split(sentence)]
+    run = 0
+    for words in items[1:-1]:  # the first and last pieces hold the rest of the sentence
+        run = run + 1 if 0 < len(words) <= LIST_ITEM_WORDS and len("".join(words)) <= 12 else 0
+        if run >= LIST_ITEMS:
+            return True
+    return False
+
+
 def asks_quantity(text: str) -> bool:
     """Whether `text` asks how many or how much ("combien", "多少", "몇")."""
     return _QUANTITY.search(text) is not None
@@ -80,8 +118,13 @@ def expected(question: str) -> Expected | None:
         return "date"
     if asks_quantity(question) or _PRICE.search(question):
         return "quantity"
-    # "Pékin ou Shanghai : qui a le plus … ?" asks which of the two, not a person.
-    if _PERSON.search(question.strip()) and len(places(question)) < 2:
+    # "Pékin ou Shanghai : qui a le plus … ?" asks which of the two, not a person; "E quem vem
+    # logo atrás dela nesse ranking?", a place in a ranking.
+    if (
+        _PERSON.search(question.strip())
+        and len(places(question)) < 2
+        and not asks_ranking(question)
+    ):
         return "person"
     return None
 

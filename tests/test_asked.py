@@ -6,7 +6,19 @@ from __future__ import annotations
 import pytest
 
 from bot.abstain import Decision, Terms, refusal
-from bot.asked import Fit, Reading, bound, check, expected, held_by, states
+from bot.asked import (
+    Fit,
+    Reading,
+    asks_ranking,
+    bound,
+    check,
+    enumerates,
+    expected,
+    held_by,
+    states,
+)
+from bot.evaluate import cited_sources
+from bot.followup import Turn
 from bot.target import places
 
 
@@ -38,6 +50,8 @@ from bot.target import places
         ("ومن هو كونغ رونغ دو؟", "person"),
         # Which of the two cities, not a person.
         ("Pékin ou Shanghai : qui a le plus d'entreprises émergentes ?", None),
+        # A place in a ranking, not a person.
+        ("E quem vem logo atrás dela nesse ranking?", None),
         ("Why has the metaverse been criticised?", None),
         ("Quels sont les deux axes du plan de Shanghai ?", None),
     ],
@@ -172,3 +186,45 @@ def test_a_summary_request_naming_prices_asks_no_quantity() -> None:
 
     # The chat's classifier reads asks_quantity: this stays a request about a subject.
     assert not asks_quantity("Resúmeme lo que dice sobre el precio de la vivienda en Pekín")
+
+
+@pytest.mark.parametrize(
+    ("question", "asks"),
+    [
+        ("What are the top five cities for digital technology density?", True),
+        ("じゃあ2位は？", True),
+        ("그럼 3위는 어디예요?", True),
+        ("排第三的是哪个城市？", True),
+        ("E quem vem logo atrás dela nesse ranking?", True),
+        # A city's own place: a heading ranking it may answer, not only a list.
+        ("¿Qué puesto ocupa Shanghái en densidad de tecnología digital?", False),
+        # The noun alone says what the question is about, not that it asks a place in it.
+        ("Какие партии «маленьких гигантов» учитывались в рейтинге?", False),
+        ("How many core AI companies does Beijing have?", False),
+    ],
+)
+def test_a_question_asking_a_place_in_a_ranking(question: str, asks: bool) -> None:
+    assert asks_ranking(question) is asks
+
+
+def test_a_sentence_enumerating_names() -> None:
+    assert enumerates(
+        "Les 5 premières villes sont Shanghai, Pékin, Shenzhen, Guangzhou et Chengdu."
+    )
+    assert enumerates("结果显示，前10名城市依次为深圳、北京、上海、杭州、南京、广州。")
+    # How the ranking was made, its long clauses between commas: no list.
+    assert not enumerates(
+        "Nous avons compté le nombre de demandes de brevet de technologie numérique par habitant "
+        "dans les 50 premières villes du classement national du PIB en 2021, c'est-à-dire la "
+        "densité de la technologie numérique."
+    )
+
+
+def test_a_place_in_a_ranking_is_answered_by_the_ranking(engine) -> None:  # noqa: ANN001
+    # The sentence saying how the companies were counted is closer; the ranking answers.
+    history = (
+        Turn("user", "Which city had the most software and hardware companies in 2021?"),
+        Turn("assistant", "Shanghai, with 813,000."),
+    )
+    answer = engine.ask("And which city is third?", history)
+    assert answer.answered and "Shenzhen" in cited_sources(answer)
