@@ -47,10 +47,11 @@ INTERROGATIVES = {
 
 # Words that ask for a summary or point at the text, a closed class like the question words: in
 # "give me the gist of X" or "X는 기사에서 어떤 맥락으로 나와?" the subject is X, and the corpus not
-# writing "gist" or "맥락" ("context") says nothing of it.
+# writing "gist" or "맥락" ("context") says nothing of it; nor "anywhere" in "Is X mentioned
+# anywhere in the text?" (the other languages' words for it are everyday words).
 REQUEST_WORDS = {
     "en": "summarise summarize summary gist recap overview mention mentioned mentions cite cites "
-    "cited context",
+    "cited context anywhere",
     "fr": "résume résumer résumé résumez synthèse mentionne mentionné contexte",
     "es": "resume resúmeme resúmelo resumen resumir menciona mencionado contexto",
     "de": "fasse zusammen zusammenfassung zusammenfassen erwähnt erwähnung kontext",

@@ -84,3 +84,11 @@ def test_the_chat_refuses_a_subject_the_article_never_treats(engine) -> None:  #
     answer = engine.ask("Résume ce que dit l'article sur les recettes de ratatouille.")
     assert (answer.kind, answer.answered) == ("not_found", False)
     assert "ratatouille" in answer.answer
+
+
+def test_a_word_asking_where_in_the_text_is_no_subject(engine) -> None:  # noqa: ANN001
+    # "anywhere" is rare enough in English to count as a word the article lacks.
+    answer = engine.ask("Is Baidu mentioned anywhere in the text?")
+    assert answer.answered and "Baidu" in answer.answer
+    missing = engine.ask("Is Tesla mentioned anywhere in the text?")
+    assert not missing.answered and "Tesla" in missing.answer
