@@ -199,12 +199,6 @@ def weigh(
         stating = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
                           lambda r: states(r.text, r.lang, kind, r.english))  # fmt: skip
         reading = stating or reading
-    # "Top five cities?", "じゃあ2位は？": the ranking itself ("… sont Shenzhen, Pékin, Shanghai,
-    # Hangzhou, Nanjing") beats the closer sentence saying how it was made.
-    if asks_ranking(question) and not enumerates(reading.text):
-        listing = _prefer(ranked, retrieval, index, RANKING_CANDIDATES, RANKING_MARGIN,
-                          lambda r: enumerates(r.text))  # fmt: skip
-        reading = listing or reading
     return ranked, *assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
 
 
@@ -239,6 +233,14 @@ def compose(
     """The cited answer for `question` from `retrieval`, in `lang` where the source or one of its
     editions is written in it, or an explicit abstention."""
     ranked, signals, terms, fit = weigh(question, retrieval, index, said)
+    if ranked and asks_ranking(question):
+        # "Top five cities?", "じゃあ2位は？": the ranking itself ("… sont Shenzhen, Pékin,
+        # Shanghai, Hangzhou, Nanjing") beats the closer sentence saying how it was made. The
+        # refusal has read the closer one, as for any question.
+        first = read(index, retrieval.hits[ranked[0].hit], ranked[0].sentence, retrieval.lang)
+        if not enumerates(first.text):
+            _prefer(ranked, retrieval, index, RANKING_CANDIDATES, RANKING_MARGIN,
+                    lambda r: enumerates(r.text))  # fmt: skip
     chosen = choose(ranked)
     decision = abstainer.decide(signals, terms, fit)
     if not chosen or decision.abstains:

@@ -65,10 +65,22 @@ REQUEST_WORDS = {
 }
 
 
+UNSPACED_LANGS = ("zh", "ja", "ko")
+
+
 def is_request_word(word: str) -> bool:
     """Whether `word` asks for a summary or points at the text, in any language (see
     REQUEST_WORDS)."""
     return word.casefold() in _request_words()
+
+
+def has_request_word(text: str) -> bool:
+    """Whether `text` holds a word of REQUEST_WORDS: a whole word, or in Chinese, Japanese and
+    Korean, where words run together ("总结一下", "요약해 줘"), a part of one."""
+    folded = text.casefold()
+    return any(is_request_word(word) for word in re.findall(r"\w+", folded)) or any(
+        word in folded for lang in UNSPACED_LANGS for word in REQUEST_WORDS[lang].split()
+    )
 
 
 @cache

@@ -43,8 +43,8 @@ def squash(text: str) -> str:
 def fitted_on(item: dict) -> bool:
     """Whether the abstention model is fitted on dev question `item`: not on the batch written
     blind on 2026-12-05 (`cal-*`), which measures how the refusal carries to new writers and
-    serves design checks. Fitted on it too, the model refused fewer near misses at every
-    budget on both test batches (docs/EVALUATION.md, Fresh questions)."""
+    serves design checks. Fitted on it too, the model refused fewer near misses at nearly
+    every budget on both test batches (docs/EVALUATION.md, Fresh questions)."""
     return item["split"] == "dev" and not item["id"].startswith(FRESH_DEV)
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.asked import asks_quantity, expected
-from bot.commonness import is_request_word
+from bot.commonness import has_request_word
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
@@ -204,10 +204,9 @@ def _asks_directly(text: str) -> bool:
     point at the text and has no subject or whole after an about-word ("Which industrial base
     does Shanghai have…?", "Quali tipi di grandi modelli…?", "哪几类大模型…？"; not "What does the
     article say about Web3?", "What about computing power?", "Worum geht es?")."""
-    words = re.findall(r"\w+", text.casefold())
     return (
         _QUESTION_MARK.search(text) is not None
-        and not any(is_request_word(word) for word in words)
+        and not has_request_word(text)
         and _POINTS_AT_TEXT.search(text.casefold()) is None
         and not names_subject(text)
         and not names_whole(text)
