@@ -60,7 +60,7 @@ _RANKING = re.compile(
 )
 # Items of a list: the separators of an enumeration in every script, and how short an item is.
 _LIST_ITEM = re.compile(r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو)\s*")
-LIST_ITEM_WORDS = 2
+LIST_ITEM_WORDS, LIST_ITEM_CHARS = 2, 12
 LIST_ITEMS = 3
 _PERSON = re.compile(
     r"(?:^|[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구", re.IGNORECASE
@@ -101,7 +101,8 @@ def enumerates(sentence: str) -> bool:
     items = [item.split() for item in _LIST_ITEM.split(sentence)]
     run = 0
     for words in items[1:-1]:  # the first and last pieces hold the rest of the sentence
-        run = run + 1 if 0 < len(words) <= LIST_ITEM_WORDS and len("".join(words)) <= 12 else 0
+        short = 0 < len(words) <= LIST_ITEM_WORDS and len("".join(words)) <= LIST_ITEM_CHARS
+        run = run + 1 if short else 0
         if run >= LIST_ITEMS:
             return True
     return False

@@ -189,10 +189,9 @@ def asks_what_the_text_says(text: str) -> bool:
     статье про AIGC?") and asks for no one fact: no quantity, date or person (bot.asked), no
     reason, no comparison of the two cities. e5 puts such messages among the questions; they
     ask what the article says on a subject."""
-    folded = text.casefold()
     return (
-        _POINTS_AT_TEXT.search(folded) is not None
-        and _WHY.search(folded) is None
+        _points_at_text(text)
+        and _WHY.search(text.casefold()) is None
         and expected(text) is None
         and not compares(text)
     )
@@ -207,10 +206,15 @@ def _asks_directly(text: str) -> bool:
     return (
         _QUESTION_MARK.search(text) is not None
         and not has_request_word(text)
-        and _POINTS_AT_TEXT.search(text.casefold()) is None
+        and not _points_at_text(text)
         and not names_subject(text)
         and not names_whole(text)
     )
+
+
+def _points_at_text(text: str) -> bool:
+    """Whether the message points at the text ("the article", "mentioned", "文中", "기사")."""
+    return _POINTS_AT_TEXT.search(text.casefold()) is not None
 
 
 def smalltalk_act(text: str, vector: np.ndarray, examples: IntentExamples) -> str:

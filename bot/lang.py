@@ -33,7 +33,6 @@ _OPENERS = {
     "obrigado": "pt", "obrigada": "pt", "bonjour": "fr", "salut": "fr", "hallo": "de",
     "hola": "es", "ciao": "it", "olá": "pt", "tschüss": "de", "adiós": "es", "bye": "en",
 }  # fmt: skip
-_FIRST_WORD = re.compile(r"[^\W\d_]+")
 # A request that opens with an imperative and its pronoun ("Háblame de Shenzhen", "Parlami di
 # HTC", "Fale-me de Web3") is in that verb's language, whatever the names after it suggest: the
 # model reads the few words left as Portuguese, English or Spanish. Each form is one language's.
@@ -44,6 +43,8 @@ _IMPERATIVES = {
     "fale-me": "pt", "fala-me": "pt", "conte-me": "pt", "diga-me": "pt", "explique-me": "pt",
     "erzähl": "de", "erzähle": "de", "erkläre": "de", "erklär": "de",
 }  # fmt: skip
+# The first word, with the pronoun an imperative joins to it ("Parle-moi"): openers are read
+# without it ("Bye-bye" opens with "bye").
 _FIRST_TOKEN = re.compile(r"[^\W\d_]+(?:-[^\W\d_]+)?")
 # Letters only Ukrainian / only Russian write; text with neither is left to the model.
 _UKRAINIAN = re.compile(r"[іїєґІЇЄҐ]")
@@ -128,13 +129,13 @@ def _latin_lang(text: str, default: str) -> str:
     if text.lstrip().startswith(("¿", "¡")):
         return "es"
     first = _FIRST_TOKEN.search(text)
-    if first and first.group().lower() in _IMPERATIVES:
-        return _IMPERATIVES[first.group().lower()]
+    token = first.group().lower() if first else ""
+    if token in _IMPERATIVES:
+        return _IMPERATIVES[token]
     lang, confidence = _classify(_without_names(text), LATIN_LANGS)
     if confidence >= MIN_CONFIDENCE:
         return lang
-    first = _FIRST_WORD.search(text)
-    return _OPENERS.get(first.group().lower(), default) if first else default
+    return _OPENERS.get(token.split("-")[0], default) if token else default
 
 
 def _without_names(text: str) -> str:
