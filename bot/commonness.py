@@ -175,20 +175,45 @@ def is_hangul(word: str) -> bool:
 
 # Korean particles, longest first: written on to the word they follow ("총량과", "상하이에서").
 _KOREAN_PARTICLES = (
-    "에서", "에게", "까지", "부터", "보다", "처럼", "이며", "이고", "으로",
+    "에서", "에게", "까지", "부터", "보다", "처럼", "이며", "이고", "이나", "으로",
     "은", "는", "이", "가", "을", "를", "의", "에", "와", "과", "도", "로", "만",
 )  # fmt: skip
+# What a noun may carry besides a particle: the plural ("도시들을"), the copula ("결과예요").
+_KOREAN_NOUN_ENDINGS = ("들", "이다", "입니다", "이에요", "예요", "인가요", "인지", "인데", "이란")
+# Endings of a predicate, a verb or an adjective ("말했다", "많았고", "대표적인"): it says how a
+# sentence says something, never what it is about.
+KOREAN_PREDICATE = re.compile(r"(?:다|고|며|면|서|지만|는데|한|된|적인)$")
+# And the polite and question endings of a question's predicate ("있나요", "알려 주세요", "했을까").
+_KOREAN_ASKING = re.compile(r"(?:요|까|죠)$")
+# Verb-making suffixes: "말하는" is "say", "발표된" "announced".
+_KOREAN_VERB_SUFFIXES = ("하", "되")
 
 
 def korean_stem(word: str) -> str:
-    """The longest start of a Korean word that wordfreq knows ("상하이의" → "상하이"), else the
-    word without its particle ("총량과" → "총량"): particles and endings are written on to it."""
+    """The noun a Korean word writes: its longest start that wordfreq knows, when a particle,
+    the plural or the copula follows ("상하이의" → "상하이", "도시들을" → "도시"), else the word
+    without its particle ("총량과" → "총량"); "" for a predicate ("있나요", "연달아", "내놓은"):
+    particles and endings are written on to words."""
     known = frequencies("ko")
-    found = next((word[:n] for n in range(len(word), 1, -1) if word[:n] in known), None)
-    if found:
-        return found
+    if word in known:
+        # "건가요", "주세요": wordfreq knows them too; a noun in 요 has two syllables ("필요").
+        return "" if len(word) > 2 and _KOREAN_ASKING.search(word) else word
+    for n in range(len(word) - 1, 1, -1):
+        if word[:n] in known:
+            stem, rest = word[:n], word[n:]
+            noun = _noun_ending(rest) and not stem.endswith(_KOREAN_VERB_SUFFIXES)
+            return stem if noun else ""
+    if KOREAN_PREDICATE.search(word) or _KOREAN_ASKING.search(word):
+        return ""
     particle = next((p for p in _KOREAN_PARTICLES if word.endswith(p)), "")
-    return word[: len(word) - len(particle)] if len(word) - len(particle) >= 2 else word
+    stem = word[: len(word) - len(particle)]
+    return "" if particle and stem.endswith(_KOREAN_VERB_SUFFIXES) else stem
+
+
+def _noun_ending(rest: str) -> bool:
+    """Whether `rest`, written after a noun, is a particle, the plural or the copula."""
+    rest = rest.removeprefix("들")
+    return rest in ("", *_KOREAN_PARTICLES, *_KOREAN_NOUN_ENDINGS)
 
 
 def simplified(text: str) -> str:

@@ -27,7 +27,7 @@ from bot.commonness import (
 )
 from bot.numbers import numbers
 from bot.target import places
-from bot.tokens import CJK, tokenize
+from bot.tokens import CJK, plain, tokenize
 
 # Languages that capitalise every noun: there a capital marks a name only when the word is as
 # usual in English as in the language itself ("Python" is a name, "Umsatz" a noun).
@@ -77,7 +77,7 @@ class Term:
 
 def key_terms(question: str, lang: str) -> tuple[Term, ...]:
     """The salient terms of a question in `lang`: numbers, names, and words rare in general use."""
-    text = unicodedata.normalize("NFKC", question)
+    text = plain(question)
     terms = [Term(m.group(), "name", (fold(m.group()),)) for m in _CODE.finditer(text)]
     text = _CODE.sub(" ", text)
     for term in _number_terms(text, lang):
@@ -98,7 +98,7 @@ def key_terms(question: str, lang: str) -> tuple[Term, ...]:
         for t in reversed(terms)
         if t.keys and all(t.keys) and not (t.kind == "word" and is_request_word(t.surface))
     }
-    normalized = unicodedata.normalize("NFKC", question)
+    normalized = plain(question)
     return tuple(sorted(unique.values(), key=lambda t: normalized.find(t.surface)))
 
 

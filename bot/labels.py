@@ -10,7 +10,7 @@ from collections import Counter, defaultdict
 from collections.abc import Sequence
 from functools import cache
 
-from bot.commonness import is_hangul, korean_stem, load_jieba
+from bot.commonness import KOREAN_PREDICATE, is_hangul, korean_stem, load_jieba
 from bot.tokens import stopwords
 
 # Terms per label, at most (fewer only when a cluster has fewer distinctive terms).
@@ -29,8 +29,6 @@ MIN_LETTERS = 3
 PHRASE_BONUS = 1.5
 # Languages written without spaces, segmented into words with jieba, labels joined with "、".
 SEGMENTED = frozenset({"zh", "ja"})
-# Korean verb and adjective endings: "했다", "많았고", "있으며", "중요한", "되면", "하지만".
-_PREDICATE_KO = re.compile(r"(?:다|고|며|면|서|지만|는데|한|된|적인)$")
 # Words the bm25s lists lack that say nothing about a topic: the article's machine-translation
 # boilerplate ("ci-après dénommé", "hereinafter referred to as") and English function words
 # (bm25s ships only 33 for English).
@@ -211,7 +209,7 @@ def _tokens(text: str, lang: str) -> list[str]:
         elif lang == "ko" and is_hangul(token):
             # "모델을" → "모델": particles are written on to words; a predicate ("말했다",
             # "많았고") names nothing, so it breaks a phrase like punctuation.
-            token = "," if _PREDICATE_KO.search(token) else korean_stem(token)
+            token = "," if KOREAN_PREDICATE.search(token) else korean_stem(token) or ","
         tokens.append(token)
     return tokens
 

@@ -31,6 +31,9 @@ _NUMBER = re.compile(r"\d{1,3}(?:[,  \u202f]\d{3})+(?![\d])|\d+(?:[.,]\d+)?")
 # no spaces, and a Korean word carries its particle ("베이징은", "베이징의" share "베이", "이징").
 _CJK_RUN = re.compile(f"[{HAN}{KANA}{HANGUL}]+")
 _WORD = re.compile(r"[^\W\d_]+", re.UNICODE)
+# Arabic's optional marks (short vowels, tanwin, shadda, the dagger alif) and the tatweel: a text
+# writes them now and then ("يُستخدم", "شريكاً"), and a mark splits a word for \w.
+_ARABIC_MARKS = re.compile("[\u0610-\u061a\u0640\u064b-\u065f\u0670\u06d6-\u06ed]")
 
 
 @cache
@@ -70,10 +73,15 @@ def normalize_number(text: str) -> str:
     return text.replace(",", ".")
 
 
+def plain(text: str) -> str:
+    """`text` in NFKC, without the marks Arabic writes only now and then: "يُستخدم" → "يستخدم"."""
+    return _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", text))
+
+
 def tokenize(text: str, langs: Iterable[str]) -> list[str]:
     """Numbers whole, CJK and Hangul as character bigrams, other words lowercased, unstopped
     and stemmed in each of `langs` (the union: one query can match texts in several languages)."""
-    text = unicodedata.normalize("NFKC", text).lower()
+    text = plain(text).lower()
     langs = tuple(dict.fromkeys(langs))
     tokens = [normalize_number(m.group()) for m in _NUMBER.finditer(text)]
     text = _NUMBER.sub(" ", text)

@@ -79,3 +79,35 @@ def test_words_that_ask_for_a_summary_are_not_terms(request_: str, lang: str, as
     # The subject is what the request names, not "gist", "要約" (summarise) or "맥락" (context).
     found = surfaces(key_terms(request_, lang))
     assert found and asks not in found
+
+
+@pytest.mark.parametrize(
+    ("question", "nouns", "not_terms"),
+    [
+        # A verb's endings ("있나요", "건가요"), an adverb from a verb ("연달아"), a counter with
+        # the copula ("개이고"): how the question asks, which no edition need write.
+        ("베이징 실시 방안에는 핵심 과제가 몇 개 있나요?", ["핵심"], ["있나요"]),
+        (
+            "베이징이 최근 연달아 내놓은 인공지능 정책은 몇 개이고, 어떤 도시를 만들겠다는 건가요?",
+            ["인공지능"],
+            ["연달", "개이고", "건가요", "만들"],
+        ),
+        (
+            "기사에서 말하는 '디지털 비중'은 정확히 어떤 비율을 뜻하나요?",
+            ["비중"],
+            ["말하", "뜻하나요"],
+        ),
+        ("그럼 3위는 어디예요?", [], ["위는"]),
+    ],
+)
+def test_korean_predicates_are_not_terms(question: str, nouns: list, not_terms: list) -> None:
+    found = surfaces(key_terms(question, "ko"))
+    assert set(nouns) <= set(found)
+    assert not set(not_terms) & set(found)
+
+
+def test_arabic_marks_do_not_split_a_word() -> None:
+    # "يُستخدم" ("is used") with its damma is the everyday "يستخدم", not the rare "ستخدم".
+    assert key_terms("ما المؤشر الذي يُستخدم عادةً؟", "ar") == key_terms(
+        "ما المؤشر الذي يستخدم عادة؟", "ar"
+    )

@@ -73,3 +73,8 @@ def test_one_class_per_script(char: str, script: str, cjk: bool, unspaced: bool)
 
 def test_hangul_words_become_bigrams_so_a_particle_does_not_hide_the_word() -> None:
     assert {"베이", "이징"} <= set(tokenize("베이징은", ["ko"])) & set(tokenize("베이징의", ["ko"]))
+
+
+def test_arabic_marks_are_dropped() -> None:
+    # Short vowels and tanwin are written now and then: "شريكاً" is "شريكا".
+    assert tokenize("يُستخدم شريكاً", ["ar"]) == tokenize("يستخدم شريكا", ["ar"])
