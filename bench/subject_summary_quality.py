@@ -18,8 +18,8 @@ covered when a chosen source sentence contains one of its keys, case and white s
   verdicts shown where the key facts hold none; against the top-k sentences of the same
   retrieval and the article summary;
 - how the chat classes each request (bot.intent);
-- cost: the median time of a focused summary (embedding included) against one answer (`ask` on
-  the questions of eval/questions.jsonl), interleaved in the same run.
+- cost: the median time of a focused summary and of a comparison (embedding included) against
+  one answer (`ask` on the questions of eval/questions.jsonl), interleaved in the same run.
 """
 
 from __future__ import annotations
@@ -29,13 +29,14 @@ import json
 import re
 import statistics
 import time
+from itertools import cycle
 from pathlib import Path
 from unittest.mock import patch
 
 import bot.compare
 import bot.focus
 from bot.answer import rank_sentences
-from bot.compare import VERDICT, compare
+from bot.compare import VERDICT
 from bot.config import Settings
 from bot.engine import Engine
 from bot.evaluate import read_questions
@@ -121,8 +122,9 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
     both = own = top = whole = verdicts = verdict_found = invented = refused = 0
     with_verdict = 0
     for item in items:
-        retrieval = searched(engine, item["request"], bot.compare.PASSAGES)
-        found = compare(engine.index, engine.abstainer, item["request"], retrieval, item["lang"])
+        request = item["request"]
+        vector = engine.embedder.embed_query(request)
+        found, retrieval = engine.comparison(request, item["lang"], request, vector)
         refused += not found.answered
         columns = {side: cited(points) for side, points in found.sides}
         everything = [s for texts in columns.values() for s in texts]
@@ -162,20 +164,28 @@ def kinds(engine: Engine, items: list[dict]) -> dict[str, int]:
     return {"right": right, "n": len(items), "wrong": wrong}  # type: ignore[dict-item]
 
 
-def cost(engine: Engine, items: list[dict]) -> dict[str, float]:
-    """Median ms of a focused summary and of an answer, interleaved, ROUNDS rounds."""
+def cost(engine: Engine, items: list[dict], pairs: list[dict]) -> dict[str, float]:
+    """Median ms of a focused summary, of a comparison (embedding included) and of an answer,
+    interleaved, ROUNDS rounds."""
     questions = [q["question"] for q in read_questions()][: len(items)]
-    summaries, answers = [], []
+    summaries, comparisons, answers = [], [], []
     for _ in range(ROUNDS):
-        for item, question in zip(items, questions, strict=False):
+        for item, pair, question in zip(items, cycle(pairs), questions, strict=False):
             started = time.perf_counter()
             engine.focused_summary(item["request"], item["lang"], "medium")
             summaries.append(time.perf_counter() - started)
             started = time.perf_counter()
+            request = pair["request"]
+            engine.comparison(request, pair["lang"], request, engine.embedder.embed_query(request))
+            comparisons.append(time.perf_counter() - started)
+            started = time.perf_counter()
             engine.ask(question)
             answers.append(time.perf_counter() - started)
-    s, a = statistics.median(summaries) * 1000, statistics.median(answers) * 1000
-    return {"runs": len(summaries), "summary ms": s, "answer ms": a, "ratio": s / a}
+    s, c, a = (statistics.median(t) * 1000 for t in (summaries, comparisons, answers))
+    return {
+        "runs": len(summaries), "summary ms": s, "comparison ms": c, "answer ms": a,
+        "ratio": s / a, "comparison ratio": c / a,
+    }  # fmt: skip
 
 
 def run(engine: Engine, rows: list[dict], split: str, article: list[str], timed: bool) -> dict:
@@ -189,7 +199,8 @@ def run(engine: Engine, rows: list[dict], split: str, article: list[str], timed:
         "kinds": kinds(engine, chosen),
     }  # fmt: skip
     if timed:
-        result["cost"] = cost(engine, [r for r in subject if r["answerable"]])
+        pairs = [r for r in chosen if r["kind"] == "comparison"]
+        result["cost"] = cost(engine, [r for r in subject if r["answerable"]], pairs)
     return result
 
 

@@ -43,7 +43,8 @@ RANKING = re.compile(
 )
 
 
-# Commas of an enumeration ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing"), in every script.
+# Commas of an enumeration ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing") or of clauses,
+# in every script.
 _LIST_SEPARATOR = re.compile(r"[,、،，]")
 
 
@@ -58,27 +59,30 @@ class Comparison:
     answered: bool = True
 
 
-def side_of(passage: Passage, n: int) -> str | None:
-    """The city sentence `n` of `passage` is about: the one it names (the first, when it names
-    both and gives a figure or a ranking), else the one its passage or its nearest heading
-    naming one city names; None when that is both or neither."""
+def sides_of(passage: Passage, n: int) -> frozenset[str]:
+    """The cities sentence `n` of `passage` is a fact of: the one it names (when it names both:
+    each, when two commas or more split it, as a list of places or a clause per city does;
+    else the first, when it gives a figure or a ranking), else the one its passage or its
+    nearest heading naming one city names; none when that is both or neither."""
     text = sentence_text(passage, n)
     named = places(text)
     if len(named) > 1:
-        # Both, with no figure, no ranking and no list of places ("Pékin et Shanghai ont une
-        # force numérique considérable"): neither city's fact. A list ("Pékin, Shanghai,
-        # Shenzhen, Ningbo et Chongqing.") ranks them by its order.
-        enumerates = len(_LIST_SEPARATOR.findall(text)) >= 2
-        if not (RANKING.search(text) or enumerates or any(c.isdigit() for c in text)):
-            return None
-        return min(named, key=lambda city: _first_mention(text, city))
+        # A list ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing.") places each by its order;
+        # "Pékin compte 596 entreprises…, et le nombre détenu par Shanghai est…" counts each.
+        if len(_LIST_SEPARATOR.findall(text)) >= 2:
+            return frozenset(named)
+        # Both, with no figure and no ranking ("Pékin et Shanghai ont une force numérique
+        # considérable"): neither city's fact.
+        if not (RANKING.search(text) or any(c.isdigit() for c in text)):
+            return frozenset()
+        return frozenset({min(named, key=lambda city: _first_mention(text, city))})
     if not named and not refers_back(text):
         named = places(passage.text)
     for heading in reversed(passage.section_path):
         if named:
             break
         named = places(heading)
-    return next(iter(named)) if len(named) == 1 else None
+    return frozenset(named) if len(named) == 1 else frozenset()
 
 
 def _first_mention(text: str, city: str) -> int:
@@ -112,11 +116,11 @@ def choose_sides(
     The verdict: among the sentences of the passages near the best and the headings over them,
     those that rank the two cities on something `asked` (search words of the request; a
     sentence's words include its translations'), most shared words first, then closest. Each
-    city: its own sentences that fit the request best (`ranked`, the answer path's ranking),
-    then those of the section a verdict heading heads ("2. Densité : Pékin et Shanghai se
-    classent deuxième et troisième" heads "les 10 premières villes sont Shenzhen, Pékin,
-    Shanghai…"); within SENTENCE_MARGIN of its closest one: one city's facts often score below
-    the other's."""
+    city: its own sentences that fit the request best (`ranked`, the answer path's ranking;
+    a list of places is each city's), then those of the section a verdict heading heads
+    ("2. Densité : Pékin et Shanghai se classent deuxième et troisième" heads "les 10
+    premières villes sont Shenzhen, Pékin, Shanghai…"); within SENTENCE_MARGIN of its closest
+    one: one city's facts often score below the other's."""
     rows = near_rows(retrieval, PASSAGES)
     around = sorted(set(rows) | {heading_over(index, row) for row in rows})
     # As close as a city's sentences must be: a ranking on another measure is no verdict here.
@@ -145,9 +149,11 @@ def choose_sides(
          if (row, n) not in have and is_content(index.passages[row], n)),
         reverse=True,
     )  # fmt: skip
-    city = {where: side_of(index.passages[where[0]], where[1]) for _, where in found}
+    cities = {where: sides_of(index.passages[where[0]], where[1]) for _, where in found}
     for side in PLACES:
-        own = [(score, where) for score, where in found if city[where] == side]
+        # A list of places is each city's fact, shown once.
+        own = [(score, where) for score, where in found
+               if side in cities[where] and where not in shown]  # fmt: skip
         best = near(own, max((score for score, _ in own), default=0.0))[:SIDE_POINTS]
         # The summaries' rules drop repeats and bring the sentence a point leans on.
         read = sorted({row for row, _ in best} | set(rows))
@@ -155,6 +161,7 @@ def choose_sides(
             index.passages, SentenceRows(index), best, len(best), read,
             index.passage_first_sentence,
         ) if best else []  # fmt: skip
+        shown |= set(chosen[side])
     return chosen
 
 

@@ -13,7 +13,7 @@ from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
 from bot.citations import Edition, translate
 from bot.compare import PASSAGES as SIDES_PASSAGES
-from bot.compare import compare, comparison_answer
+from bot.compare import Comparison, compare, comparison_answer
 from bot.config import Settings
 from bot.corpus import Document
 from bot.embed import Embedder, make_embedder
@@ -151,9 +151,7 @@ class Engine:
         elif kind in ("summary", "subject"):
             answer = self._summary(question, lang, kind, message_vector)
         elif kind == "comparison":
-            # Both cities need finding: a comparison reads more passages than an answer.
-            sides = retrieve(self.index, vector, query, detect_lang(query), SIDES_PASSAGES)
-            found = compare(self.index, self.abstainer, question, sides, lang)
+            found, _ = self.comparison(question, lang, query, vector)
             answer = comparison_answer(question, found)
         else:
             asked, said = what_is_asked(question, history)
@@ -165,6 +163,15 @@ class Engine:
         }
         answer = Answer(**{**answer.__dict__, "question": question, "timings_ms": timings})
         return answer, retrieval, vector
+
+    def comparison(
+        self, question: str, lang: str, query: str, vector: np.ndarray
+    ) -> tuple[Comparison, Retrieval]:
+        """The comparison `question` asks for (searched as `query`, embedded as `vector`), and
+        the search behind it."""
+        # Both cities need finding: a comparison reads more passages than an answer.
+        sides = retrieve(self.index, vector, query, detect_lang(query), SIDES_PASSAGES)
+        return compare(self.index, self.abstainer, question, sides, lang), sides
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
         """The medium summary of the part the message names (else the article), as an answer;
