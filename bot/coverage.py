@@ -8,9 +8,11 @@ Chinese, Japanese and Korean, substrings of the text.
 from __future__ import annotations
 
 import bisect
+import re
 import unicodedata
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
+from functools import cached_property
 
 from bot.commonness import LOCAL_MARGIN, is_common, simplified, zipf
 from bot.keyterms import LATIN, Term, fold, value_key
@@ -20,6 +22,12 @@ from bot.tokens import CJK, tokenize
 
 # A word this long or longer may be a clipping of a longer one the corpus writes: "tech".
 CLIPPED_MIN = 4
+# Katakana loanwords are spelt several ways: "ディスプレイ" and "ディスプレー", "サーバ" and
+# "サーバー", with or without "・" between words. They are looked up without long-vowel marks
+# and dots; a run this long or longer may differ in its last kana.
+KATAKANA_LOOSE_MIN = 5
+_KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
+_KATAKANA_MARKS = str.maketrans("", "", "ー・")
 
 
 @dataclass(frozen=True)
@@ -65,12 +73,26 @@ class _Edition:
         if term.kind == "number":
             return all(k in self.values for k in term.keys)
         if CJK.search(key):
-            return all(k in self.text for k in term.keys)
+            return all(k in self.text or self._has_katakana(k) for k in term.keys)
         if term.kind == "name":
             return self.has_word(key) if " " not in key else f" {key} " in self.phrases
         return all(self._has_stem(k) for k in term.keys) or self.has_word(
             fold(term.surface), clipped=len(term.surface) >= CLIPPED_MIN
         )
+
+    @cached_property
+    def _loose_text(self) -> str:
+        """`text` without long-vowel marks and dots: katakana spellings looked up loosely."""
+        return self.text.translate(_KATAKANA_MARKS)
+
+    def _has_katakana(self, key: str) -> bool:
+        """Whether `key`, a katakana word, is written in another of its spellings."""
+        if not _KATAKANA.fullmatch(key):
+            return False
+        loose = key.translate(_KATAKANA_MARKS)
+        if len(loose) >= KATAKANA_LOOSE_MIN:
+            loose = loose[:-1]
+        return loose in self._loose_text
 
     def has_word(self, word: str, clipped: bool = False) -> bool:
         """`word`, or when `clipped` a longer word it starts ("tech" → "technology")."""

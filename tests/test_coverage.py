@@ -174,3 +174,13 @@ def test_a_word_of_another_editions_own_language_is_no_loanword() -> None:
         ["en", "es"],
     )  # fmt: skip
     assert missing(vocabulary, "Who is the mayor of Shanghai?", "en") == ["mayor"]
+
+
+def test_a_katakana_word_is_found_in_another_spelling() -> None:
+    # The Japanese edition writes "ニアアイディスプレー"; a reader may write "ディスプレイ", or
+    # a dot between the words. A short word must match whole; another word is still missing.
+    vocabulary = Vocabulary.build(["ニアアイディスプレーとサーバーの開発。"], ["ja"])
+    for question in ("ニアアイディスプレイとは？", "ニアアイ・ディスプレイとは？", "サーバとは？"):
+        assert missing(vocabulary, question, "ja") == [], question
+    assert missing(vocabulary, "ホログラムディスプレイとは？", "ja") == ["ホログラムディスプレイ"]
+    assert missing(vocabulary, "サーブとは？", "ja") == ["サーブ"]
