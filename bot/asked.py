@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.commonness import zipf
+from bot.labels import QUOTED
 from bot.numbers import numbers
 from bot.target import places
 
@@ -78,9 +79,10 @@ _SENTENCE_DATE = re.compile(
     re.IGNORECASE,
 )
 _CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
-# A person's name in Latin or Cyrillic script: two capitalised words in a row, one of them rare
-# in English ("Huang Zhaoying", "Kong Rongdu"; not "Research Report" or "Zero One").
-_NAME_PAIR = re.compile(r"\b([A-ZА-Я][a-zа-я]+) ([A-ZА-Я][a-zа-я]+)\b")
+# Who did something, in Latin or Cyrillic script: two capitalised words or more in a row, one of
+# them rare in English ("Huang Zhaoying", "Kong Rongdu", "Zero One Think Tank"; not "Research
+# Report"), outside quotes: a quoted run is a title ("Tackling Key Technology Action Plan").
+_CAPITALISED_RUN = re.compile(r"\b[A-ZА-Я][a-zа-я]+(?: [A-ZА-Я][a-zа-я]+)+\b")
 RARE_NAME_ZIPF = 4.0
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Clauses: what a figure in one is bound to is in that clause.
@@ -142,9 +144,10 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
     if kind == "date":
         return bool(_SENTENCE_DATE.search(sentence))
     if kind == "person" and (english or lang in ("en", "fr", "es", "de", "it", "pt", "ru")):
+        unquoted = QUOTED.sub(" ", english or sentence)
         return any(
-            min(zipf(word, "en") for word in pair.groups()) < RARE_NAME_ZIPF
-            for pair in _NAME_PAIR.finditer(english or sentence)
+            min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF
+            for run in _CAPITALISED_RUN.finditer(unquoted)
         )
     return True
 

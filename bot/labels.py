@@ -54,7 +54,7 @@ EXTRA_STOPWORDS: dict[str, frozenset[str]] = {
 # Company forms, in names quoted in any language ("Beijing Baidu Netcom … Co., Ltd.").
 ANY_STOPWORDS = frozenset({"ltd", "inc", "corp", "gmbh"})
 # A quoted span: "…", «…», “…”, 《…》, 「…」, 『…』.
-_QUOTED = re.compile(
+QUOTED = re.compile(
     r'"([^"\n]{2,60})"|«\s*([^»\n]{2,60}?)\s*»|“([^”\n]{2,60})”|《([^》\n]{2,60})》|'
     r"「([^」\n]{2,60})」|『([^』\n]{2,60})』"
 )
@@ -220,7 +220,7 @@ def _quoted(text: str, lang: str) -> list[tuple[str, tuple[str, ...], str]]:
     starting or ending with an article or a preposition ("Plusieurs mesures" is a name)."""
     stop = stopwords(lang)
     found = []
-    for match in _QUOTED.finditer(text):
+    for match in QUOTED.finditer(text):
         name = " ".join(next(g for g in match.groups() if g is not None).split())
         if lang in SEGMENTED:
             # One quoted word is emphasis (“数字”), not a name: as bot.summarize, 4 characters.

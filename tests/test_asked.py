@@ -79,6 +79,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     # Capitalised titles are not people: "Research Report", "Zero One".
     title = 'According to the "Research Report on the Map" by Zero One Think Tank.'
     assert not states("根据报告……", "zh", "person", english=title)
+    # A quoted title is no one ("上海市长是谁？" cited the plan's title); an organisation is.
+    plan = 'The plan (the "Tackling Key Technology Action Plan") released by Shanghai.'
+    assert not states("上海此次发布的《攻关行动方案》……", "zh", "person", english=plan)
+    partners = "Partners include Alibaba Cloud Computing Co., Ltd."
+    assert states("包括阿里云计算有限公司……", "zh", "person", english=partners)
     # Scripts without capitals and no English edition: cannot tell, so it states.
     assert states("그는 말했다.", "ko", "person")
 
@@ -148,6 +153,7 @@ def test_check_gathers_what_the_refusal_reads() -> None:
     ("question", "says"),
     [
         ("¿Quién es el alcalde de Shanghái?", "El artículo no dice quién."),
+        ("上海市长是谁？", "文章没有说是谁。"),  # the closest sentence quotes a plan's title
         (
             "How many emerging digital technology companies did Shanghai have in 2022?",
             "The article does not give this figure for Shanghai.",  # it gives 2021's
