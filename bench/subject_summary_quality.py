@@ -57,8 +57,8 @@ SWEEP = {
     (bot.focus, "POINTS"): tuple({"short": 4, "medium": m, "long": 12} for m in (8, 4, 6)),
     (bot.compare, "PASSAGES"): (10, 5, 8, 15),
     (bot.compare, "PASSAGE_MARGIN"): (0.05, 0.02, 0.03, 0.08, 1.0),
-    (bot.compare, "SIDE_POINTS"): (4, 2, 3),
-    (bot.compare, "VERDICT_POINTS"): (2, 1, 3),
+    (bot.compare, "SIDE_POINTS"): (4, 2, 3, 5, 6),
+    (bot.compare, "VERDICT_POINTS"): (2, 1, 3, 4),
 }
 
 
@@ -119,7 +119,7 @@ def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str,
 
 def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[str, float]:
     """Shares of comparisons with both cities' facts present, verdicts, and the baselines."""
-    both = own = top = whole = verdicts = verdict_found = invented = refused = 0
+    both = own = top = whole = verdicts = verdict_found = invented = refused = points = 0
     with_verdict = 0
     for item in items:
         request = item["request"]
@@ -128,6 +128,7 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
         refused += not found.answered
         columns = {side: cited(points) for side, points in found.sides}
         everything = [s for texts in columns.values() for s in texts]
+        points += len(everything)
         sides = item["sides"]
         both += all(covered(everything, sides[s]) for s in SIDES)
         own += all(covered(columns.get(s, []), sides[s]) for s in SIDES)
@@ -146,7 +147,7 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
         "n": len(items), "both sides": both / n, "own column": own / n, "top-k": top / n,
         "article": whole / n, "with verdict": with_verdict, "verdict shown": verdicts,
         "verdict right": verdict_found, "no verdict in keys, one shown": invented,
-        "refused": refused,
+        "refused": refused, "points (mean)": points / n,
     }  # fmt: skip
 
 
@@ -224,7 +225,8 @@ def main() -> None:
                     f"(refused {s['refused']}/{s['unanswerable']}, false {s['false refusals']}); "
                     f"comparisons both {c['both sides']:.3f}, own column {c['own column']:.3f}, "
                     f"verdict right {c['verdict right']}/{c['with verdict']}, "
-                    f"unkeyed shown {c['no verdict in keys, one shown']}"
+                    f"unkeyed shown {c['no verdict in keys, one shown']}, "
+                    f"points {c['points (mean)']:.1f}"
                 )
         return
     print(f"article summary (baseline): {len(article)} points")

@@ -8,11 +8,11 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
+import bot.compare
 from bot import smalltalk
 from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
 from bot.citations import Edition, translate
-from bot.compare import PASSAGES as SIDES_PASSAGES
 from bot.compare import Comparison, compare, comparison_answer
 from bot.config import Settings
 from bot.corpus import Document
@@ -170,7 +170,8 @@ class Engine:
         """The comparison `question` asks for (searched as `query`, embedded as `vector`), and
         the search behind it."""
         # Both cities need finding: a comparison reads more passages than an answer.
-        sides = retrieve(self.index, vector, query, detect_lang(query), SIDES_PASSAGES)
+        depth = bot.compare.PASSAGES
+        sides = retrieve(self.index, vector, query, detect_lang(query), depth)
         return compare(self.index, self.abstainer, question, sides, lang), sides
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
