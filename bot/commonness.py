@@ -16,7 +16,7 @@ from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
-from bot.tokens import STEMMERS
+from bot.tokens import CJK_LANGS, STEMMERS
 
 # A word is salient when its family (the words sharing its stem: "commented" is "comment") is
 # not among the 2,000 commonest of its language, as many as the General Service List's word
@@ -65,9 +65,6 @@ REQUEST_WORDS = {
 }
 
 
-UNSPACED_LANGS = ("zh", "ja", "ko")
-
-
 def is_request_word(word: str) -> bool:
     """Whether `word` asks for a summary or points at the text, in any language (see
     REQUEST_WORDS)."""
@@ -79,7 +76,7 @@ def has_request_word(text: str) -> bool:
     Korean, where words run together ("总结一下", "요약해 줘"), a part of one."""
     folded = text.casefold()
     return any(is_request_word(word) for word in re.findall(r"\w+", folded)) or any(
-        word in folded for lang in UNSPACED_LANGS for word in REQUEST_WORDS[lang].split()
+        word in folded for lang in CJK_LANGS for word in REQUEST_WORDS[lang].split()
     )
 
 

@@ -18,7 +18,7 @@ from bot.commonness import LOCAL_MARGIN, is_common, simplified, zipf
 from bot.keyterms import LATIN, Term, fold, value_key
 from bot.lang import LATIN_LANGS
 from bot.numbers import numbers
-from bot.tokens import CJK, tokenize
+from bot.tokens import CJK, CJK_LANGS, tokenize
 
 # A word this long or longer may be a clipping of a longer one the corpus writes: "tech".
 CLIPPED_MIN = 4
@@ -46,7 +46,7 @@ class _Edition:
         values = {value_key(v) for t in texts for v in numbers(t, lang)}
         # CJK is looked up in `text`; apart from it, "HTC全球副总裁" holds the word "htc".
         folded = [fold(CJK.sub(" ", t)) for t in texts]
-        stems = tokenize(joined, [lang]) if lang not in ("zh", "ja", "ko") else ()
+        stems = tokenize(joined, [lang]) if lang not in CJK_LANGS else ()
         text = simplified(joined) if lang == "zh" else unicodedata.normalize("NFKC", joined)
         words = tuple(sorted({w for f in folded for w in f.split()}))
         return cls(frozenset(stems), text.lower(), " " + " | ".join(folded) + " ", words,

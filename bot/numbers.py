@@ -12,6 +12,8 @@ import re
 import unicodedata
 from collections import Counter
 
+from bot.tokens import CJK_LANGS
+
 # Languages whose decimal mark is a comma (and whose thousands are grouped by spaces or dots).
 _DECIMAL_COMMA = frozenset(
     ("fr", "es", "de", "it", "pt", "ru", "uk", "pl", "cs", "nl", "sv", "da", "no", "fi", "tr",
@@ -46,7 +48,7 @@ _MONTH = re.compile(r"\d{1,2}\s*月(?=\s*\d{1,2}\s*[日号])|\d{1,2}\s*月份?|\
 def numbers(text: str, lang: str) -> Counter[float]:
     """Every number `text` states, as values (scale words applied), counted."""
     text = unicodedata.normalize("NFKC", text).translate(_ARABIC)
-    if lang in ("zh", "ja", "ko"):
+    if lang in CJK_LANGS:
         text = _MONTH.sub(" ", text)
     decimal = "," if lang in _DECIMAL_COMMA else "."
     found: Counter[float] = Counter()

@@ -17,6 +17,8 @@ HANGUL = "\uac00-\ud7af"
 UNSPACED = re.compile(f"[{HAN}{KANA}]")
 # Those and Korean: read as character runs, not as space-separated words.
 CJK = re.compile(f"[{HAN}{KANA}{HANGUL}]")
+# The languages written in them.
+CJK_LANGS = ("zh", "ja", "ko")
 
 STEMMERS = {
     "ar": "arabic", "da": "danish", "de": "german", "en": "english", "es": "spanish",
