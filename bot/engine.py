@@ -169,7 +169,8 @@ class Engine:
     ) -> tuple[Comparison, Retrieval]:
         """The comparison `question` asks for (searched as `query`, embedded as `vector`), and
         the search behind it."""
-        # Both cities need finding: a comparison reads more passages than an answer.
+        # Both cities need finding: a comparison reads more passages than an answer (read when
+        # called: `bench/subject_summary_quality.py --sweep` moves it).
         depth = bot.compare.PASSAGES
         sides = retrieve(self.index, vector, query, detect_lang(query), depth)
         return compare(self.index, self.abstainer, question, sides, lang), sides
