@@ -28,6 +28,9 @@ CLIPPED_MIN = 4
 KATAKANA_LOOSE_MIN = 5
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
 _KATAKANA_MARKS = str.maketrans("", "", "ー・")
+# A transliterated name is spaced either way: "هوانغ تشاو يينغ" or "هوانغ تشاوينغ", "Zhao Ying" or
+# "Zhaoying". A word this long or longer is found as two or three neighbouring words written as one.
+SPACED_MIN = 6
 
 
 @dataclass(frozen=True)
@@ -75,10 +78,31 @@ class _Edition:
         if CJK.search(key):
             return all(k in self.text or self._has_katakana(k) for k in term.keys)
         if term.kind == "name":
-            return self.has_word(key) if " " not in key else f" {key} " in self.phrases
-        return all(self._has_stem(k) for k in term.keys) or self.has_word(
-            fold(term.surface), clipped=len(term.surface) >= CLIPPED_MIN
+            if " " in key and f" {key} " in self.phrases:
+                return True
+            unspaced = key.replace(" ", "")
+            return self.has_word(unspaced) or self._spaced(unspaced)
+        word = fold(term.surface)
+        return (
+            all(self._has_stem(k) for k in term.keys)
+            or self.has_word(word, clipped=len(term.surface) >= CLIPPED_MIN)
+            or self._spaced(word)
         )
+
+    def _spaced(self, word: str) -> bool:
+        """Whether `word` is written as two or three words ("تشاويينغ" as "تشاو يينغ",
+        "huangzhaoying" as "huang zhaoying")."""
+        return len(word) >= SPACED_MIN and word in self._joined
+
+    @cached_property
+    def _joined(self) -> frozenset[str]:
+        """Every two and three neighbouring words of a text, written as one."""
+        joined = set()
+        for text in self.phrases.split(" | "):
+            words = text.split()
+            for n in (2, 3):
+                joined.update("".join(words[i : i + n]) for i in range(len(words) - n + 1))
+        return frozenset(joined)
 
     @cached_property
     def _loose_text(self) -> str:

@@ -184,3 +184,12 @@ def test_a_katakana_word_is_found_in_another_spelling() -> None:
         assert missing(vocabulary, question, "ja") == [], question
     assert missing(vocabulary, "ホログラムディスプレイとは？", "ja") == ["ホログラムディスプレイ"]
     assert missing(vocabulary, "サーブとは？", "ja") == ["サーブ"]
+
+
+def test_a_transliterated_name_is_found_however_it_is_spaced(vocabulary: Vocabulary) -> None:
+    # The article writes "Huang Zhaoying"; a reader may write "Zhao Ying" apart, and the Arabic
+    # edition's "كونغ رونغ دو" may be read as "كونغ رونغدو". Another name is still missing.
+    assert missing(vocabulary, "Who is Huang Zhao Ying?", "en") == []
+    arabic = Vocabulary.build(["قال كونغ رونغ دو، كبير المحللين"], ["ar"])
+    assert missing(arabic, "ماذا قال رونغدو؟", "ar") == []
+    assert missing(vocabulary, "Who is Huang Zhaoling?", "en") == ["Huang Zhaoling"]
