@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+import numpy as np
+
 from bot.abstain import Abstainer, refusal, says_nothing_about
 from bot.answer import Answer, Evidence, Side, weigh
 from bot.citations import Citation
@@ -14,8 +16,9 @@ from bot.facts import is_content, is_question, refers_back, sentence_text
 from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
 from bot.index import Index
 from bot.ingest import Passage
+from bot.lang import detect_lang
 from bot.phrases import phrase
-from bot.retrieve import Retrieval
+from bot.retrieve import Retrieval, retrieve
 from bot.sections import heading_over, scored, section
 from bot.summarize import choose
 from bot.summary import Point, cited_points
@@ -173,6 +176,12 @@ def measure(question: str, langs: tuple[str, ...]) -> frozenset[str]:
     names = (name.rstrip("*") for concept in (*PLACES, "comparison") for name in ALIASES[concept])
     generic = set(tokenize(" ".join(names), langs))
     return frozenset(t for t in tokenize(question, langs) if not t.isdigit() and t not in generic)
+
+
+def search(index: Index, vector: np.ndarray, query: str) -> Retrieval:
+    """What a comparison reads for `query` (embedded as `vector`): both cities need finding, so
+    more passages than an answer."""
+    return retrieve(index, vector, query, detect_lang(query), PASSAGES)
 
 
 def compare(

@@ -8,12 +8,12 @@ from dataclasses import dataclass, replace
 
 import numpy as np
 
-import bot.compare
 from bot import smalltalk
 from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
 from bot.citations import Edition, translate
 from bot.compare import Comparison, compare, comparison_answer
+from bot.compare import search as search_sides
 from bot.config import Settings
 from bot.corpus import Document
 from bot.embed import Embedder, make_embedder
@@ -169,10 +169,7 @@ class Engine:
     ) -> tuple[Comparison, Retrieval]:
         """The comparison `question` asks for (searched as `query`, embedded as `vector`), and
         the search behind it."""
-        # Both cities need finding: a comparison reads more passages than an answer (read when
-        # called: `bench/subject_summary_quality.py --sweep` moves it).
-        depth = bot.compare.PASSAGES
-        sides = retrieve(self.index, vector, query, detect_lang(query), depth)
+        sides = search_sides(self.index, vector, query)
         return compare(self.index, self.abstainer, question, sides, lang), sides
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
