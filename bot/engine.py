@@ -12,7 +12,7 @@ from bot import smalltalk
 from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
 from bot.citations import Edition, translate
-from bot.compare import Comparison, compare, comparison_answer
+from bot.compare import Comparison, compare, comparison_answer, measure_text
 from bot.compare import search as search_sides
 from bot.config import Settings
 from bot.corpus import Document
@@ -169,7 +169,9 @@ class Engine:
     ) -> tuple[Comparison, Retrieval]:
         """The comparison `question` asks for (searched as `query`, embedded as `vector`), and
         the search behind it."""
-        sides = search_sides(self.index, vector, query)
+        measure = measure_text(query)
+        measured = self.embedder.embed_query(measure) if measure else None
+        sides = search_sides(self.index, vector, query, measured)
         return compare(self.index, self.abstainer, question, sides, lang), sides
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:

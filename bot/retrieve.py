@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -135,6 +135,21 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
         passage_margin=float(fused[order[0]] - fused[order[1]]) if len(order) > 1 else 0.0,
         sentence_pool=sentences,
     )
+
+
+def merge(first: Retrieval, second: Retrieval, k: int) -> Retrieval:
+    """The k best passages of two searches, each scored against its own best (the second's
+    moved so that both bests meet: two wordings of one request score in different bands), a
+    passage found by both at its better score; every sentence at the better of its two scores.
+    What the refusal reads of the distribution stays the first search's."""
+    shift = first.hits[0].score - second.hits[0].score if first.hits and second.hits else 0.0
+    best: dict[int, Hit] = {}
+    for hit in (*first.hits, *(replace(h, score=h.score + shift) for h in second.hits)):
+        if hit.row not in best or hit.score > best[hit.row].score:
+            best[hit.row] = hit
+    hits = sorted(best.values(), key=lambda h: -h.score)[:k]
+    pool = np.maximum(first.sentence_pool, second.sentence_pool)
+    return replace(first, hits=tuple(hits), sentence_pool=pool)
 
 
 def _search(vectors, query: np.ndarray, rows: int) -> np.ndarray:  # noqa: ANN001

@@ -205,6 +205,16 @@ def places(text: str) -> set[str]:
     return concepts(text.casefold()) & set(PLACES)
 
 
+def without_names(text: str, named: Sequence[str]) -> str:
+    """Casefolded `text` with every name of the `named` ALIASES keys taken out (a word start
+    with the rest of its word: "compar*" takes "comparez"), spaces squeezed."""
+    text = text.casefold()
+    for concept in named:
+        for name in ALIASES[concept]:
+            text = re.sub(pattern(name) + (r"\w*" if name.endswith("*") else ""), " ", text)
+    return " ".join(text.split())
+
+
 def concepts(text: str) -> set[str]:
     """The ALIASES keys whose names occur in casefolded `text`."""
     return {concept for concept, names in ALIASES.items() if any(has_name(text, n) for n in names)}

@@ -3,7 +3,7 @@ one of its sentences states it."""
 
 from __future__ import annotations
 
-from bot.compare import RANKING, is_verdict, sides_of
+from bot.compare import RANKING, is_verdict, measure_text, sides_of
 from bot.facts import sentence_text
 from bot.target import places
 
@@ -18,6 +18,12 @@ def sentences(engine, needle: str) -> list[tuple]:  # noqa: ANN001
         for n in range(len(p.sentences))
         if needle in sentence_text(p, n)
     ]
+
+
+def column(answer, side: str) -> list[str]:  # noqa: ANN001
+    """The source sentences cited in one column (`side`) of a comparison `answer`."""
+    (numbers,) = [s.citations for s in answer.sides if s.side == side]
+    return [answer.citations[n - 1].text[slice(*answer.citations[n - 1].span)] for n in numbers]
 
 
 def test_a_sentence_belongs_to_the_city_it_or_its_heading_names(engine) -> None:  # noqa: ANN001
@@ -72,13 +78,18 @@ def test_each_city_gets_its_own_best_facts(engine) -> None:  # noqa: ANN001
     # The article gives an AI-talent figure for Beijing only; the sentences about Shanghai fit
     # the request less well, and each city is read on its own, not against the other's best.
     answer = engine.ask("Compare Beijing and Shanghai on artificial intelligence talent")
-    sides = {side.side: side for side in answer.sides}
-    beijing = [
-        answer.citations[n - 1].text[slice(*answer.citations[n - 1].span)]
-        for n in sides["beijing"].citations
-    ]
-    assert any("40 000 talents" in source for source in beijing)
-    assert sides["shanghai"].citations
+    assert any("40 000 talents" in source for source in column(answer, "beijing"))
+    assert column(answer, "shanghai")
+
+
+def test_what_a_request_compares_on_is_searched_on_its_own(engine) -> None:  # noqa: ANN001
+    assert measure_text("Compare as políticas de Pequim e de Xangai") == "as políticas de e de"
+    assert measure_text("北京和上海对比一下小巨人企业") == "和 一下小巨人企业"
+    assert measure_text("Pékin vs Shanghai ?") == ""
+    # Naming both cities, the request is closest to the rankings part, which names both; the
+    # measure alone finds Beijing's policies, which name Beijing only.
+    answer = engine.ask("Compare as políticas de Pequim e de Xangai")
+    assert any("deux grandes politiques" in source for source in column(answer, "beijing"))
 
 
 def test_the_verdict_is_a_sentence_of_the_article_that_ranks_the_two(engine) -> None:  # noqa: ANN001

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.lang import detect_lang
-from bot.retrieve import Hit, Retrieval, retrieve
+from bot.retrieve import Hit, Retrieval, merge, retrieve
 
 ARTICLE = "000_bab5460f06c5e48c"
 # (question, document, words of the passage that answers it)
@@ -109,3 +109,19 @@ def test_words_in_the_question_language_weigh_in(engine) -> None:
     hits = search(engine, query, k=1).hits
     assert "813 000" in hits[0].passage.text
     assert hits[0].lexical == pytest.approx(1.0)
+
+
+def test_a_merge_keeps_the_best_of_two_searches_each_against_its_own_best(engine) -> None:
+    first = search(engine, "Compare Beijing and Shanghai", k=5)
+    second = search(engine, "Baikal", k=5)
+    merged = merge(first, second, 6)
+    rows = [h.row for h in merged.hits]
+    assert len(rows) == len(set(rows)) == 6
+    # Both bests lead, however far apart the two searches' bands are.
+    assert {first.hits[0].row, second.hits[0].row} <= set(rows[:2])
+    assert [h.score for h in merged.hits] == sorted((h.score for h in merged.hits), reverse=True)
+    # Every sentence at the better of its scores; the distribution the refusal reads is the first's.
+    assert (merged.sentence_pool >= first.sentence_pool).all()
+    assert (merged.sentence_pool >= second.sentence_pool).all()
+    assert merged.sentence_top == first.sentence_top
+    assert merged.passage_margin == first.passage_margin
