@@ -16,7 +16,8 @@ covered when a chosen source sentence contains one of its keys, case and white s
 - comparisons (bot.compare): the share where each city has a fact of its own present (in the
   whole reply, and in that city's own column), verdict recall where the article states one, and
   verdicts shown where the key facts hold none; against the top-k sentences of the same
-  retrieval and the article summary;
+  retrieval and the article summary; refusals of the comparisons the article cannot answer
+  (off-topic measures, and near misses: next to its subjects, not given for the two cities);
 - how the chat classes each request (bot.intent);
 - cost: the median time of a focused summary and of a comparison (embedding included) against
   one answer (`ask` on the questions of eval/questions.jsonl), interleaved in the same run.
@@ -50,6 +51,8 @@ from bot.summary import ARTICLE, summarize_scope
 ROOT = Path(__file__).resolve().parent.parent
 ITEMS = ROOT / "eval" / "subject_summaries.jsonl"
 SIDES = ("beijing", "shanghai")
+# The comparisons written blind on 2026-12-05, after the method was first tuned: cmp-101 on.
+BLIND_FROM = 101
 ROUNDS = 5
 SWEEP = {
     (bot.focus, "PASSAGES"): (8, 4, 5, 6, 10),
@@ -118,19 +121,29 @@ def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str,
 
 
 def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[str, float]:
-    """Shares of comparisons with both cities' facts present, verdicts, and the baselines."""
+    """Shares of comparisons with both cities' facts present, verdicts, and the baselines;
+    refusals of the comparisons the article cannot answer, and of the others."""
     both = own = top = whole = verdicts = verdict_found = invented = refused = points = 0
     with_verdict = 0
+    blind = []  # both cities' facts, for the batch written blind on 2026-12-05 (BLIND_FROM)
+    unanswerable = {why: [0, 0] for why in ("offtopic", "near_miss")}  # refused, of
+    answerable = [item for item in items if item["answerable"]]
     for item in items:
         request = item["request"]
         vector = engine.embedder.embed_query(request)
         found, retrieval = engine.comparison(request, item["lang"], request, vector)
+        if not item["answerable"]:
+            unanswerable[item["why"]][0] += not found.answered
+            unanswerable[item["why"]][1] += 1
+            continue
         refused += not found.answered
         columns = {side: cited(points) for side, points in found.sides}
         everything = [s for texts in columns.values() for s in texts]
         points += len(everything)
         sides = item["sides"]
-        both += all(covered(everything, sides[s]) for s in SIDES)
+        both += (present := all(covered(everything, sides[s]) for s in SIDES))
+        if int(item["id"].removeprefix("cmp-")) >= BLIND_FROM:
+            blind.append(present)
         own += all(covered(columns.get(s, []), sides[s]) for s in SIDES)
         k = max(len(everything), 1)
         top += all(covered(top_sentences(retrieval, k), sides[s]) for s in SIDES)
@@ -142,12 +155,14 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
             verdict_found += bool(covered(shown, [item["verdict"]]))
         else:
             invented += bool(shown)
-    n = max(len(items), 1)
+    n = max(len(answerable), 1)
     return {
-        "n": len(items), "both sides": both / n, "own column": own / n, "top-k": top / n,
+        "n": len(answerable), "both sides": both / n, "own column": own / n, "top-k": top / n,
         "article": whole / n, "with verdict": with_verdict, "verdict shown": verdicts,
         "verdict right": verdict_found, "no verdict in keys, one shown": invented,
-        "refused": refused, "points (mean)": points / n,
+        "false refusals": refused, "points (mean)": points / n,
+        "both sides, blind batch": f"{sum(blind)}/{len(blind)}",
+        "unanswerable refused": {why: f"{r}/{of}" for why, (r, of) in unanswerable.items()},
     }  # fmt: skip
 
 
@@ -200,7 +215,7 @@ def run(engine: Engine, rows: list[dict], split: str, article: list[str], timed:
         "kinds": kinds(engine, chosen),
     }  # fmt: skip
     if timed:
-        pairs = [r for r in chosen if r["kind"] == "comparison"]
+        pairs = [r for r in chosen if r["kind"] == "comparison" and r["answerable"]]
         result["cost"] = cost(engine, [r for r in subject if r["answerable"]], pairs)
     return result
 

@@ -103,27 +103,27 @@ def _interrogatives(lang: str) -> frozenset[str]:
     return frozenset(INTERROGATIVES.get(lang, "").split())
 
 
-def is_common(word: str, lang: str) -> bool:
-    """Whether `word`'s family is among the COMMON_FAMILIES commonest of `lang`."""
-    families, stem, least = _families(lang)
-    return bool(families) and families.get(stem(word.casefold()), 0.0) >= least
+def is_common(word: str, lang: str, families: int = COMMON_FAMILIES) -> bool:
+    """Whether `word`'s family is among the `families` commonest of `lang`."""
+    counts, stem, ranked = _families(lang)
+    least = ranked[min(families, len(ranked)) - 1] if ranked else 0.0
+    return bool(counts) and counts.get(stem(word.casefold()), 0.0) >= least
 
 
 @cache
-def _families(lang: str) -> tuple[Mapping[str, float], Callable[[str], str], float]:
+def _families(lang: str) -> tuple[Mapping[str, float], Callable[[str], str], tuple[float, ...]]:
     """The frequency of each word family of `lang` (the words of one stem; each word its own
     family where bot has no stemmer for `lang`), the function from a word to its family, and
-    the frequency of the COMMON_FAMILIES-th commonest family."""
+    the families' frequencies, commonest first."""
     import Stemmer
 
     stemmer = Stemmer.Stemmer(STEMMERS[lang]) if lang in STEMMERS else None
     stem: Callable[[str], str] = stemmer.stemWord if stemmer else str
-    families: dict[str, float] = {}
+    counts: dict[str, float] = {}
     for word, frequency in frequencies(lang).items():
         key = stem(word)
-        families[key] = families.get(key, 0.0) + frequency
-    ranked = sorted(families.values(), reverse=True)
-    return families, stem, ranked[min(COMMON_FAMILIES, len(ranked)) - 1] if ranked else 0.0
+        counts[key] = counts.get(key, 0.0) + frequency
+    return counts, stem, tuple(sorted(counts.values(), reverse=True))
 
 
 def zipf(word: str, lang: str) -> float:

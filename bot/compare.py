@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.abstain import Abstainer, refusal, says_nothing_about
+from bot.abstain import Abstainer, measure_missing, refusal, says_nothing_about
 from bot.answer import Answer, Evidence, Side, weigh
 from bot.citations import Citation
 from bot.facts import is_content, is_question, refers_back, sentence_text
@@ -17,7 +17,7 @@ from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
 from bot.index import Index
 from bot.ingest import Passage
 from bot.lang import detect_lang
-from bot.phrases import phrase
+from bot.phrases import not_mentioned, phrase
 from bot.retrieve import Retrieval, merge, retrieve
 from bot.sections import heading_over, scored, section
 from bot.summarize import choose
@@ -209,6 +209,9 @@ def compare(
     editions allow; a refusal when the article says nothing of it."""
     ranked, signals, terms, fit = weigh(question, retrieval, index)
     decision = abstainer.decide(signals, terms, fit)
+    unknown = measure_missing(measure_text(question), retrieval.lang, index.vocabulary)
+    if unknown:  # "¿Qué ciudad tiene más aeropuertos?": nothing in the article to compare
+        return Comparison(lang, lang, (), not_mentioned(list(unknown), lang), answered=False)
     asked = measure(question, (lang, *index.lexical.langs))
     chosen = choose_sides(index, retrieval, ranked, asked)
     # Two cities named make any comparison look answerable, or not: a request, not a question.

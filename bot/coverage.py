@@ -27,6 +27,11 @@ CLIPPED_MIN = 4
 # and dots; a run this long or longer may differ in its last kana.
 KATAKANA_LOOSE_MIN = 5
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
+# Languages whose Snowball stems keep a plural or case ending ("مسارات" → "مسارا", where
+# "المسار" → "مسار"): there a question's stem of STEM_START_MIN letters or more is also found at
+# the start of the corpus's.
+STEM_START_LANGS = frozenset({"ar"})
+STEM_START_MIN = 4
 _KATAKANA_MARKS = str.maketrans("", "", "ー・")
 # A transliterated name is spaced either way: "هوانغ تشاو يينغ" or "هوانغ تشاوينغ", "Zhao Ying" or
 # "Zhaoying". A word this long or longer is found as two or three neighbouring words written as one.
@@ -70,8 +75,9 @@ class _Edition:
         return cls(frozenset(row["stems"]), row["text"], row["phrases"], tuple(row["words"]),
                    frozenset(row["values"]))  # fmt: skip
 
-    def holds(self, term: Term) -> bool:
-        """Whether this edition writes `term`."""
+    def holds(self, term: Term, stem_starts: bool = False) -> bool:
+        """Whether this edition writes `term` (a word's stem may start one of its stems, when
+        `stem_starts`)."""
         key = term.keys[0]
         if term.kind == "number":
             return all(k in self.values for k in term.keys)
@@ -84,7 +90,7 @@ class _Edition:
             return self.has_word(unspaced) or self._spaced(unspaced)
         word = fold(term.surface)
         return (
-            all(self._has_stem(k) for k in term.keys)
+            all(self._has_stem(k, stem_starts) for k in term.keys)
             or self.has_word(word, clipped=len(term.surface) >= CLIPPED_MIN)
             or self._spaced(word)
         )
@@ -124,9 +130,19 @@ class _Edition:
         found = self.words[at] if at < len(self.words) else ""
         return found == word or clipped and found.startswith(word)
 
-    def _has_stem(self, stem: str) -> bool:
-        """`stem`, or a stem of five letters or more it derives from ("pékinois" → "pékin")."""
-        return any(stem[:n] in self.stems for n in range(len(stem), min(len(stem), 5) - 1, -1))
+    def _has_stem(self, stem: str, starts: bool = False) -> bool:
+        """`stem`, or a stem of five letters or more it derives from ("pékinois" → "pékin"), or
+        when `starts` one it starts ("مسار" → "مسارا")."""
+        if any(stem[:n] in self.stems for n in range(len(stem), min(len(stem), 5) - 1, -1)):
+            return True
+        if not starts or len(stem) < STEM_START_MIN:
+            return False
+        at = bisect.bisect_left(self._sorted_stems, stem)
+        return at < len(self._sorted_stems) and self._sorted_stems[at].startswith(stem)
+
+    @cached_property
+    def _sorted_stems(self) -> tuple[str, ...]:
+        return tuple(sorted(self.stems))
 
 
 @dataclass(frozen=True)
@@ -170,7 +186,7 @@ class Vocabulary:
     def _holds(self, term: Term, lang: str) -> bool | None:
         """True or False when the corpus does or does not write `term`; None when it cannot tell."""
         own = self.editions.get(lang)
-        if own is not None and own.holds(term):
+        if own is not None and own.holds(term, lang in STEM_START_LANGS):
             return True
         # A loanword another edition writes as the question does ("blockchain" in a Spanish
         # question; the Spanish edition says "cadena de bloques"); not a word of that edition's

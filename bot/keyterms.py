@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.commonness import (
+    COMMON_FAMILIES,
     LOCAL_MARGIN,
     is_common,
     is_hangul,
@@ -75,8 +76,9 @@ class Term:
     keys: tuple[str, ...]
 
 
-def key_terms(question: str, lang: str) -> tuple[Term, ...]:
-    """The salient terms of a question in `lang`: numbers, names, and words rare in general use."""
+def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[Term, ...]:
+    """The salient terms of a question in `lang`: numbers, names, and words rare in general use
+    (not of the `common` commonest word families)."""
     text = plain(question)
     terms = [Term(m.group(), "name", (fold(m.group()),)) for m in _CODE.finditer(text)]
     text = _CODE.sub(" ", text)
@@ -88,11 +90,11 @@ def key_terms(question: str, lang: str) -> tuple[Term, ...]:
         terms += (Term(m.group(), "name", (fold(m.group()),)) for m in _LATIN_RUN.finditer(text))
         text = _LATIN_RUN.sub(" ", text)
     if lang == "zh":
-        terms += _chinese_terms(text)
+        terms += _chinese_terms(text, common)
     elif lang == "ja":
-        terms += _japanese_terms(text)
+        terms += _japanese_terms(text, common)
     else:
-        terms += _spaced_terms(text, lang)
+        terms += _spaced_terms(text, lang, common)
     unique = {
         (t.kind, t.keys): t
         for t in reversed(terms)
@@ -114,7 +116,7 @@ def _number_terms(text: str, lang: str) -> Iterator[Term]:
             yield Term(surface, "number", tuple(value_key(v) for v in sorted(values)))
 
 
-def _spaced_terms(text: str, lang: str) -> Iterator[Term]:
+def _spaced_terms(text: str, lang: str, common: int) -> Iterator[Term]:
     """Names (runs of capitalised words) and rare words, in a language written with blanks."""
     run: list[tuple[str, bool]] = []
     for word, opens in [*_words(text, lang), ("", True)]:
@@ -122,19 +124,19 @@ def _spaced_terms(text: str, lang: str) -> Iterator[Term]:
         if capital and not (opens and run):
             run.append((word, opens))
             continue
-        yield from _run_terms(run, lang)
+        yield from _run_terms(run, lang, common)
         run = [(word, opens)] if capital else []
         if word and not capital:
-            yield from _word_term(word, lang)
+            yield from _word_term(word, lang, common)
 
 
-def _run_terms(run: list[tuple[str, bool]], lang: str) -> Iterator[Term]:
+def _run_terms(run: list[tuple[str, bool]], lang: str, common: int) -> Iterator[Term]:
     """A run of capitalised words as names. The word opening a sentence is only a word: its
     capital may be the sentence's ("Does Beijing…", "Mengapa Beijing…"), and a name that opens
     it is known by the rest ("European Central Bank…" by "Central Bank"). In German a noun breaks
     the name."""
     if run and run[0][1] and not _is_capitalised(run[0][0], lang, opens=True):
-        yield from _word_term(run[0][0], lang)
+        yield from _word_term(run[0][0], lang, common)
         run = run[1:]
     name: list[str] = []
     for word, _ in [*run, ("", False)]:
@@ -153,7 +155,7 @@ def _run_terms(run: list[tuple[str, bool]], lang: str) -> Iterator[Term]:
         if word and _is_capitalised(word, lang):
             name.append(word)  # a city after a name starts its own: "de TI Xangai"
         elif word:
-            yield from _word_term(word, lang)
+            yield from _word_term(word, lang, common)
 
 
 def _words(text: str, lang: str) -> Iterator[tuple[str, bool]]:
@@ -205,13 +207,13 @@ def _is_noun(word: str, lang: str) -> bool:
     return english == 0.0 or zipf(word, lang) > english + LOCAL_MARGIN
 
 
-def _word_term(word: str, lang: str) -> Iterator[Term]:
+def _word_term(word: str, lang: str, common: int) -> Iterator[Term]:
     """`word` as a term when it is rare in its language; never a stopword or question word."""
     if _UNSEGMENTED.search(word):
         return
     if is_hangul(word):
         word = korean_stem(word)
-    if len(word) < 2 or is_interrogative(word, lang) or is_common(word, lang):
+    if len(word) < 2 or is_interrogative(word, lang) or is_common(word, lang, common):
         return
     if is_hangul(word):
         yield Term(word, "word", (word,))
@@ -221,7 +223,7 @@ def _word_term(word: str, lang: str) -> Iterator[Term]:
         yield Term(word, "word", stems)
 
 
-def _chinese_terms(text: str) -> Iterator[Term]:
+def _chinese_terms(text: str, common: int) -> Iterator[Term]:
     """Names by the part of speech jieba's dictionary gives ("东京" ns), nouns when rare. A word
     the dictionary lacks is no term: jieba's HMM would guess names and fragments alike ("黄昭颖",
     "对算力"), and tagging every word with it costs a millisecond."""
@@ -238,7 +240,7 @@ def _chinese_terms(text: str) -> Iterator[Term]:
             continue
         if tag in _NAME_TAGS:
             yield Term(surface, "name", _chinese_keys(word))
-        elif not is_common(word, "zh"):
+        elif not is_common(word, "zh", common):
             yield Term(surface, "word", _chinese_keys(word))
 
 
@@ -250,14 +252,14 @@ def _chinese_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p, _, _ in parts)) if len(covered) == len(word) else (word,)
 
 
-def _japanese_terms(text: str) -> Iterator[Term]:
+def _japanese_terms(text: str, common: int) -> Iterator[Term]:
     """Rare katakana runs as names (loanwords, foreign names), rare kanji runs as words. Without
     MeCab (a 50 MB dictionary) Japanese is not segmented further; a Japanese edition would be
     searched for them as substrings."""
     for kind, pattern in (("name", _KANA_RUN), ("word", _KANJI_RUN)):
         for run in pattern.findall(text):
             # 何 opens a question counter: 何社 "how many companies", 何位 "which rank".
-            if not run.startswith("何") and not is_common(run, "ja"):
+            if not run.startswith("何") and not is_common(run, "ja", common):
                 yield Term(run, kind, (run,))
 
 

@@ -19,7 +19,9 @@ Checks (errors make the exit status 1):
     kinds, splits and ISO 639-1 languages are known;
   * every key is 3-12 words and an exact substring of the French source after whitespace and
     case normalisation (each failing key is reported with its item id);
-  * unanswerable items have no facts (and comparisons are all answerable, with both sides);
+  * unanswerable items have no facts; an unanswerable comparison has empty sides, no verdict
+    and says "why": "offtopic" (a measure the article never discusses) or "near_miss" (one next
+    to its subjects that it does not give for the two cities);
   * counts: >= 44 subjects, >= 22 comparisons, 12-24 unanswerable subjects, >= 9 languages,
     >= 3 items in each of the eleven languages, >= 8 languages among the comparisons, and
     dev and test both present for each kind.
@@ -57,6 +59,9 @@ COMMON = {
     "split": str,
     "answerable": bool,
 }
+# Why a comparison is unanswerable: a measure the article never discusses, or one next to its
+# subjects that it does not give for the two cities.
+WHY = ("offtopic", "near_miss")
 PER_KIND = {
     "subject": {"facts": list},
     "comparison": {"sides": dict, "verdict": (dict, type(None))},
@@ -150,7 +155,7 @@ class Checker:
                 self.err(item_id, f"missing field {name!r}")
             elif not isinstance(item[name], typ):
                 self.err(item_id, f"field {name!r} has type {type(item[name]).__name__}")
-        extra = set(item) - set(fields)
+        extra = set(item) - set(fields) - ({"why"} if kind == "comparison" else set())
         if extra:
             self.err(item_id, f"unknown fields {sorted(extra)}")
         if kind not in KINDS:
@@ -178,8 +183,15 @@ class Checker:
             for n, fact in enumerate(facts, 1):
                 self.check_fact(item_id, f"fact {n}", fact)
         else:
-            if answerable is not True:
-                self.err(item_id, "comparisons must be answerable (both cities covered)")
+            why = item.get("why")
+            if answerable is False:
+                if why not in WHY:
+                    self.err(item_id, f"an unanswerable comparison says why: one of {WHY}")
+                if item.get("sides") != {side: [] for side in SIDES} or item.get("verdict"):
+                    self.err(item_id, "an unanswerable comparison has empty sides, no verdict")
+                return item_id
+            if why is not None:
+                self.err(item_id, "'why' is for unanswerable comparisons")
             sides = item.get("sides")
             if isinstance(sides, dict):
                 if set(sides) != set(SIDES):

@@ -12,12 +12,14 @@ import pytest
 
 from bot.abstain import (
     FEATURES,
+    MEASURE_COMMON,
     MODEL_FILE,
     Abstainer,
     Decision,
     Terms,
     check_terms,
     features,
+    measure_missing,
     says_nothing_about,
 )  # fmt: skip
 from bot.answer import rank_sentences
@@ -25,6 +27,7 @@ from bot.calibration import fit
 from bot.config import Settings
 from bot.embed import embedder_id
 from bot.errors import BotError
+from bot.keyterms import key_terms
 
 
 def signals(rng: np.random.Generator, centre: float, n: int) -> list[dict[str, float]]:
@@ -198,3 +201,36 @@ def test_a_question_taken_for_a_subject_request_is_refused_as_a_question() -> No
     # It asks for a quantity: a question the chat routed to a focused summary.
     doubt = Decision(0.1, 0.5, {"above_background": 0.05}, Terms(), True)
     assert says_nothing_about(doubt, "Welchen Marktanteil sollen KI-Chips 2025 erreichen?")
+
+
+@pytest.mark.parametrize(
+    ("measure", "lang", "missing"),
+    [
+        ("¿qué ciudad tiene más aeropuertos y rascacielos, o ?", "es",
+         ("aeropuertos", "rascacielos")),
+        ("which city has more skyscrapers and museums?", "en", ("skyscrapers", "museums")),
+        ("谁的房价和地铁更好？", "zh", ("房价", "地铁")),
+        # What the article compares the two cities on: nothing missing.
+        ("on digital technology density", "en", ()),
+        ("哪个城市的小巨人企业更多？", "zh", ()),
+        # One word of three the article does not write: paraphrase, not another subject; one
+        # word alone may be too ("ambições", where the article speaks of goals).
+        ("on digital technology density and ambitions", "en", ()),
+        ("as ambições das duas cidades", "pt", ()),
+    ],
+)  # fmt: skip
+def test_a_comparison_is_on_something_the_article_writes(
+    engine,
+    measure: str,
+    lang: str,
+    missing: tuple[str, ...],  # noqa: ANN001
+) -> None:
+    assert measure_missing(measure, lang, engine.index.vocabulary) == missing
+
+
+def test_an_arabic_stem_is_found_at_the_start_of_the_corpus_s(engine) -> None:  # noqa: ANN001
+    # Snowball stems "المسار" (the track) to "مسار" and the edition's "مسارات" to "مسارا".
+    terms = key_terms("في المسار الرقمي", "ar", MEASURE_COMMON)
+    assert [(t.surface, holds) for t, holds in engine.index.vocabulary.check(terms, "ar")] == [
+        ("المسار", True)
+    ]

@@ -135,3 +135,11 @@ def test_a_comparison_on_something_the_article_never_treats_is_refused(engine) -
     answer = engine.ask("Compare Beijing and Shanghai on air pollution.")
     assert (answer.kind, answer.answered, answer.sides) == ("not_found", False, ())
     assert "pollution" in answer.answer
+
+
+def test_a_comparison_on_a_measure_the_article_never_writes_is_refused(engine) -> None:  # noqa: ANN001
+    # Everyday words: the question's check of rare words let them pass, and the nearest
+    # sentences (rankings of the two cities) made a cited non-answer.
+    answer = engine.ask("¿Qué ciudad tiene más aeropuertos y rascacielos, Pekín o Shanghái?")
+    assert (answer.kind, answer.answered, answer.sides) == ("not_found", False, ())
+    assert "aeropuertos" in answer.answer and "rascacielos" in answer.answer

@@ -111,3 +111,11 @@ def test_arabic_marks_do_not_split_a_word() -> None:
     assert key_terms("ما المؤشر الذي يُستخدم عادةً؟", "ar") == key_terms(
         "ما المؤشر الذي يستخدم عادة؟", "ar"
     )
+
+
+def test_fewer_common_families_make_everyday_words_terms() -> None:
+    # "airports" is among the 2,000 commonest English word families, not among the 1,000.
+    assert surfaces(key_terms("Which city has more airports?", "en")) == []
+    assert surfaces(key_terms("Which city has more airports?", "en", 1000)) == ["airports"]
+    # Function words and question words stay out.
+    assert surfaces(key_terms("Which of the two has more?", "en", 1000)) == []
