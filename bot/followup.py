@@ -12,15 +12,16 @@ from bot.tokens import UNSPACED
 # Openers that mark a question as continuing the previous one, in the languages bot speaks.
 _CONTINUATIONS = re.compile(
     r"^\s*(and|what about|how about|et|et pour|quid de|y|¿y|e|und|was ist mit|а|и|"
-    r"و|じゃあ|그럼|그리고)(\s|[,，、]|$)"
+    r"و|그럼|그리고)(\s|[,，、]|$)"
     r"|^\s*و(ما|من|كم|هل|ماذا|أين|متى|لماذا|كيف)"
-    r"|^\s*(那|还有|而|それ|では)",
+    r"|^\s*(那|还有|而|それ|では|じゃあ)",
     re.IGNORECASE,
 )
 # Pronouns that point back to something named earlier.
 _BACK_REFERENCES = re.compile(
     r"\b(it|its|they|them|this|that|those|il|elle|ils|elles|lui|leur|ce|cette|"
-    r"celui|celle|ello|él|ella|ellos|sie|ihr|его|её|их|он|она|они|это)\b|它|他们|这个|其|それ|彼",
+    r"celui|celle|ello|él|ella|ellos|sie|ihr|его|её|их|он|она|они|это|그건|그거|그것\w*)\b"
+    r"|它|他们|这个|这么|其|それ|彼",
     re.IGNORECASE,
 )
 _SHORT_WORDS, _SHORT_CJK, _REFERRING_WORDS = 4, 4, 12

@@ -22,6 +22,11 @@ ELLIPTICAL = [
     "И Пекин?",
     "상하이는요?",
     "What about it?",
+    # Japanese writes no space after its opener; Korean and Chinese point back with a pronoun.
+    "じゃあ2位は？",
+    "じゃあ上海はデジタル技術の総量で何位？",
+    "그건 어떤 도시들을 대상으로 비교한 결과예요?",
+    "这么布局主要是想解决什么问题？",
 ]
 FULL = [
     "How many software companies did Shanghai have in 2021?",
