@@ -87,6 +87,15 @@ RARE_NAME_ZIPF = 4.0
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Clauses: what a figure in one is bound to is in that clause.
 _CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
+# A clause about the whole country ("147 … à travers le pays", "全国共有147所"): its figure is
+# the country's, not the city named before it. Not "全国领先", "landesweit den ersten Platz",
+# "первое место в стране": there the country is where a city ranks.
+_NATIONWIDE = re.compile(
+    r"à travers le pays|dans tout le pays|across the country|en todo el país|im ganzen land|"
+    r"in tutto il paese|em todo o país|по всей стране|全国共|全國共|全国には|전국에|أنحاء البلاد",
+    re.IGNORECASE,
+)
+COUNTRY = "country"
 
 
 def asks_ranking(question: str) -> bool:
@@ -180,7 +189,7 @@ def held_by(question: str, sentence: str, lang: str) -> str | None:
     valued = _valued(sentence, lang, kind)
     if _may_be_of(asked, valued):
         return None
-    others = set().union(*valued) - asked
+    others = set().union(*valued) - asked - {COUNTRY}
     return others.pop() if len(others) == 1 else None
 
 
@@ -203,7 +212,7 @@ def _valued(sentence: str, lang: str, kind: Expected) -> list[set[str]]:
     subject: set[str] = set()
     valued = []
     for clause in _CLAUSE.split(sentence):
-        subject = places(clause) or subject
+        subject = places(clause) or ({COUNTRY} if _NATIONWIDE.search(clause) else subject)
         if states(clause, lang, kind):
             valued.append(subject)
     return valued

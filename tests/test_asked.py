@@ -109,6 +109,21 @@ def test_a_figure_bound_to_the_other_city_or_year_does_not_answer() -> None:
     assert bound("Why does Shanghai support the metaverse?", other, "fr")
 
 
+def test_a_figure_for_the_whole_country_is_no_citys() -> None:
+    asked = "Combien d'universités de première classe y a-t-il à Shanghai ?"
+    source = ("Il existe 147 collèges et universités de première classe à travers le pays, et "
+              "Pékin compte 34 collèges et universités de première classe, loin devant Jiangsu, "
+              "Shanghai et d'autres provinces et villes.")  # fmt: skip
+    assert not bound(asked, source, "fr")
+    assert held_by(asked, source, "fr") == "beijing"  # the country is no other city
+    assert not bound(
+        "上海有多少所一流高校？", "全国共有147所一流高校，北京拥有34所，远超江苏、上海。", "zh"
+    )
+    # Where the country is where a city ranks, the figure after it is still the city's.
+    leads = "北京人工智能企业总数保持全国领先，新增5至10家独角兽企业。"
+    assert bound("北京希望新培育多少家独角兽企业？", leads, "zh")
+
+
 def test_whose_figure_the_sentence_gives_when_not_the_city_asked() -> None:
     giants = ('D\'après les données, Pékin compte 596 entreprises "petites géantes", et le '
               "nombre de Shanghai est juste derrière Pékin.")  # fmt: skip
