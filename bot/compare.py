@@ -209,7 +209,7 @@ def compare(
     editions allow; a refusal when the article says nothing of it."""
     ranked, signals, terms, fit = weigh(question, retrieval, index)
     decision = abstainer.decide(signals, terms, fit)
-    unknown = measure_missing(measure_text(question), retrieval.lang, index.vocabulary)
+    unknown = measure_missing(measure_text(question), retrieval.lang, index.vocabulary, decision)
     if unknown:  # "¿Qué ciudad tiene más aeropuertos?": nothing in the article to compare
         return Comparison(lang, lang, (), not_mentioned(list(unknown), lang), answered=False)
     asked = measure(question, (lang, *index.lexical.langs))

@@ -213,19 +213,27 @@ def test_a_question_taken_for_a_subject_request_is_refused_as_a_question() -> No
         # What the article compares the two cities on: nothing missing.
         ("on digital technology density", "en", ()),
         ("哪个城市的小巨人企业更多？", "zh", ()),
-        # One word of three the article does not write: paraphrase, not another subject; one
-        # word alone may be too ("ambições", where the article speaks of goals).
+        # One word of three the article does not write: paraphrase, not another subject.
         ("on digital technology density and ambitions", "en", ()),
-        ("as ambições das duas cidades", "pt", ()),
     ],
 )  # fmt: skip
 def test_a_comparison_is_on_something_the_article_writes(
-    engine,
+    engine,  # noqa: ANN001
     measure: str,
     lang: str,
-    missing: tuple[str, ...],  # noqa: ANN001
+    missing: tuple[str, ...],
 ) -> None:
-    assert measure_missing(measure, lang, engine.index.vocabulary) == missing
+    sure = Decision(0.9, 0.2, {}, Terms(), True)
+    assert measure_missing(measure, lang, engine.index.vocabulary, sure) == missing
+
+
+def test_one_missing_word_refuses_a_comparison_only_when_the_model_doubts(engine) -> None:  # noqa: ANN001
+    # One word alone may be a paraphrase ("ambições": the article speaks of goals).
+    doubt, likely = (Decision(p, 0.2, {}, Terms(), True) for p in (0.3, 0.6))
+    vocabulary = engine.index.vocabulary
+    assert measure_missing("which has more museums?", "en", vocabulary, doubt) == ("museums",)
+    assert measure_missing("which has more museums?", "en", vocabulary, likely) == ()
+    assert measure_missing("on digital density", "en", vocabulary, doubt) == ()
 
 
 def test_an_arabic_stem_is_found_at_the_start_of_the_corpus_s(engine) -> None:  # noqa: ANN001
