@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bot.asked import Fit, Reading, check, expected
+from bot.asked import Fit, Reading, check
 from bot.coverage import Vocabulary
 from bot.errors import BotError
 from bot.keyterms import Term, key_terms
@@ -34,14 +34,6 @@ FEATURES = (
 )  # fmt: skip
 # What a refusal says is missing, by the kind of answer the question asks (bot.asked).
 MISSING_KIND = {"quantity": "no_figure", "date": "no_date", "person": "no_person"}
-# What a comparison is on, the article must write: there everyday words count too ("airports",
-# "winter", "tourists"), all but those of the 1,000 commonest word families of the request's
-# language ("compare", "more", "city"). Dev split of eval/subject_summaries.jsonl: 13 of 24
-# unanswerable comparisons refused (5 before), none of 46 answerable ones.
-MEASURE_COMMON = 1000
-# A comparison whose one word the corpus lacks is refused when the model finds the request less
-# likely answerable than not (dev: 4 of 4 such unanswerable comparisons, the 1 answerable kept).
-EVEN_ODDS = 0.5
 # Acronyms this short are often written out where the answer is ("IA" → "intelligence
 # artificielle", "HTC" → "il"): the names_near check skips them.
 SHORT_ACRONYM = 3
@@ -183,39 +175,6 @@ class Decision:
     @property
     def abstains(self) -> bool:
         return self.probability < self.threshold
-
-
-def says_nothing_about(decision: Decision, request: str, comparison: bool = False) -> bool:
-    """Whether the corpus says nothing about what a summary or comparison `request` names.
-    The model is fitted on questions, which ask for one fact ("how many…?" and a sentence with no
-    figure); a request for what the corpus says on a subject, or a comparison, asks for what
-    there is. So for those its refusal is believed only when the request also names something
-    the corpus never writes (a name, or most of its words: "Quantencomputing", "drones"),
-    or when everyday sentences are closer to it than anything in the corpus. A message taken for
-    a subject request that asks for a quantity, a date or a person ("Welchen Marktanteil sollen
-    KI-Chips erreichen?") is a question: the model decides."""
-    if not comparison and expected(request) is not None:
-        return decision.abstains
-    terms = decision.terms
-    # Some words of several the corpus does not write are paraphrase ("la régulation et la
-    # supervision", where it writes "supervision"); most of them, another subject.
-    unknown = terms.missing_names > 0 or 2 * terms.missing_words > terms.checked_words
-    return decision.abstains and (unknown or decision.signals["above_background"] < 0)
-
-
-def measure_missing(
-    measure: str, lang: str, vocabulary: Vocabulary, decision: Decision
-) -> tuple[str, ...]:
-    """The words of what a comparison is on (`measure`, in `lang`: bot.compare.measure_text)
-    that the corpus never writes, when they are most of two or more ("aeropuertos
-    internacionales", "PM2.5 농도"), or its one word and the model (`decision`, on the whole
-    request) doubts it more than it believes it ("museums"); () otherwise."""
-    checked = vocabulary.check(key_terms(measure, lang, MEASURE_COMMON), lang)
-    missing = tuple(term.surface for term, holds in checked if not holds)
-    if len(checked) == 1:
-        # One word alone may be a paraphrase ("ambições", where the article speaks of goals).
-        return missing if decision.probability < EVEN_ODDS else ()
-    return missing if 2 * len(missing) > len(checked) else ()
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,11 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import numpy as np
+
+from bot.corpus import Document
 from bot.index import Index
+from bot.ingest import Passage
 
 
 @dataclass(frozen=True)
@@ -48,3 +52,31 @@ def translate(index: Index, row: int, sentences: tuple[int, ...], lang: str) -> 
     passage = index.passages[quotes[0].row]
     span = (min(q.span[0] for q in quotes), max(q.span[1] for q in quotes))
     return Edition(lang, passage.id, passage.section, passage.text, span)
+
+
+def counterpart(
+    index: Index, passage: Passage, span: tuple[int, int] | None, document: Document
+) -> tuple[Passage, tuple[int, int] | None] | None:
+    """The passage of `document` that translates `passage` (of another edition of the same
+    source), and the span of the sentences translating those `span` covers (None for the
+    whole passage); None when none of them has a counterpart there."""
+    first = int(index.passage_first_sentence[index.rows_by_id[passage.id]])
+    rows = [
+        first + n
+        for n, (start, end) in enumerate(passage.sentences)
+        if span is None or (start < span[1] and end > span[0])
+    ]
+    edition_rows, source_rows = index.editions.sentence_pairs
+    sources = sorted({int(r) for r in source_rows[np.isin(edition_rows, rows)]})
+    translations = index.editions.translations
+    targets = (
+        [t for s in sources for t in translations.get((s, document.lang), ())]
+        if document.edition_of
+        else sources
+    )
+    if not targets:
+        return None
+    row = int(index.sentence_passage[min(targets)])
+    target, first = index.passages[row], int(index.passage_first_sentence[row])
+    spans = [target.sentences[t - first] for t in targets if int(index.sentence_passage[t]) == row]
+    return target, (min(s for s, _ in spans), max(e for _, e in spans)) if span else None

@@ -5,11 +5,12 @@ does not state)."""
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 
 import numpy as np
 
-from bot.abstain import Abstainer, measure_missing, refusal, says_nothing_about
+from bot.abstain import Abstainer, refusal
 from bot.answer import Answer, Evidence, Side, weigh
 from bot.citations import Citation
 from bot.facts import is_content, is_question, refers_back, sentence_text
@@ -18,6 +19,7 @@ from bot.index import Index
 from bot.ingest import Passage
 from bot.lang import detect_lang
 from bot.phrases import not_mentioned, phrase
+from bot.request_refusal import measure_missing, says_nothing_about
 from bot.retrieve import Retrieval, merge, retrieve
 from bot.sections import heading_over, scored, section
 from bot.summarize import choose
@@ -187,19 +189,20 @@ def measure_text(query: str) -> str:
 
 
 def search(
-    index: Index, vector: np.ndarray, query: str, measure: np.ndarray | None = None
+    index: Index, vector: np.ndarray, query: str, embed: Callable[[str], np.ndarray]
 ) -> Retrieval:
-    """What a comparison reads for `query` (embedded as `vector`; its `measure_text` as
-    `measure`): both cities need finding, so more passages than an answer, and the passages
-    close to the measure alone. A request naming both cities is closest to the sentences that
-    name both (the rankings part), which crowd out each city's own facts: Beijing's policies
-    for "Compare as políticas de Pequim e de Xangai" (dev: both cities' facts 0.783 → 0.826)."""
+    """What a comparison reads for `query` (embedded as `vector`; `embed` embeds its
+    `measure_text`): both cities need finding, so more passages than an answer, and the
+    passages close to the measure alone. A request naming both cities is closest to the
+    sentences that name both (the rankings part), which crowd out each city's own facts:
+    Beijing's policies for "Compare as políticas de Pequim e de Xangai" (dev: both cities'
+    facts 0.783 → 0.826)."""
     lang = detect_lang(query)
     found = retrieve(index, vector, query, lang, PASSAGES)
     text = measure_text(query)
-    if measure is None or not text:
+    if not text:
         return found
-    return merge(found, retrieve(index, measure, text, lang, PASSAGES), PASSAGES)
+    return merge(found, retrieve(index, embed(text), text, lang, PASSAGES), PASSAGES)
 
 
 def compare(

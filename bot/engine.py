@@ -11,8 +11,8 @@ import numpy as np
 from bot import smalltalk
 from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
-from bot.citations import Edition, translate
-from bot.compare import Comparison, compare, comparison_answer, measure_text
+from bot.citations import Edition, counterpart, translate
+from bot.compare import Comparison, compare, comparison_answer
 from bot.compare import search as search_sides
 from bot.config import Settings
 from bot.corpus import Document
@@ -169,9 +169,7 @@ class Engine:
     ) -> tuple[Comparison, Retrieval]:
         """The comparison `question` asks for (searched as `query`, embedded as `vector`), and
         the search behind it."""
-        measure = measure_text(query)
-        measured = self.embedder.embed_query(measure) if measure else None
-        sides = search_sides(self.index, vector, query, measured)
+        sides = search_sides(self.index, vector, query, self.embedder.embed_query)
         return compare(self.index, self.abstainer, question, sides, lang), sides
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
@@ -274,29 +272,7 @@ class Engine:
         """The passage of `document` that translates `passage` (of another edition of the same
         source), and the span of the sentences translating those `span` covers (None for the
         whole passage); None when none of them has a counterpart there."""
-        index = self.index
-        first = int(index.passage_first_sentence[index.rows_by_id[passage.id]])
-        rows = [
-            first + n
-            for n, (start, end) in enumerate(passage.sentences)
-            if span is None or (start < span[1] and end > span[0])
-        ]
-        edition_rows, source_rows = index.editions.sentence_pairs
-        sources = sorted({int(r) for r in source_rows[np.isin(edition_rows, rows)]})
-        translations = index.editions.translations
-        targets = (
-            [t for s in sources for t in translations.get((s, document.lang), ())]
-            if document.edition_of
-            else sources
-        )
-        if not targets:
-            return None
-        row = int(index.sentence_passage[min(targets)])
-        target, first = index.passages[row], int(index.passage_first_sentence[row])
-        spans = [
-            target.sentences[t - first] for t in targets if int(index.sentence_passage[t]) == row
-        ]
-        return target, (min(s for s, _ in spans), max(e for _, e in spans)) if span else None
+        return counterpart(self.index, passage, span, document)
 
 
 def _ms(seconds: float) -> float:

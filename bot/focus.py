@@ -9,11 +9,12 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.abstain import Abstainer, Decision, refusal, says_nothing_about
+from bot.abstain import Abstainer, Decision, refusal
 from bot.answer import Evidence, weigh
 from bot.facts import is_content
 from bot.index import Index
 from bot.phrases import phrase
+from bot.request_refusal import says_nothing_about
 from bot.retrieve import Retrieval
 from bot.summarize import Length, choose
 from bot.summary import Summary, cited_points

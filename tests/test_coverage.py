@@ -8,6 +8,7 @@ import pytest
 
 from bot.coverage import Vocabulary
 from bot.keyterms import Term, key_terms
+from bot.request_refusal import MEASURE_COMMON
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EDITIONS = {
@@ -193,3 +194,11 @@ def test_a_transliterated_name_is_found_however_it_is_spaced(vocabulary: Vocabul
     arabic = Vocabulary.build(["قال كونغ رونغ دو، كبير المحللين"], ["ar"])
     assert missing(arabic, "ماذا قال رونغدو؟", "ar") == []
     assert missing(vocabulary, "Who is Huang Zhaoling?", "en") == ["Huang Zhaoling"]
+
+
+def test_an_arabic_stem_is_found_at_the_start_of_the_corpus_s(engine) -> None:  # noqa: ANN001
+    # Snowball stems "المسار" (the track) to "مسار" and the edition's "مسارات" to "مسارا".
+    terms = key_terms("في المسار الرقمي", "ar", MEASURE_COMMON)
+    assert [(t.surface, holds) for t, holds in engine.index.vocabulary.check(terms, "ar")] == [
+        ("المسار", True)
+    ]

@@ -1,0 +1,79 @@
+"""The refusal of summary and comparison requests: the corpus says nothing of what they name."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.abstain import Decision, Terms
+from bot.request_refusal import measure_missing, says_nothing_about
+
+
+@pytest.mark.parametrize(
+    ("probability", "missing", "checked", "above_background", "refused"),
+    [
+        (0.1, (), 1, 0.05, False),  # the model doubts, but every word is in the corpus
+        (0.1, ("Quantencomputing",), 1, 0.05, True),  # a word the corpus never writes
+        (0.1, (), 1, -0.02, True),  # everyday sentences are closer than the corpus
+        (0.9, ("Quantencomputing",), 1, -0.02, False),  # the model does not doubt
+        (0.1, ("régulation",), 2, 0.05, False),  # one word of two: paraphrase, not absence
+    ],
+)
+def test_a_subject_is_refused_only_when_the_corpus_lacks_it(
+    probability: float,
+    missing: tuple[str, ...],
+    checked: int,
+    above_background: float,
+    refused: bool,
+) -> None:
+    # Summaries and comparisons name a subject, not a fact: the question-shaped model alone
+    # refused 13 of 82 answerable subjects of eval/subject_summaries.jsonl.
+    terms = Terms(missing=missing, missing_words=len(missing), checked_words=checked)
+    decision = Decision(probability, 0.5, {"above_background": above_background}, terms, True)
+    assert says_nothing_about(decision, "Was sagt der Artikel über Quantencomputing?") is refused
+    assert says_nothing_about(decision, "Peking oder Shanghai?", comparison=True) is refused
+    assert says_nothing_about(decision, "Is quantum computing mentioned?") is refused
+
+
+def test_a_missing_name_refuses_a_subject() -> None:
+    terms = Terms(missing=("Huawei",), missing_names=1, checked_names=1, checked_words=2)
+    doubt = Decision(0.1, 0.5, {"above_background": 0.05}, terms, True)
+    assert says_nothing_about(doubt, "Cosa dice l'articolo su Huawei e HarmonyOS?")
+
+
+def test_a_question_taken_for_a_subject_request_is_refused_as_a_question() -> None:
+    # It asks for a quantity: a question the chat routed to a focused summary.
+    doubt = Decision(0.1, 0.5, {"above_background": 0.05}, Terms(), True)
+    assert says_nothing_about(doubt, "Welchen Marktanteil sollen KI-Chips 2025 erreichen?")
+
+
+@pytest.mark.parametrize(
+    ("measure", "lang", "missing"),
+    [
+        ("¿qué ciudad tiene más aeropuertos y rascacielos, o ?", "es",
+         ("aeropuertos", "rascacielos")),
+        ("which city has more skyscrapers and museums?", "en", ("skyscrapers", "museums")),
+        ("谁的房价和地铁更好？", "zh", ("房价", "地铁")),
+        # What the article compares the two cities on: nothing missing.
+        ("on digital technology density", "en", ()),
+        ("哪个城市的小巨人企业更多？", "zh", ()),
+        # One word of three the article does not write: paraphrase, not another subject.
+        ("on digital technology density and ambitions", "en", ()),
+    ],
+)  # fmt: skip
+def test_a_comparison_is_on_something_the_article_writes(
+    engine,  # noqa: ANN001
+    measure: str,
+    lang: str,
+    missing: tuple[str, ...],
+) -> None:
+    sure = Decision(0.9, 0.2, {}, Terms(), True)
+    assert measure_missing(measure, lang, engine.index.vocabulary, sure) == missing
+
+
+def test_one_missing_word_refuses_a_comparison_only_when_the_model_doubts(engine) -> None:  # noqa: ANN001
+    # One word alone may be a paraphrase ("ambições": the article speaks of goals).
+    doubt, likely = (Decision(p, 0.2, {}, Terms(), True) for p in (0.3, 0.6))
+    vocabulary = engine.index.vocabulary
+    assert measure_missing("which has more museums?", "en", vocabulary, doubt) == ("museums",)
+    assert measure_missing("which has more museums?", "en", vocabulary, likely) == ()
+    assert measure_missing("on digital density", "en", vocabulary, doubt) == ()
