@@ -27,12 +27,12 @@ CLIPPED_MIN = 4
 # and dots; a run this long or longer may differ in its last kana.
 KATAKANA_LOOSE_MIN = 5
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
+_KATAKANA_MARKS = str.maketrans("", "", "ー・")
 # Languages whose Snowball stems keep a plural or case ending ("مسارات" → "مسارا", where
 # "المسار" → "مسار"): there a question's stem of STEM_START_MIN letters or more is also found at
 # the start of the corpus's.
 STEM_START_LANGS = frozenset({"ar"})
 STEM_START_MIN = 4
-_KATAKANA_MARKS = str.maketrans("", "", "ー・")
 # A transliterated name is spaced either way: "هوانغ تشاو يينغ" or "هوانغ تشاوينغ", "Zhao Ying" or
 # "Zhaoying". A word this long or longer is found as two or three neighbouring words written as one.
 SPACED_MIN = 6
