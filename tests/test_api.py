@@ -16,6 +16,10 @@ from bot.schema import NOT_BLANK
 ARTICLE = "000_bab5460f06c5e48c"
 ANSWERABLE = "Combien de grands modèles ont été publiés à Pékin ?"
 UNANSWERABLE = "Who painted the Mona Lisa?"
+# The article counts Shanghai's software companies, not its unicorns: the nearest figure is
+# answered, below even odds, with a warning first.
+NEAR_MISS = "How many unicorn companies does Shanghai have?"
+SURE = "How many core AI companies did Beijing have in October 2022?"  # P(answerable) 0.78
 
 
 def without_timings(answer: dict) -> dict:
@@ -62,6 +66,7 @@ def test_answer_is_cited(client):
         "timings_ms",
         "sides",
         "explain",
+        "unsure",
     }
     assert body["question"] == ANSWERABLE
     assert body["lang"] == "fr"
@@ -99,6 +104,18 @@ def test_explain_shows_the_signals_and_the_missing_terms(client):
     body = client.post("/api/answer", json={"question": ANSWERABLE, "explain": True}).json()
     assert body["answered"] and body["explain"]["probability"] >= body["explain"]["threshold"]
     assert body["explain"]["terms"]["missing"] == []
+
+
+def test_a_near_miss_is_answered_unsure_and_says_so_first(client):
+    body = client.post("/api/answer", json={"question": NEAR_MISS, "explain": True}).json()
+    assert body["answered"] and body["unsure"] and body["kind"] == "answer"
+    assert body["explain"]["threshold"] <= body["explain"]["probability"] < 0.5
+    assert body["answer"].startswith("The article may not answer this exactly; the closest")
+    assert body["citations"] and "[1]" in body["answer"]
+    sure = client.post("/api/answer", json={"question": SURE}).json()
+    assert sure["answered"] and not sure["unsure"]
+    assert not sure["answer"].startswith("The article may not")
+    assert not client.post("/api/answer", json={"question": UNANSWERABLE}).json()["unsure"]
 
 
 def test_forced_language(client):

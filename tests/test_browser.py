@@ -277,6 +277,16 @@ def test_not_in_the_article_is_not_an_error(page):
     assert page.locator(".msg-error").count() == 0
 
 
+def test_an_unsure_answer_says_so_and_is_marked(page):
+    page.goto("/")
+    ask(page, "How many unicorn companies does Shanghai have?")
+    message = page.locator(".msg-bot.answered.unsure")
+    assert message.inner_text().startswith("The article may not answer this exactly")
+    assert message.locator("a.chip").count() >= 1  # still cited: the closest it comes
+    style = message.evaluate("m => getComputedStyle(m).borderInlineStartStyle")
+    assert style == "dashed"
+
+
 def test_error_then_retry(page, console: list[str]):
     page.goto("/")
     page.route("**/api/answer", lambda route: route.abort())

@@ -132,6 +132,7 @@ def test_ask_json_prints_the_answer_object(
         "kind",
         "timings_ms",
         "sides",
+        "unsure",
     }
     assert (answer["question"], answer["lang"], answer["answered"]) == (question, "zh", True)
     citation = answer["citations"][0]

@@ -76,7 +76,9 @@ def test_a_reader_of_the_corpus_language_gets_the_quote_alone(engine) -> None:
 def test_a_reader_of_a_language_without_an_edition_is_told_the_quote_is_french(engine) -> None:
     answer = engine.ask("Hoeveel softwarebedrijven had Shanghai in 2021?")
     assert (answer.lang, answer.answer_lang) == ("nl", "fr")
-    assert answer.answer.startswith(phrase("according_to", "nl"))
+    # After the warning of an answer below even odds, if any: Dutch meets only translations.
+    lead = phrase("unsure", "nl") + " " if answer.unsure else ""
+    assert answer.answer.startswith(lead + phrase("according_to", "nl"))
     assert all(c.edition is None for c in answer.citations)
 
 

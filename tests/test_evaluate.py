@@ -77,22 +77,25 @@ def test_read_questions_names_a_missing_file(tmp_path: Path) -> None:
 def test_scores_of_hand_made_outcomes() -> None:
     outcomes = [
         Outcome("fr", answerable=True, rank=1, correct=True, abstained=False, in_language=True),
-        Outcome("en", answerable=True, rank=2, correct=True, abstained=False),
+        Outcome("en", answerable=True, rank=2, correct=True, abstained=False, unsure=True),
         Outcome("zh", answerable=True, rank=None, correct=False, abstained=True),
-        Outcome("de", answerable=True, rank=6, correct=False, abstained=False),
+        Outcome("de", answerable=True, rank=6, correct=False, abstained=False, unsure=True),
         Outcome("fr", answerable=False, rank=None, correct=True, abstained=True),
-        Outcome("en", answerable=False, rank=None, correct=False, abstained=False),
+        Outcome("en", answerable=False, rank=None, correct=False, abstained=False, unsure=True),
+        Outcome("it", answerable=False, rank=None, correct=False, abstained=False),
     ]
     assert scores(outcomes) == {
-        "questions": 6,
+        "questions": 7,
         "R@1": 0.25,  # 1 of 4 answerable
         "R@5": 0.5,  # ranks 1 and 2; 6 is too deep
         "MRR": round((1 + 1 / 2 + 1 / 6) / 4, 3),
         "accuracy": 0.5,
         "abstain_precision": 0.5,  # 2 abstentions, 1 on an unanswerable question
-        "abstain_recall": 0.5,  # 1 of 2 unanswerable questions
+        "abstain_recall": round(1 / 3, 3),  # 1 of 3 unanswerable questions
         "false_abstention": 0.25,  # 1 of 4 answerable questions
         "in_language": round(1 / 3, 3),  # 1 of the 3 answered answerable questions
+        "refused_or_unsure": round(2 / 3, 3),  # fr refused, en answered unsure, it neither
+        "unsure_right": 0.5,  # en of the 2 right answers (de is unsure, but wrong)
     }
 
 

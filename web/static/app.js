@@ -180,7 +180,8 @@
     function renderAnswer(a) {
       const kind = kindOf(a);
       const names = { answer: "answered", not_found: "abstained" };
-      const msg = el("article", { class: "msg msg-bot " + (names[kind] || kind), "data-kind": kind });
+      const unsure = a.unsure ? " unsure" : "";
+      const msg = el("article", { class: "msg msg-bot " + (names[kind] || kind) + unsure, "data-kind": kind });
       if (kind === "summary") {
         const [lead, points] = summaryPoints(a);
         msg.append(el("p", { class: "msg-label" },
