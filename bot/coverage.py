@@ -18,7 +18,7 @@ from bot.commonness import LOCAL_MARGIN, is_common, simplified, zipf
 from bot.keyterms import LATIN, Term, fold, value_key
 from bot.lang import LATIN_LANGS
 from bot.numbers import numbers
-from bot.tokens import CJK, CJK_LANGS, tokenize
+from bot.tokens import CJK, CJK_LANGS, stem_words, tokenize
 
 # A word this long or longer may be a clipping of a longer one the corpus writes: "tech".
 CLIPPED_MIN = 4
@@ -47,6 +47,10 @@ class _Edition:
     phrases: str  # " word word … " folded: names of several words are looked up in it
     words: tuple[str, ...]  # folded words, sorted: one-word names, clipped words
     values: frozenset[str]
+    # `phrases` with every word stemmed in `lang`, in order: a name's case endings ("хуан
+    # чжаоине" where the edition writes "хуан чжаоина", "alibaba clouds") are read away.
+    stemmed: str = ""
+    lang: str = ""
 
     @classmethod
     def build(cls, texts: Sequence[str], lang: str) -> _Edition:
@@ -57,8 +61,9 @@ class _Edition:
         stems = tokenize(joined, [lang]) if lang not in CJK_LANGS else ()
         text = simplified(joined) if lang == "zh" else unicodedata.normalize("NFKC", joined)
         words = tuple(sorted({w for f in folded for w in f.split()}))
+        stemmed = " | ".join(" ".join(stem_words(f, lang)) for f in folded)
         return cls(frozenset(stems), text.lower(), " " + " | ".join(folded) + " ", words,
-                   frozenset(values))  # fmt: skip
+                   frozenset(values), f" {stemmed} ", lang)  # fmt: skip
 
     def to_json(self) -> dict:
         """This edition as plain JSON values (sorted lists), for the index folder."""
@@ -68,12 +73,13 @@ class _Edition:
             "phrases": self.phrases,
             "words": list(self.words),
             "values": sorted(self.values),
+            "stemmed": self.stemmed,
         }
 
     @classmethod
-    def from_json(cls, row: Mapping) -> _Edition:
+    def from_json(cls, row: Mapping, lang: str) -> _Edition:
         return cls(frozenset(row["stems"]), row["text"], row["phrases"], tuple(row["words"]),
-                   frozenset(row["values"]))  # fmt: skip
+                   frozenset(row["values"]), row["stemmed"], lang)  # fmt: skip
 
     def holds(self, term: Term, stem_starts: bool = False) -> bool:
         """Whether this edition writes `term` (a word's stem may start one of its stems, when
@@ -87,7 +93,7 @@ class _Edition:
             if " " in key and f" {key} " in self.phrases:
                 return True
             unspaced = key.replace(" ", "")
-            return self.has_word(unspaced) or self._spaced(unspaced)
+            return self.has_word(unspaced) or self._spaced(unspaced) or self._inflected(key)
         word = fold(term.surface)
         return (
             all(self._has_stem(k, stem_starts) for k in term.keys)
@@ -99,6 +105,15 @@ class _Edition:
         """Whether `word` is written as two or three words ("تشاويينغ" as "تشاو يينغ",
         "huangzhaoying" as "huang zhaoying")."""
         return len(word) >= SPACED_MIN and word in self._joined
+
+    def _inflected(self, name: str) -> bool:
+        """Whether `name` (folded) is written with other endings: "хуан чжаоине" (prepositional)
+        where the corpus writes "хуан чжаоина", "пекинском" for "пекинскии", "alibaba clouds"
+        (genitive): its words' stems in a row, as this edition's language stems them."""
+        if not self.lang or self.lang in CJK_LANGS or any(c.isdigit() for c in name):
+            return False  # "10mila" is no inflected "mila"
+        stems = stem_words(name, self.lang)
+        return bool(stems) and f" {' '.join(stems)} " in self.stemmed
 
     @cached_property
     def _joined(self) -> frozenset[str]:
@@ -165,7 +180,7 @@ class Vocabulary:
 
     @classmethod
     def from_json(cls, rows: Mapping) -> Vocabulary:
-        return cls({lang: _Edition.from_json(row) for lang, row in rows.items()})
+        return cls({lang: _Edition.from_json(row, lang) for lang, row in rows.items()})
 
     def check(self, terms: Sequence[Term], lang: str) -> tuple[tuple[Term, bool], ...]:
         """Each checkable term (see `checkable`) of a question in `lang`, with whether the corpus

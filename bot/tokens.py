@@ -80,6 +80,14 @@ def plain(text: str) -> str:
     return _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", text))
 
 
+def stem_words(text: str, lang: str) -> list[str]:
+    """The words of `text` in order, lowercased and stemmed in `lang`, none dropped: a phrase
+    whose endings may differ ("хуан чжаоине" and "хуан чжаоина" → "хуа чжаоин")."""
+    words = _WORD.findall(plain(text).lower())
+    stemmer = _stemmer(lang)
+    return stemmer.stemWords(words) if stemmer else words
+
+
 def tokenize(text: str, langs: Iterable[str]) -> list[str]:
     """Numbers whole, CJK and Hangul as character bigrams, other words lowercased, unstopped
     and stemmed in each of `langs` (the union: one query can match texts in several languages)."""

@@ -196,6 +196,23 @@ def test_a_transliterated_name_is_found_however_it_is_spaced(vocabulary: Vocabul
     assert missing(vocabulary, "Who is Huang Zhaoling?", "en") == ["Huang Zhaoling"]
 
 
+def test_a_name_is_found_in_another_case() -> None:
+    # Russian and German inflect names: the edition writes "Хуан Чжаоина" (genitive) and
+    # "Alibaba Cloud"; a reader asks about "Хуан Чжаоине" (prepositional), "Пекинском центре",
+    # "Alibaba Clouds". Another name, inflected alike, is still missing.
+    russian = Vocabulary.build(
+        ["По словам Хуан Чжаоина, Пекинский центр больших данных работает."], ["ru"]
+    )
+    assert missing(russian, "Что статья говорит о Хуан Чжаоине?", "ru") == []
+    assert missing(russian, "Что известно о Пекинском центре больших данных?", "ru") == []
+    assert missing(russian, "Что статья говорит о Ли Цяне?", "ru") == ["Ли Цяне"]
+    german = Vocabulary.build(["Rechenleistung von Alibaba Cloud Computing Co., Ltd."], ["de"])
+    assert missing(german, "Welche Rolle spielt Alibaba Clouds Rechenleistung?", "de") == []
+    assert missing(german, "Welche Rolle spielt Tencent Clouds Rechenleistung?", "de") == [
+        "Tencent"
+    ]
+
+
 def test_an_arabic_stem_is_found_at_the_start_of_the_corpus_s(engine) -> None:  # noqa: ANN001
     # Snowball stems "المسار" (the track) to "مسار" and the edition's "مسارات" to "مسارا".
     terms = key_terms("في المسار الرقمي", "ar", MEASURE_COMMON)
