@@ -45,6 +45,23 @@ INTERROGATIVES = {
     "ko": "무엇 누구 언제 어디 어떻게 왜 얼마 몇 어느 어떤",
 }
 
+# Verbs that ask for a summary in so many words ("Résume …", "メタバースのパートを要約して"; not
+# the nouns of REQUEST_WORDS, which also name a report's summary: "Que dit le résumé du
+# plan ?"): such a message is a summary request whatever e5 makes of the rest (bot.intent).
+SUMMARY_VERBS = {
+    "en": "summarise summarize",
+    "fr": "résume résumer résumez",
+    "es": "resume resúmeme resúmelo resumir",
+    "de": "fasse zusammenfassen",
+    "it": "riassumi riassumimi",
+    "pt": "resuma resumir",
+    "ru": "перескажи резюмируй",
+    "ar": "لخص لخّص",
+    "zh": "总结 概括",
+    "ja": "要約して まとめて",
+    "ko": "요약해",
+}
+
 # Words that ask for a summary or point at the text, a closed class like the question words: in
 # "give me the gist of X" or "X는 기사에서 어떤 맥락으로 나와?" the subject is X, and the corpus not
 # writing "gist" or "맥락" ("context") says nothing of it; nor "anywhere" in "Is X mentioned
@@ -74,15 +91,30 @@ def is_request_word(word: str) -> bool:
 def has_request_word(text: str) -> bool:
     """Whether `text` holds a word of REQUEST_WORDS: a whole word, or in Chinese, Japanese and
     Korean, where words run together ("总结一下", "요약해 줘"), a part of one."""
+    return _holds(text, _request_words(), REQUEST_WORDS)
+
+
+def has_summary_verb(text: str) -> bool:
+    """Whether `text` asks for a summary with a verb of SUMMARY_VERBS, found as
+    has_request_word finds its words."""
+    return _holds(text, _summary_verbs(), SUMMARY_VERBS)
+
+
+def _holds(text: str, words: frozenset[str], by_lang: dict[str, str]) -> bool:
     folded = text.casefold()
-    return any(is_request_word(word) for word in re.findall(r"\w+", folded)) or any(
-        word in folded for lang in CJK_LANGS for word in REQUEST_WORDS[lang].split()
+    return any(word in words for word in re.findall(r"\w+", folded)) or any(
+        word in folded for lang in CJK_LANGS for word in by_lang[lang].split()
     )
 
 
 @cache
 def _request_words() -> frozenset[str]:
     return frozenset(w for words in REQUEST_WORDS.values() for w in words.split())
+
+
+@cache
+def _summary_verbs() -> frozenset[str]:
+    return frozenset(w for words in SUMMARY_VERBS.values() for w in words.split())
 
 
 # What Arabic writes onto a word: "and", "so", then "to" or "by" ("ولأي": "and to which").

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.asked import asks_quantity, expected
-from bot.commonness import has_request_word
+from bot.commonness import has_request_word, has_summary_verb
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
@@ -157,12 +157,18 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
         scores[KINDS.index("smalltalk")] = -np.inf
     if not compares(text):  # questions about one city are nearer the comparisons than any
         scores[KINDS.index("comparison")] = -np.inf
-    # "How many measures…?" asks for a figure: never a summary, never small talk; "Beijing vs
-    # Shanghai: how many core AI companies?" may still compare the two.
-    if asks_quantity(text) and scores.argmax() != KINDS.index("comparison"):
-        return "question"
     best = int(np.argmax(scores))
     kind = KINDS[best]
+    # "How many measures…?" asks for a figure: never a summary, never small talk; "Beijing vs
+    # Shanghai: how many core AI companies?" may still compare the two.
+    if asks_quantity(text) and kind != "comparison":
+        return "question"
+    if kind != "smalltalk" and has_summary_verb(text):
+        # "Fasse den Teil über Shanghai zusammen", "北京的政策总结一下": a summary asked in so many
+        # words, of the part or the subject it names, whatever e5 makes of the rest.
+        kind = max(SUMMARIES, key=lambda k: scores[KINDS.index(k)])
+        subject = names_subject(text) or kind == "subject" and not names_whole(text)
+        return "subject" if subject else "summary"
     rivals = [
         score
         for other, score in zip(KINDS, scores, strict=True)

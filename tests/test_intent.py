@@ -115,6 +115,17 @@ def test_never_smalltalk(text: str, embedder: Embedder, examples: IntentExamples
 
 @pytest.mark.parametrize(
     "text",
+    ["베이징 AI 정책 요약해줘", "상하이 메타버스 계획 요약해줘", "北京のAI政策を要約して"],
+)
+def test_a_summary_asked_with_a_verb_is_a_summary_request(
+    text: str, embedder: Embedder, examples: IntentExamples
+) -> None:
+    # e5 alone put these among the questions: "요약해" and "要約して" say summarise.
+    assert kind_of(text, embedder, examples) in ("summary", "subject")
+
+
+@pytest.mark.parametrize(
+    "text",
     [
         "《若干措施》一共提出了几条具体措施？",  # once taken for a summary request
         "Combien de mesures résume le plan ?",
