@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import time
+from collections import OrderedDict
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 import numpy as np
 
@@ -19,10 +20,10 @@ from bot.corpus import Document
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
 from bot.focus import PASSAGES, focused
-from bot.followup import Turn, search_text, what_is_asked
+from bot.followup import Turn, continued, search_text, what_is_asked
 from bot.index import Index, Manifest, load
 from bot.ingest import Passage
-from bot.intent import classify, smalltalk_act
+from bot.intent import classify, follow_up_kind, smalltalk_act
 from bot.lang import detect_lang, load_identifier
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve
 from bot.summary import (
@@ -37,6 +38,10 @@ from bot.summary import (
 )
 from bot.topics import in_language
 
+# Messages whose kind is remembered, so that a follow-up knows what the message it continues
+# asked without embedding it again (a message not remembered is classified anew).
+REMEMBERED = 4096
+
 
 @dataclass
 class Engine:
@@ -46,6 +51,7 @@ class Engine:
     index: Index
     embedder: Embedder
     abstainer: Abstainer
+    kinds: OrderedDict[str, str] = field(default_factory=OrderedDict, repr=False)
 
     @classmethod
     def load(cls, settings: Settings, abstainer: Abstainer | None = None) -> Engine:
@@ -139,8 +145,16 @@ class Engine:
             # A follow-up is searched joined to the previous question, but what it asks ("Merci !",
             # "Et en résumé ?") is read from its own words: both vectors, one call.
             message_vector, vector = self.embedder.embed_queries([question, query])
+        own = classify(question, message_vector, self.index.intents)
+        self._remember(question, own)
+        kind = own
+        if query != question:  # a follow-up: to a summary or comparison, it may ask the same
+            previous = continued(history)
+            kind = follow_up_kind(question, own, previous, self.kind_of)
+        # What it asks: "Et Shanghai ?" after "Résume la partie sur Pékin" asks "Résume la partie
+        # sur Shanghai", after "Combien … Pékin ?" asks "Combien … Shanghai ?".
+        asked, said = what_is_asked(question, history)
         embedded = time.perf_counter()
-        kind = classify(question, message_vector, self.index.intents)
         retrieval = retrieve(
             self.index, vector, query, detect_lang(query), k or self.settings.top_k
         )
@@ -149,12 +163,16 @@ class Engine:
             act = smalltalk_act(question, message_vector, self.index.intents)
             answer = smalltalk.reply(self.index, question, lang, act)
         elif kind in ("summary", "subject"):
-            answer = self._summary(question, lang, kind, message_vector)
+            answer = self._summary(asked, lang, kind, self._vector(asked, question, message_vector))
+        elif kind == "comparison" and kind != own:  # "那小巨人企业呢？": on its own measure
+            found, _ = self.comparison(
+                asked, lang, asked, self._vector(asked, question, message_vector)
+            )
+            answer = comparison_answer(question, found)
         elif kind == "comparison":
             found, _ = self.comparison(question, lang, query, vector)
             answer = comparison_answer(question, found)
         else:
-            asked, said = what_is_asked(question, history)
             answer = compose(asked, lang, retrieval, self.index, self.abstainer, said)
         timings = {
             "embed": _ms(embedded - started),
@@ -163,6 +181,24 @@ class Engine:
         }
         answer = Answer(**{**answer.__dict__, "question": question, "timings_ms": timings})
         return answer, retrieval, vector
+
+    def kind_of(self, message: str) -> str:
+        """What an earlier message asked (bot.intent.KINDS): remembered from when it was asked,
+        else classified anew."""
+        kind = self.kinds.get(message)
+        if kind is None:
+            kind = classify(message, self.embedder.embed_query(message), self.index.intents)
+            self._remember(message, kind)
+        return kind
+
+    def _vector(self, asked: str, question: str, vector: np.ndarray) -> np.ndarray:
+        """The query vector of `asked`: `question`'s (`vector`) when it is the same text."""
+        return vector if asked == question else self.embedder.embed_query(asked)
+
+    def _remember(self, message: str, kind: str) -> None:
+        self.kinds[message] = kind
+        while len(self.kinds) > REMEMBERED:
+            self.kinds.popitem(last=False)
 
     def comparison(
         self, question: str, lang: str, query: str, vector: np.ndarray

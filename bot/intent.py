@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -16,12 +16,14 @@ from bot.commonness import has_request_word, has_summary_verb
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
-from bot.target import compares, names_subject, names_whole, places
+from bot.target import compares, concepts, names_subject, names_whole, places
 from bot.tokens import UNSPACED
 
 # "summary": of the article or a part it names; "subject": of what the article says on a subject
 # ("sur la puissance de calcul"); "comparison": Beijing against Shanghai on something.
 KINDS = ("summary", "subject", "comparison", "smalltalk", "question")
+# The kinds that ask for more than one fact: a follow-up to one may ask the same (follow_up_kind).
+REQUESTS = ("summary", "subject", "comparison")
 # What small talk does, so the reply fits: "Merci" is not answered with "Bonjour".
 ACTS = ("greeting", "thanks", "farewell", "help")
 # Small talk takes the act most of its nearest labelled examples have (bench/intent_quality.py).
@@ -188,6 +190,36 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     if kind == "smalltalk" and _names_something(text):
         return "question"
     return kind
+
+
+def follow_up_kind(question: str, kind: str, previous: str, kind_of: Callable[[str], str]) -> str:
+    """What a follow-up `question` asks, of `kind` by its own words, after the message it
+    continues (`previous`; `kind_of` gives what that asked): a fragment that asks no fact itself
+    ("Y sobre los datos?", "Et Shanghai ?", "那小巨人企业呢？") after a summary or comparison
+    asked in so many words asks for the same on its own subject. After a question the
+    classifier took for a request ("Which cities lead for…?" reads as a comparison), it stays a
+    question."""
+    if (
+        kind == "question"
+        and asks_explicitly(previous)
+        and expected(question) is None
+        and not asks_quantity(question)
+        and (prior := kind_of(previous)) in REQUESTS
+    ):
+        return prior
+    return kind
+
+
+def asks_explicitly(text: str) -> bool:
+    """Whether a message asks for a summary or a comparison in so many words: a summary verb
+    ("Résume…", "요약해"), what the text says on a subject ("¿Qué dice el artículo sobre…?"),
+    or a comparison word ("Compare…", "vs", "对比")."""
+    return (
+        has_summary_verb(text)
+        or _points_at_text(text)
+        and names_subject(text)
+        or "comparison" in concepts(text.casefold())
+    )
 
 
 def asks_what_the_text_says(text: str) -> bool:

@@ -151,3 +151,47 @@ def test_a_follow_up_of_a_follow_up_continues_the_last_full_question() -> None:
     assert search_text("And in China overall?", chain) == f"And in China overall? {models}"
     assert resolve("What about Beijing?", chain) == "What about Beijing?"
     assert resolve("Und Shanghai?", chain) == "How many large models has Shanghai released?"
+
+
+def follow(engine, first: str, then: str):  # -> bot.engine.Answer
+    """The answer to `then` asked after `first` and its reply."""
+    reply = engine.ask(first)
+    return engine.ask(then, [Turn("user", first), Turn("assistant", reply.answer)])
+
+
+def test_a_follow_up_to_a_subject_request_asks_about_its_own_subject(engine) -> None:
+    answer = follow(engine, "¿Qué dice el artículo sobre la potencia de cálculo?",
+                    "Y sobre los datos?")  # fmt: skip
+    assert answer.kind == "summary" and len(answer.citations) >= 2
+    quoted = " ".join(
+        (c.edition or c).text[slice(*(c.edition or c).span)] for c in answer.citations
+    )
+    assert "datos" in quoted.casefold()
+
+
+def test_a_follow_up_to_a_part_summary_summarises_the_other_citys_part(engine) -> None:
+    answer = follow(engine, "Résume la partie sur Pékin", "Et Shanghai ?")
+    shanghai = set(engine.index.summaries["000_bab5460f06c5e48c-part2"]["passage_ids"])
+    assert answer.kind == "summary"
+    assert answer.citations and {c.passage_id for c in answer.citations} <= shanghai
+
+
+def test_a_follow_up_to_a_comparison_compares_on_its_own_measure(engine) -> None:
+    answer = follow(engine, "Compare Beijing and Shanghai on digital technology density",
+                    "What about software companies?")  # fmt: skip
+    assert answer.kind == "comparison" and {s.side for s in answer.sides} >= {"beijing", "shanghai"}
+    sources = " ".join(c.text[slice(*c.span)] for c in answer.citations)
+    assert "683 000" in sources and "813 000" in sources  # each city's software companies
+
+
+@pytest.mark.parametrize(
+    ("first", "then"),
+    [
+        # A question the classifier may take for a request passes no kind on.
+        ("Which cities lead for the total quantity of digital technology?", "And Shanghai?"),
+        # After a request, a follow-up that asks a figure is a question.
+        ("¿Qué dice el artículo sobre la potencia de cálculo?", "¿Y cuántos datos?"),
+    ],
+)
+def test_other_follow_ups_stay_questions(engine, first: str, then: str) -> None:
+    assert follow(engine, first, then).kind in ("answer", "not_found")
