@@ -97,6 +97,14 @@ def test_a_previous_question_is_bounded_like_a_question(client):
     assert "prev: must be at most 2000 characters, not 3000." in html.unescape(response.text)
 
 
+def test_a_follow_up_to_a_summary_without_javascript_is_a_summary(client):
+    # The form sends only the previous question: what it asked is read from it.
+    params = {"q": "Et Shanghai ?", "prev": "Résume la partie sur Pékin"}
+    text = client.get("/", params=params, headers=HTML).text
+    summary = text.split('data-kind="summary"', 1)[1].split("</article>", 1)[0]
+    assert "Web3" in summary  # Shanghai's part: its plan's two directions, immersive and Web3
+
+
 def test_search_page(client):
     response = client.get("/search", params={"q": "brevets numériques"}, headers=HTML)
     assert response.status_code == 200
