@@ -60,7 +60,7 @@ SWEEP = {
     (bot.focus, "POINTS"): tuple({"short": 4, "medium": m, "long": 12} for m in (8, 4, 6)),
     (bot.compare, "PASSAGES"): (10, 5, 8, 15),
     (bot.compare, "PASSAGE_MARGIN"): (0.05, 0.02, 0.03, 0.08, 1.0),
-    (bot.compare, "SIDE_POINTS"): (4, 2, 3, 5, 6),
+    (bot.compare, "SIDE_POINTS"): (5, 2, 3, 4, 6),
     (bot.compare, "VERDICT_POINTS"): (2, 1, 3, 4),
 }
 
