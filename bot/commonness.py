@@ -45,6 +45,21 @@ INTERROGATIVES = {
     "ko": "무엇 누구 언제 어디 어떻게 왜 얼마 몇 어느 어떤",
 }
 
+# Words that thank, a closed class (bot.intent: "Thanks for the summary!" is small talk, though
+# e5 puts it among the summary requests).
+THANKS = {
+    "en": "thanks thank thx",
+    "fr": "merci",
+    "es": "gracias",
+    "de": "danke",
+    "it": "grazie",
+    "pt": "obrigado obrigada valeu",
+    "ru": "спасибо",
+    "ar": "شكرا شكراً شكرًا",
+    "zh": "谢谢 多谢 感谢",
+    "ja": "ありがとう サンキュー",
+    "ko": "고마워 고맙 감사",
+}
 # Verbs that ask for a summary in so many words ("Résume …", "メタバースのパートを要約して"; not
 # the nouns of REQUEST_WORDS, which also name a report's summary: "Que dit le résumé du
 # plan ?"): such a message is a summary request whatever e5 makes of the rest (bot.intent).
@@ -105,6 +120,26 @@ def _holds(text: str, words: frozenset[str], by_lang: dict[str, str]) -> bool:
     return any(word in words for word in re.findall(r"\w+", folded)) or any(
         word in folded for lang in CJK_LANGS for word in by_lang[lang].split()
     )
+
+
+def opens_with_thanks(text: str) -> bool:
+    """Whether `text` opens by thanking ("Thanks for…", "Merci pour…", "谢谢你的总结"), or in
+    Japanese and Korean, whose verb comes last, ends by it ("要約ありがとう", "요약 고마워요"); not
+    "Sintesi, grazie.", where the thanks is a please."""
+    folded = text.casefold().strip()
+    words = re.findall(r"\w+", folded)
+    if words and words[0] in _thanks():
+        return True
+    cjk = (THANKS["zh"] + " " + THANKS["ja"]).split()
+    if any(folded.startswith(word) for word in cjk):
+        return True
+    last = words[-1] if words else ""  # "고마워요", "감사합니다", "要約ありがとう"
+    return any(word in last for word in (THANKS["ja"] + " " + THANKS["ko"]).split())
+
+
+@cache
+def _thanks() -> frozenset[str]:
+    return frozenset(w for words in THANKS.values() for w in words.split())
 
 
 @cache

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.asked import asks_quantity, expected
-from bot.commonness import has_request_word, has_summary_verb
+from bot.commonness import has_request_word, has_summary_verb, opens_with_thanks
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
@@ -154,6 +154,8 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     exact = examples._exact.get(_normalise(text))
     if exact:
         return exact
+    if _thanks_only(text):
+        return "smalltalk"
     scores = examples.scores(vector)
     if not _may_be_smalltalk(text):
         scores[KINDS.index("smalltalk")] = -np.inf
@@ -287,6 +289,18 @@ def _fit(vectors: np.ndarray, kinds: Sequence[str], ridge: float) -> tuple[np.nd
 
 def _normalise(text: str) -> str:
     return " ".join(re.sub(r"[\W_]+", " ", text.casefold()).split())
+
+
+def _thanks_only(text: str) -> bool:
+    """Whether a message thanks and asks nothing: "Thanks for the summary!", "要約ありがとう" (e5
+    puts them among the summary requests); not "Merci ! Résume la partie sur Shanghai", nor a
+    question after the thanks."""
+    return (
+        opens_with_thanks(text)
+        and _may_be_smalltalk(text)
+        and not has_summary_verb(text)
+        and _QUESTION_MARK.search(text) is None
+    )
 
 
 def _may_be_smalltalk(text: str) -> bool:
