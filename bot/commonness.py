@@ -122,6 +122,11 @@ def _holds(text: str, words: frozenset[str], by_lang: dict[str, str]) -> bool:
     )
 
 
+def is_thanks(word: str) -> bool:
+    """Whether `word` is a word of THANKS."""
+    return word.casefold() in _thanks()
+
+
 def opens_with_thanks(text: str) -> bool:
     """Whether `text` opens by thanking ("Thanks for…", "Merci pour…", "谢谢你的总结"), or in
     Japanese and Korean, whose verb comes last, ends by it ("要約ありがとう", "요약 고마워요"); not

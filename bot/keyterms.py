@@ -21,6 +21,7 @@ from bot.commonness import (
     is_hangul,
     is_interrogative,
     is_request_word,
+    is_thanks,
     korean_stem,
     load_jieba,
     simplified,
@@ -98,7 +99,10 @@ def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[
     unique = {
         (t.kind, t.keys): t
         for t in reversed(terms)
-        if t.keys and all(t.keys) and not (t.kind == "word" and is_request_word(t.surface))
+        if t.keys
+        and all(t.keys)
+        and not (t.kind == "word" and is_request_word(t.surface))
+        and not is_thanks(t.surface)  # "谢谢" read as a name
     }
     normalized = plain(question)
     return tuple(sorted(unique.values(), key=lambda t: normalized.find(t.surface)))

@@ -55,6 +55,8 @@ def test_german_nouns_are_not_names() -> None:
         ("Сколько их и кто они?", "ru"),
         ("这是什么？有哪些？多少？", "zh"),
         ("The Which What?", "en"),
+        ("谢谢！", "zh"),  # jieba reads it as a name: a refusal said the article lacks "谢谢"
+        ("Danke!", "de"),
     ],
 )
 def test_stopwords_and_question_words_are_never_terms(question: str, lang: str) -> None:
