@@ -50,9 +50,11 @@ SMALLTALK_MAX_CJK = 20
 # Words pointing at the text ("the article", "mentioned", "文中", "記事", "기사"), and words asking
 # for a reason, in the eleven languages.
 _POINTS_AT_TEXT = re.compile(
-    r"\b(the (?:article|text|piece)|mentioned|l'article|le texte|mentionn\w*|el art[ií]culo|"
-    r"el texto|mencion\w*|(?:der|im|dem|laut) (?:artikel|text)|erw[aä]hnt|l'articolo|nell'articolo|"
-    r"menzion\w*|o artigo|no artigo|o texto|в статье|стать[яеи]|упомина\w*|المقال|يذكر)\b|"
+    r"\b((?:the|this) (?:article|text|piece)|mentioned|l'article|(?:le|ce) texte|cet article|"
+    r"mentionn\w*|(?:el|este) (?:art[ií]culo|texto)|mencion\w*|"
+    r"(?:der|im|dem|laut|diese[mnrs]?) (?:artikel|text)|erw[aä]hnt|l'articolo|nell'articolo|"
+    r"quest[o'] ?(?:articolo|testo)|menzion\w*|(?:o|este|neste) (?:artigo|texto)|no artigo|"
+    r"в статье|стать[яеи]|упомина\w*|المقال|يذكر)\b|"
     r"文章|文中|原文|提到|記事|言及|기사|언급"
 )
 _QUESTION_MARK = re.compile(r"[?？؟]\s*$")

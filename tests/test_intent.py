@@ -206,6 +206,10 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         # A thanks that is a please, or followed by a request, is not small talk.
         ("Un riassunto, grazie.", "summary"),
         ("Merci ! Résume la partie sur Shanghai", "summary"),
+        # A greeting first and "this article": the margin to small talk is thin, the text is named.
+        ("Bonjour, de quoi parle cet article ?", "summary"),
+        ("Hi, what is this article about?", "summary"),
+        ("Hola, ¿de qué trata este artículo?", "summary"),
     ],
 )
 def test_the_issues_requests(
