@@ -33,13 +33,14 @@ from bot.ui import lang_attrs, load_strings, remember, ui_context, ui_lang
 
 WEB = Path(__file__).resolve().parent.parent / "web"
 
-# Shown on the empty chat, one per language, each answered by the article.
+# Shown on the empty chat, one per language, each answered by the article without the warning
+# that it may not answer (tests/test_web.py).
 EXAMPLES = (
-    ("fr", "Combien de grands modèles ont été publiés à Pékin ?"),
+    ("fr", "Quelles sont les deux grandes directions du plan de Shanghai pour le métaverse ?"),
     ("en", "How many core AI companies did Beijing have in October 2022?"),
     ("zh", "上海的数字专利占比是多少？"),
     ("es", "¿Cuántas tareas clave propone el plan de implementación de Pekín?"),
-    ("de", "Wie viele Mitgliedseinheiten hat das Partnerschaftsprogramm?"),
+    ("de", "Wie viele Softwareunternehmen hatte Shanghai 2021?"),
     ("ja", "北京の人工知能コア産業の規模はどのくらいになりますか？"),
 )
 SWAGGER = Path(importlib.util.find_spec("fastapi_offline").origin).parent / "static"

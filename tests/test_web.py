@@ -12,7 +12,7 @@ import pytest
 from markupsafe import escape
 
 from bot.pages import blocks
-from bot.web import chips, cite_url, marks, numbered, summary_points
+from bot.web import EXAMPLES, chips, cite_url, marks, numbered, summary_points
 
 EDITIONS = ("ar", "de", "en", "es", "it", "ja", "ko", "pt", "ru", "zh")  # the article's
 HTML = {"accept": "text/html"}
@@ -39,6 +39,14 @@ def test_empty_chat_offers_examples_in_several_languages(client):
     assert 'href="/?q=' in text  # examples are plain links without JavaScript
     assert 'action="/search"' in text
     assert "Summaries come" not in text and 'id="summary"' in text
+
+
+@pytest.mark.parametrize(("lang", "question"), EXAMPLES)
+def test_each_example_is_answered_in_its_language_without_a_warning(
+    engine, lang: str, question: str
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answered and not answer.unsure and answer.answer_lang == lang
 
 
 def test_question_in_the_url_is_answered_on_the_server(client):
