@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import time
-from collections import OrderedDict
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 
@@ -20,10 +19,10 @@ from bot.corpus import Document
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
 from bot.focus import PASSAGES, focused
-from bot.followup import Turn, continued, search_text, what_is_asked
+from bot.followup import Remembered, Turn, continued, follow_up_kind, search_text, what_is_asked
 from bot.index import Index, Manifest, load
 from bot.ingest import Passage
-from bot.intent import classify, follow_up_kind, smalltalk_act
+from bot.intent import classify, smalltalk_act
 from bot.lang import detect_lang, load_identifier
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve
 from bot.summary import (
@@ -38,10 +37,6 @@ from bot.summary import (
 )
 from bot.topics import in_language
 
-# Messages whose kind is remembered, so that a follow-up knows what the message it continues
-# asked without embedding it again (a message not remembered is classified anew).
-REMEMBERED = 4096
-
 
 @dataclass
 class Engine:
@@ -51,7 +46,7 @@ class Engine:
     index: Index
     embedder: Embedder
     abstainer: Abstainer
-    kinds: OrderedDict[str, str] = field(default_factory=OrderedDict, repr=False)
+    asked_before: Remembered = field(default_factory=Remembered, repr=False)
 
     @classmethod
     def load(cls, settings: Settings, abstainer: Abstainer | None = None) -> Engine:
@@ -146,7 +141,7 @@ class Engine:
             # "Et en résumé ?") is read from its own words: both vectors, one call.
             message_vector, vector = self.embedder.embed_queries([question, query])
         own = classify(question, message_vector, self.index.intents)
-        self._remember(question, own)
+        self.asked_before.add(question, own)
         kind = own
         if query != question:  # a follow-up: to a summary or comparison, it may ask the same
             previous = continued(history)
@@ -185,20 +180,15 @@ class Engine:
     def kind_of(self, message: str) -> str:
         """What an earlier message asked (bot.intent.KINDS): remembered from when it was asked,
         else classified anew."""
-        kind = self.kinds.get(message)
+        kind = self.asked_before.get(message)
         if kind is None:
             kind = classify(message, self.embedder.embed_query(message), self.index.intents)
-            self._remember(message, kind)
+            self.asked_before.add(message, kind)
         return kind
 
     def _vector(self, asked: str, question: str, vector: np.ndarray) -> np.ndarray:
         """The query vector of `asked`: `question`'s (`vector`) when it is the same text."""
         return vector if asked == question else self.embedder.embed_query(asked)
-
-    def _remember(self, message: str, kind: str) -> None:
-        self.kinds[message] = kind
-        while len(self.kinds) > REMEMBERED:
-            self.kinds.popitem(last=False)
 
     def comparison(
         self, question: str, lang: str, query: str, vector: np.ndarray

@@ -3,9 +3,12 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections import OrderedDict
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from bot.asked import asks_quantity, expected
+from bot.intent import asks_explicitly
 from bot.target import ALIASES, pattern, places
 from bot.tokens import UNSPACED
 
@@ -29,6 +32,12 @@ _WORD_END = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff]*")
 # As much of the previous question as a question may hold (bot.schema.MAX_QUESTION): a client
 # can send any history, and what is searched must stay bounded.
 MAX_PREVIOUS = 2000
+
+
+# The kinds that ask for more than one fact: a follow-up to one may ask the same (follow_up_kind).
+REQUESTS = ("summary", "subject", "comparison")
+# How many messages' kinds a server remembers for their follow-ups (Remembered).
+REMEMBERED = 4096
 
 
 @dataclass(frozen=True)
@@ -110,3 +119,38 @@ def what_is_asked(question: str, history: Sequence[Turn]) -> tuple[str, str]:
     the article gives it for Pékin alone, so that reply's sentences stay candidates."""
     asked = resolve(question, history)
     return asked, "" if asked != question else previous_answer(question, history)
+
+
+def follow_up_kind(question: str, kind: str, previous: str, kind_of: Callable[[str], str]) -> str:
+    """What a follow-up `question` asks, of `kind` by its own words, after the message it
+    continues (`previous`; `kind_of` gives what that asked): a fragment that asks no fact itself
+    ("Y sobre los datos?", "Et Shanghai ?", "那小巨人企业呢？") after a summary or comparison
+    asked in so many words asks for the same on its own subject. After a question the
+    classifier took for a request ("Which cities lead for…?" reads as a comparison), it stays a
+    question."""
+    if (
+        kind == "question"
+        and asks_explicitly(previous)
+        and expected(question) is None
+        and not asks_quantity(question)
+        and (prior := kind_of(previous)) in REQUESTS
+    ):
+        return prior
+    return kind
+
+
+class Remembered:
+    """What the last `size` messages asked (text → one of KINDS): a follow-up knows what the
+    message it continues asked without embedding it again."""
+
+    def __init__(self, size: int = REMEMBERED) -> None:
+        self._kinds: OrderedDict[str, str] = OrderedDict()
+        self._size = size
+
+    def get(self, message: str) -> str | None:
+        return self._kinds.get(message)
+
+    def add(self, message: str, kind: str) -> None:
+        self._kinds[message] = kind
+        while len(self._kinds) > self._size:
+            self._kinds.popitem(last=False)

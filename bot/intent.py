@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -22,8 +22,6 @@ from bot.tokens import UNSPACED
 # "summary": of the article or a part it names; "subject": of what the article says on a subject
 # ("sur la puissance de calcul"); "comparison": Beijing against Shanghai on something.
 KINDS = ("summary", "subject", "comparison", "smalltalk", "question")
-# The kinds that ask for more than one fact: a follow-up to one may ask the same (follow_up_kind).
-REQUESTS = ("summary", "subject", "comparison")
 # What small talk does, so the reply fits: "Merci" is not answered with "Bonjour".
 ACTS = ("greeting", "thanks", "farewell", "help")
 # Small talk takes the act most of its nearest labelled examples have (bench/intent_quality.py).
@@ -193,24 +191,6 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
         return "subject" if names else "summary"
     if kind == "smalltalk" and _names_something(text):
         return "question"
-    return kind
-
-
-def follow_up_kind(question: str, kind: str, previous: str, kind_of: Callable[[str], str]) -> str:
-    """What a follow-up `question` asks, of `kind` by its own words, after the message it
-    continues (`previous`; `kind_of` gives what that asked): a fragment that asks no fact itself
-    ("Y sobre los datos?", "Et Shanghai ?", "那小巨人企业呢？") after a summary or comparison
-    asked in so many words asks for the same on its own subject. After a question the
-    classifier took for a request ("Which cities lead for…?" reads as a comparison), it stays a
-    question."""
-    if (
-        kind == "question"
-        and asks_explicitly(previous)
-        and expected(question) is None
-        and not asks_quantity(question)
-        and (prior := kind_of(previous)) in REQUESTS
-    ):
-        return prior
     return kind
 
 

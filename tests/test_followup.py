@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followup import Turn, is_follow_up, resolve, search_text
+from bot.followup import Remembered, Turn, follow_up_kind, is_follow_up, resolve, search_text
 
 ELLIPTICAL = [
     "And Shanghai?",
@@ -195,3 +195,45 @@ def test_a_follow_up_to_a_comparison_compares_on_its_own_measure(engine) -> None
 )
 def test_other_follow_ups_stay_questions(engine, first: str, then: str) -> None:
     assert follow(engine, first, then).kind in ("answer", "not_found")
+
+
+@pytest.mark.parametrize(
+    ("previous", "question", "prior", "kind"),
+    [
+        ("Résume la partie sur Pékin", "Et Shanghai ?", "summary", "summary"),
+        ("What does the article say about chips?", "And about data?", "subject", "subject"),
+        (
+            "Compare Beijing and Shanghai on patents",
+            "And on little giants?",
+            "comparison",
+            "comparison",
+        ),
+        # Asks a figure itself: a question, whatever came before.
+        (
+            "Compare Beijing and Shanghai on patents",
+            "And how many in Shanghai?",
+            "comparison",
+            "question",
+        ),
+        # The previous message asked nothing in so many words: what it was taken for is not read.
+        ("Which cities lead for patents?", "And Shanghai?", None, "question"),
+        ("What does the article say about chips?", "And about data?", "question", "question"),
+    ],
+)
+def test_a_follow_up_asks_what_the_request_it_continues_asked(
+    previous: str, question: str, prior: str | None, kind: str
+) -> None:
+    def kind_of(message: str) -> str:
+        assert prior is not None, "read only when the previous message asks in so many words"
+        assert message == previous
+        return prior
+
+    assert follow_up_kind(question, "question", previous, kind_of) == kind
+
+
+def test_the_kinds_remembered_are_the_latest() -> None:
+    remembered = Remembered(size=2)
+    for n, kind in enumerate(("summary", "question", "comparison")):
+        remembered.add(f"message {n}", kind)
+    assert remembered.get("message 0") is None  # the oldest is forgotten first
+    assert (remembered.get("message 1"), remembered.get("message 2")) == ("question", "comparison")

@@ -18,7 +18,6 @@ from bot.intent import (
     IntentExamples,
     classify,
     embed_examples,
-    follow_up_kind,
     read_examples,
     smalltalk_act,
 )
@@ -406,37 +405,3 @@ def test_small_talk_gets_a_reply_that_fits(engine, message: str, lang: str, act:
     intro = phrase("smalltalk", lang).split("{")[0]
     expected = {"thanks": thanks, "farewell": farewell}.get(act, intro)
     assert answer.answer.startswith(expected), answer.answer
-
-
-@pytest.mark.parametrize(
-    ("previous", "question", "prior", "kind"),
-    [
-        ("Résume la partie sur Pékin", "Et Shanghai ?", "summary", "summary"),
-        ("What does the article say about chips?", "And about data?", "subject", "subject"),
-        (
-            "Compare Beijing and Shanghai on patents",
-            "And on little giants?",
-            "comparison",
-            "comparison",
-        ),
-        # Asks a figure itself: a question, whatever came before.
-        (
-            "Compare Beijing and Shanghai on patents",
-            "And how many in Shanghai?",
-            "comparison",
-            "question",
-        ),
-        # The previous message asked nothing in so many words: what it was taken for is not read.
-        ("Which cities lead for patents?", "And Shanghai?", None, "question"),
-        ("What does the article say about chips?", "And about data?", "question", "question"),
-    ],
-)
-def test_a_follow_up_asks_what_the_request_it_continues_asked(
-    previous: str, question: str, prior: str | None, kind: str
-) -> None:
-    def kind_of(message: str) -> str:
-        assert prior is not None, "read only when the previous message asks in so many words"
-        assert message == previous
-        return prior
-
-    assert follow_up_kind(question, "question", previous, kind_of) == kind
