@@ -146,6 +146,8 @@ def _ask(settings: Settings, args: argparse.Namespace) -> int:
 def explanation(decision: Decision, answered: bool) -> str:
     """Why bot answered or abstained, as lines for a terminal."""
     verdict = "answers" if answered else "abstains"
+    if answered and decision.unsure:
+        verdict += ", saying it may not answer (below even odds)"
     model = "" if decision.calibrated else " (uncalibrated rule: run `bot eval --calibrate`)"
     terms = decision.terms
     lines = [
