@@ -111,8 +111,12 @@ def has_request_word(text: str) -> bool:
 
 def has_summary_verb(text: str) -> bool:
     """Whether `text` asks for a summary with a verb of SUMMARY_VERBS, found as
-    has_request_word finds its words."""
-    return _holds(text, _summary_verbs(), SUMMARY_VERBS)
+    has_request_word finds its words. Chinese writes the noun alike: after "的" it is one
+    ("谢谢你的总结")."""
+    return _holds(_POSSESSED_SUMMARY.sub(" ", text), _summary_verbs(), SUMMARY_VERBS)
+
+
+_POSSESSED_SUMMARY = re.compile("的(?:" + "|".join(SUMMARY_VERBS["zh"].split()) + ")")
 
 
 def _holds(text: str, words: frozenset[str], by_lang: dict[str, str]) -> bool:

@@ -202,6 +202,7 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("Gracias por el resumen", "smalltalk"),
         ("Спасибо за резюме", "smalltalk"),
         ("요약 고마워요", "smalltalk"),
+        ("谢谢你的总结", "smalltalk"),  # after 的, 总结 is the noun
         # A thanks that is a please, or followed by a request, is not small talk.
         ("Un riassunto, grazie.", "summary"),
         ("Merci ! Résume la partie sur Shanghai", "summary"),
