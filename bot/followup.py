@@ -1,4 +1,5 @@
-"""Resolve short follow-up questions ("And Shanghai?") against the conversation so far."""
+"""Resolve short follow-up questions ("And Shanghai?") against the conversation so far, and what a
+follow-up to a summary or a comparison asks ("Y sobre los datos?")."""
 
 from __future__ import annotations
 
@@ -32,8 +33,6 @@ _WORD_END = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff]*")
 # As much of the previous question as a question may hold (bot.schema.MAX_QUESTION): a client
 # can send any history, and what is searched must stay bounded.
 MAX_PREVIOUS = 2000
-
-
 # The kinds that ask for more than one fact: a follow-up to one may ask the same (follow_up_kind).
 REQUESTS = ("summary", "subject", "comparison")
 # How many messages' kinds a server remembers for their follow-ups (Remembered).
@@ -140,8 +139,8 @@ def follow_up_kind(question: str, kind: str, previous: str, kind_of: Callable[[s
 
 
 class Remembered:
-    """What the last `size` messages asked (text → one of KINDS): a follow-up knows what the
-    message it continues asked without embedding it again."""
+    """What the last `size` messages asked (text → one of bot.intent.KINDS): a follow-up knows
+    what the message it continues asked without embedding it again."""
 
     def __init__(self, size: int = REMEMBERED) -> None:
         self._kinds: OrderedDict[str, str] = OrderedDict()
