@@ -17,9 +17,6 @@ from bot.keyterms import key_terms
 # language ("compare", "more", "city"). Dev split of eval/subject_summaries.jsonl: 13 of 24
 # unanswerable comparisons refused (5 before), none of 46 answerable ones.
 MEASURE_COMMON = 1000
-# A comparison whose one word the corpus lacks is refused when the model finds the request less
-# likely answerable than not (EVEN_ODDS; dev: 4 of 4 such unanswerable comparisons, the 1
-# answerable kept).
 
 
 def says_nothing_about(decision: Decision, request: str, comparison: bool = False) -> bool:
@@ -50,6 +47,8 @@ def measure_missing(
     checked = vocabulary.check(key_terms(measure, lang, MEASURE_COMMON), lang)
     missing = tuple(term.surface for term, holds in checked if not holds)
     if len(checked) == 1:
-        # One word alone may be a paraphrase ("ambições", where the article speaks of goals).
+        # One word alone may be a paraphrase ("ambições", where the article speaks of goals):
+        # refused when the model finds the request less likely answerable than not (dev: 4 of 4
+        # such unanswerable comparisons, the 1 answerable kept).
         return missing if decision.probability < EVEN_ODDS else ()
     return missing if 2 * len(missing) > len(checked) else ()
