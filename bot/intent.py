@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.asked import asks_quantity, expected
-from bot.commonness import has_request_word, has_summary_verb, opens_with_thanks
+from bot.closed_words import has_request_word, has_summary_verb, opens_with_thanks
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
@@ -221,7 +221,7 @@ def asks_what_the_text_says(text: str) -> bool:
 
 def _asks_directly(text: str) -> bool:
     """Whether a message e5 puts among the summary requests is a plain question: it ends with a
-    question mark, asks for no summary ("summarise", "总结": commonness.REQUEST_WORDS), does not
+    question mark, asks for no summary ("summarise", "总结": closed_words.REQUEST_WORDS), does not
     point at the text and has no subject or whole after an about-word ("Which industrial base
     does Shanghai have…?", "Quali tipi di grandi modelli…?", "哪几类大模型…？"; not "What does the
     article say about Web3?", "What about computing power?", "Worum geht es?")."""

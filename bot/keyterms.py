@@ -14,14 +14,12 @@ from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.closed_words import is_interrogative, is_request_word, is_thanks
 from bot.commonness import (
     COMMON_FAMILIES,
     LOCAL_MARGIN,
     is_common,
     is_hangul,
-    is_interrogative,
-    is_request_word,
-    is_thanks,
     korean_stem,
     load_jieba,
     simplified,
