@@ -41,8 +41,8 @@ from bot.intent import (
     classify,
     embed_examples,
     read_examples,
-    smalltalk_act,
 )
+from bot.smalltalk import smalltalk_act
 from bot.target import summary_target
 
 HELD_OUT = Path("eval/intents.jsonl")

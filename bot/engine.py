@@ -22,7 +22,7 @@ from bot.focus import PASSAGES, focused
 from bot.followup import Remembered, Turn, continued, follow_up_kind, search_text, what_is_asked
 from bot.index import Index, Manifest, load
 from bot.ingest import Passage
-from bot.intent import classify, smalltalk_act
+from bot.intent import classify
 from bot.lang import detect_lang, load_identifier
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve
 from bot.summary import (
@@ -155,7 +155,7 @@ class Engine:
         )
         searched = time.perf_counter()
         if kind == "smalltalk":
-            act = smalltalk_act(question, message_vector, self.index.intents)
+            act = smalltalk.smalltalk_act(question, message_vector, self.index.intents)
             answer = smalltalk.reply(self.index, question, lang, act)
         elif kind in ("summary", "subject"):
             answer = self._summary(asked, lang, kind, self._vector(asked, question, message_vector))

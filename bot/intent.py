@@ -24,8 +24,6 @@ from bot.tokens import UNSPACED
 KINDS = ("summary", "subject", "comparison", "smalltalk", "question")
 # What small talk does, so the reply fits: "Merci" is not answered with "Bonjour".
 ACTS = ("greeting", "thanks", "farewell", "help")
-# Small talk takes the act most of its nearest labelled examples have (bench/intent_quality.py).
-ACT_NEIGHBOURS = 5
 EXAMPLES = Path(__file__).with_name("intents.jsonl")
 
 # Ridge penalty of the linear classifier, and how far (in its ±1 target units) a kind must score
@@ -111,6 +109,10 @@ class IntentExamples:
             tuple(r["text"] for r in rows),
             tuple(r.get("act", "") for r in rows),
         )
+
+    def act_of(self, text: str) -> str:
+        """The act of `text` when it is one of the small-talk examples, else ""."""
+        return self._exact_act.get(_normalise(text), "")
 
     def scores(self, vector: np.ndarray) -> np.ndarray:
         """The classifier's score for each of KINDS (targets were +1 for the kind, -1 otherwise)."""
@@ -237,24 +239,6 @@ def _asks_directly(text: str) -> bool:
 def _points_at_text(text: str) -> bool:
     """Whether the message points at the text ("the article", "mentioned", "文中", "기사")."""
     return _POINTS_AT_TEXT.search(text.casefold()) is not None
-
-
-def smalltalk_act(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
-    """What small talk does ("greeting", "thanks", "farewell" or "help"): the act of the same
-    text among the examples, else the most common act of its nearest small-talk examples."""
-    exact = examples._exact_act.get(_normalise(text))
-    if exact:
-        return exact
-    labelled = [n for n, act in enumerate(examples.acts) if act]
-    if not labelled:
-        return ACTS[0]
-    similarity = examples.vectors[labelled] @ np.asarray(vector, dtype=np.float32).reshape(-1)
-    nearest = np.argsort(similarity)[::-1][:ACT_NEIGHBOURS]
-    votes: dict[str, float] = {}
-    for rank in nearest:
-        act = examples.acts[labelled[rank]]
-        votes[act] = votes.get(act, 0.0) + float(similarity[rank])
-    return max(votes, key=votes.__getitem__)
 
 
 def _fit(vectors: np.ndarray, kinds: Sequence[str], ridge: float) -> tuple[np.ndarray, np.ndarray]:

@@ -19,8 +19,8 @@ from bot.intent import (
     classify,
     embed_examples,
     read_examples,
-    smalltalk_act,
 )
+from bot.smalltalk import smalltalk_act
 from bot.target import compares, names_part, names_subject, names_whole, summary_target
 
 ROOT = Path(__file__).resolve().parent.parent
