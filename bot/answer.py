@@ -8,7 +8,7 @@ from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, assess, refusal
 from bot.asked import Fit, Reading, asks_ranking, enumerates, expected, states
-from bot.citations import Citation, translate
+from bot.citations import Citation, nearest, translate
 from bot.facts import is_question
 from bot.index import Index
 from bot.phrases import phrase
@@ -246,23 +246,12 @@ def compose(
     chosen = choose(ranked)
     decision = abstainer.decide(signals, terms, fit)
     if not chosen or decision.abstains:
-        shown = [(h, hit.best_sentence) for h, hit in enumerate(retrieval.hits)]
         # The sentence found gives the other city's figure: it comes first, and the refusal says
         # whose figure that is ("… for Shanghai; the one it gives is for Beijing [1]").
-        first = ranked[0] if ranked and fit.held_by else None
-        if first:
-            shown = [(first.hit, first.sentence)] + [s for s in shown if s[0] != first.hit]
-        nearest = []
-        for n, (h, best) in enumerate(shown, 1):
-            hit = retrieval.hits[h]
-            span = hit.passage.sentences[best] if hit.passage.sentences else (0, 0)
-            nearest.append(
-                Citation(n, hit.passage.id, hit.passage.section, hit.passage.text,
-                         round(hit.score, 4), span, translate(index, hit.row, (best,), lang))
-            )  # fmt: skip
+        first = (ranked[0].hit, ranked[0].sentence) if ranked and fit.held_by else None
         return Answer(
             question, lang, False, refusal(decision, lang, first_cited=first is not None),
-            tuple(nearest), lang, "not_found",
+            nearest(index, retrieval, lang, first), lang, "not_found",
             decision=decision,
         )  # fmt: skip
     hits = [retrieval.hits[e.hit] for e in chosen]

@@ -10,6 +10,7 @@ import numpy as np
 from bot.corpus import Document
 from bot.index import Index
 from bot.ingest import Passage
+from bot.retrieve import Retrieval
 
 
 @dataclass(frozen=True)
@@ -80,3 +81,22 @@ def counterpart(
     target, first = index.passages[row], int(index.passage_first_sentence[row])
     spans = [target.sentences[t - first] for t in targets if int(index.sentence_passage[t]) == row]
     return target, (min(s for s, _ in spans), max(e for _, e in spans)) if span else None
+
+
+def nearest(
+    index: Index, retrieval: Retrieval, lang: str, first: tuple[int, int] | None = None
+) -> tuple[Citation, ...]:
+    """The passages a refusal lists, as citations of their best sentences in `lang` where an
+    edition has them; `first` (a hit and its sentence) leads when given."""
+    shown = [(h, hit.best_sentence) for h, hit in enumerate(retrieval.hits)]
+    if first:
+        shown = [first] + [s for s in shown if s[0] != first[0]]
+    cited = []
+    for n, (h, best) in enumerate(shown, 1):
+        hit = retrieval.hits[h]
+        span = hit.passage.sentences[best] if hit.passage.sentences else (0, 0)
+        cited.append(
+            Citation(n, hit.passage.id, hit.passage.section, hit.passage.text,
+                     round(hit.score, 4), span, translate(index, hit.row, (best,), lang))
+        )  # fmt: skip
+    return tuple(cited)
