@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import numpy as np
 
@@ -24,7 +24,7 @@ from bot.index import Index, Manifest, load
 from bot.ingest import Passage
 from bot.intent import classify
 from bot.lang import detect_lang, load_identifier
-from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve
+from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve, retrieve_within
 from bot.summary import (
     ARTICLE,
     Scope,
@@ -220,12 +220,8 @@ class Engine:
         if scope != ARTICLE and part is None:
             return None
         vector = self.embedder.embed_query(about) if vector is None else vector
-        depth = len(self.index.editions.source_rows) if part else PASSAGES
-        retrieval = retrieve(self.index, vector, about, detect_lang(about), depth)
-        if part:
-            inside = frozenset(part["passage_ids"])
-            hits = tuple(h for h in retrieval.hits if h.passage.id in inside)
-            retrieval = replace(retrieval, hits=hits[:PASSAGES])
+        inside = frozenset(part["passage_ids"]) if part else None
+        retrieval = retrieve_within(self.index, vector, about, detect_lang(about), PASSAGES, inside)
         return focused(self.index, self.abstainer, about, retrieval, lang, length)
 
     def search(
@@ -237,9 +233,8 @@ class Engine:
     ) -> list[Hit]:
         """The k passages closest to `query`, best first; only passages `within` when given."""
         vector = self.embedder.embed_query(query)
-        depth = len(self.index.editions.source_rows) if within is not None else k
-        hits = retrieve(self.index, vector, query, lang or detect_lang(query), depth).hits
-        return [h for h in hits if within is None or h.passage.id in within][:k]
+        lang = lang or detect_lang(query)
+        return list(retrieve_within(self.index, vector, query, lang, k, within).hits)
 
     def query_lang(self, text: str) -> str:
         """The language `text` is written in: the edition its results are shown in."""

@@ -137,6 +137,23 @@ def retrieve(index: Index, vector: np.ndarray, query: str, lang: str, k: int) ->
     )
 
 
+def retrieve_within(
+    index: Index,
+    vector: np.ndarray,
+    query: str,
+    lang: str,
+    k: int,
+    within: frozenset[str] | None,
+) -> Retrieval:
+    """`retrieve`, keeping only the passages `within` (ids of a part or topic) when given: found
+    among all passages, then the k best of them."""
+    depth = len(index.editions.source_rows) if within is not None else k
+    found = retrieve(index, vector, query, lang, depth)
+    if within is None:
+        return found
+    return replace(found, hits=tuple(h for h in found.hits if h.passage.id in within)[:k])
+
+
 def merge(first: Retrieval, second: Retrieval, k: int) -> Retrieval:
     """The k best passages of two searches, each scored against its own best (the second's
     moved so that both bests meet: two wordings of one request score in different bands), a
