@@ -53,6 +53,9 @@ ITEMS = ROOT / "eval" / "subject_summaries.jsonl"
 SIDES = ("beijing", "shanghai")
 # The comparisons written blind on 2026-12-05, after the method was first tuned: cmp-101 on.
 BLIND_FROM = 101
+# The subjects and comparisons written blind on 2026-12-05 (second session), before that
+# session's changes: sub-301 and cmp-301 on.
+FRESH_FROM = 301
 ROUNDS = 5
 SWEEP = {
     (bot.focus, "PASSAGES"): (8, 4, 5, 6, 10),
@@ -95,9 +98,14 @@ def searched(engine: Engine, text: str, depth: int) -> Retrieval:
     return retrieve(engine.index, vector, text, detect_lang(text), depth)
 
 
+def number(item: dict) -> int:
+    return int(item["id"].split("-")[1])
+
+
 def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str, float]:
     """Recall of bot and the baselines on the answerable subjects; refusals of the others."""
     facts = found = top = whole = refused = false_refusals = answerable = 0
+    fresh = [0, 0]  # facts found, of, in the batch written from FRESH_FROM
     for item in items:
         retrieval = searched(engine, item["request"], bot.focus.PASSAGES)
         summary = focused(engine.index, engine.abstainer, item["request"], retrieval, item["lang"])
@@ -108,7 +116,11 @@ def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str,
         false_refusals += not summary.answered
         n = len(item["facts"])
         facts += n
-        found += covered(cited(summary.points), item["facts"])
+        got = covered(cited(summary.points), item["facts"])
+        found += got
+        if number(item) >= FRESH_FROM:
+            fresh[0] += got
+            fresh[1] += n
         k = max(len(summary.points), 1)
         top += covered(top_sentences(retrieval, k), item["facts"])
         whole += covered(article, item["facts"])
@@ -117,6 +129,7 @@ def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str,
         "answerable": answerable, "facts": facts, "bot": found / max(facts, 1),
         "top-k": top / max(facts, 1), "article": whole / max(facts, 1),
         "refused": refused, "unanswerable": unanswerable, "false refusals": false_refusals,
+        "fresh batch": f"{fresh[0]}/{fresh[1]}",
     }  # fmt: skip
 
 
@@ -126,6 +139,7 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
     both = own = top = whole = verdicts = verdict_found = invented = refused = points = 0
     with_verdict = 0
     blind = []  # both cities' facts, for the batch written blind on 2026-12-05 (BLIND_FROM)
+    fresh = []  # the same, for the batch from FRESH_FROM
     unanswerable = {why: [0, 0] for why in ("offtopic", "near_miss")}  # refused, of
     answerable = [item for item in items if item["answerable"]]
     for item in items:
@@ -142,8 +156,10 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
         points += len(everything)
         sides = item["sides"]
         both += (present := all(covered(everything, sides[s]) for s in SIDES))
-        if int(item["id"].removeprefix("cmp-")) >= BLIND_FROM:
+        if FRESH_FROM > number(item) >= BLIND_FROM:
             blind.append(present)
+        if number(item) >= FRESH_FROM:
+            fresh.append(present)
         own += all(covered(columns.get(s, []), sides[s]) for s in SIDES)
         k = max(len(everything), 1)
         top += all(covered(top_sentences(retrieval, k), sides[s]) for s in SIDES)
@@ -162,6 +178,7 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
         "verdict right": verdict_found, "no verdict in keys, one shown": invented,
         "false refusals": refused, "points (mean)": points / n,
         "both sides, blind batch": f"{sum(blind)}/{len(blind)}",
+        "both sides, fresh batch": f"{sum(fresh)}/{len(fresh)}",
         "unanswerable refused": {why: f"{r}/{of}" for why, (r, of) in unanswerable.items()},
     }  # fmt: skip
 
