@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Literal
 
 from bot.commonness import zipf
+from bot.headings import CAPTION, unnumbered
 from bot.labels import QUOTED
 from bot.numbers import numbers
 from bot.target import places
@@ -145,10 +146,15 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
     """Whether `sentence` (in `lang`) holds an answer of `kind`; a person's name is looked for in
     its English edition `english` when there is one (other scripts do not capitalise names)."""
     if kind == "quantity":
+        # "1. Le nombre d'entreprises… : la plus grande à Shanghai" numbers a heading, and
+        # "Figure 1 : …" a chart: neither states how many.
+        stated = unnumbered(sentence)
+        if CAPTION.match(stated):
+            return False
         return (
-            bool(numbers(sentence, lang))
+            bool(numbers(stated, lang))
             or lang in ("zh", "ja")
-            and bool(_CJK_NUMERAL.search(sentence))
+            and bool(_CJK_NUMERAL.search(stated))
         )
     if kind == "date":
         return bool(_SENTENCE_DATE.search(sentence))

@@ -27,6 +27,12 @@ _CLOSERS = "\"'”’»)]}」』）】〉》"
 # CJK characters count double: a 40-character Chinese line is already long for a title.
 _WIDE = re.compile(r"[\u3000-\u30ff\u3400-\u9fff\uac00-\ud7af\uff00-\uffef]")
 _MAX_NUMBERED = 200
+# The number a heading or list item starts with ("1. ", "02、", "01, ", "一、", "(3) "): it numbers
+# the line, it is not a figure the line states ("1.5 million", "3.7万" are).
+_LINE_NUMBER = re.compile(
+    r"\s*(?:\d{1,2}\s*[.)、．](?!\d)|0\d\s*[,，]|[一二三四五六七八九十]+\s*[、．]|"
+    r"[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）])\s*"
+)
 _MAX_PLAIN = 80
 _MAX_LIST_TITLE = 60
 
@@ -61,6 +67,13 @@ def parse_heading(line: str, next_line: str = "") -> Heading | None:
     if next_line and _is_plain_heading(line):
         return Heading(line, 1)
     return None
+
+
+def unnumbered(line: str) -> str:
+    """`line` without the number it starts with as a heading or list item ("1. Le nombre
+    d'entreprises…" → "Le nombre d'entreprises…"); unchanged when it starts with none."""
+    number = _LINE_NUMBER.match(line)
+    return line[number.end() :] if number else line
 
 
 def _numbered_level(line: str) -> Heading | None:

@@ -71,6 +71,12 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert states("En 2021, Shanghai compte 37 000 entreprises.", "fr", "quantity")
     assert states("北京占38个，居全国第一。", "zh", "quantity")
     assert not states("Shanghai a fourni un soutien politique complet.", "fr", "quantity")
+    # A heading's own number, or a chart's, is not a figure the line states.
+    heading = "1. Le nombre d'entreprises de logiciels : la plus grande à Shanghai"
+    assert not states(heading, "fr", "quantity")
+    assert not states("二、上海明确两大方向", "zh", "quantity")
+    assert not states("Figure 1 : Indice de 2013-2021 (10 000)", "fr", "quantity")
+    assert states("1. Pékin compte 596 entreprises", "fr", "quantity")
     assert states("· Le 19 mai, le programme a été lancé ;", "fr", "date")
     assert states("5月19日，《伙伴计划》启动；", "zh", "date")
     assert not states("Der Bericht erfasst die Zahl der kleinen Riesen.", "de", "date")
@@ -239,6 +245,14 @@ def test_a_sentence_enumerating_names() -> None:
         "dans les 50 premières villes du classement national du PIB en 2021, c'est-à-dire la "
         "densité de la technologie numérique."
     )
+
+
+def test_how_many_is_answered_by_a_figure_not_by_a_numbered_heading(engine) -> None:  # noqa: ANN001
+    # The heading "1. Le nombre d'entreprises de logiciels…" shares the question's words; the
+    # sentence with the count says "sociétés".
+    answer = engine.ask("Combien d'entreprises de logiciels à Shanghai ?")
+    first = answer.citations[0]
+    assert answer.answered and "813 000" in first.text[slice(*first.span)]
 
 
 def test_a_place_in_a_ranking_is_answered_by_the_ranking(engine) -> None:  # noqa: ANN001

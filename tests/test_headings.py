@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.headings import Heading, parse_heading, resolve_levels
+from bot.headings import Heading, parse_heading, resolve_levels, unnumbered
 
 NEXT = "A paragraph follows."
 
@@ -80,3 +80,22 @@ def test_relative_levels_sit_below_the_enclosing_heading() -> None:
     ]
     assert resolve_levels(headings) == [1, 2, 2, 1, 2, 3, 3, 2, 3, 1, 2]
     assert resolve_levels([Heading("1.", None), Heading("2.", None)]) == [1, 1]
+
+
+@pytest.mark.parametrize(
+    ("line", "text"),
+    [
+        ("1. Le nombre d'entreprises", "Le nombre d'entreprises"),
+        ("02、进一步细化", "进一步细化"),
+        ("01, fortes explosions", "fortes explosions"),
+        ("（二）发展现状", "发展现状"),
+        ("3) trois", "trois"),
+        # Figures stay: decimals, a list of numbers, a count at the start.
+        ("1.5 million de personnes", "1.5 million de personnes"),
+        ("3.7万家企业", "3.7万家企业"),
+        ("1, 2 et 3", "1, 2 et 3"),
+        ("5 villes", "5 villes"),
+    ],
+)
+def test_the_number_of_a_heading_or_item_is_not_its_text(line: str, text: str) -> None:
+    assert unnumbered(line) == text
