@@ -11,7 +11,7 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.abstain import Abstainer, refusal
-from bot.answer import Answer, Evidence, Side, weigh
+from bot.answer import Answer, Evidence, Side, rank_sentences, weigh
 from bot.citations import Citation
 from bot.facts import is_content, is_question, refers_back, sentence_text
 from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
@@ -67,6 +67,16 @@ class Comparison:
     answered: bool = True
 
 
+@dataclass(frozen=True)
+class Searched:
+    """What a comparison reads: the request's search merged with its measure's (the refusal and
+    the verdict read it), and the measure's own search (each city's facts come from it first),
+    None when the request names nothing but the cities."""
+
+    merged: Retrieval
+    measure: Retrieval | None = None
+
+
 def sides_of(passage: Passage, n: int) -> frozenset[str]:
     """The cities sentence `n` of `passage` is a fact of: the one it names (when it names both:
     each, when two commas or more split it, as a list of places or a clause per city does;
@@ -118,14 +128,20 @@ def near_rows(retrieval: Retrieval, depth: int) -> tuple[int, ...]:
 
 
 def choose_sides(
-    index: Index, retrieval: Retrieval, ranked: list[Evidence], asked: frozenset[str]
+    index: Index,
+    retrieval: Retrieval,
+    ranked: list[Evidence],
+    asked: frozenset[str],
+    measure: Retrieval | None = None,
 ) -> dict[str, list[tuple[int, int]]]:
     """The (passage row, sentence number) pairs of each city and of the verdict, in text order.
     The verdict: among the sentences of the passages near the best and the headings over them,
     those that rank the two cities on something `asked` (search words of the request; a
     sentence's words include its translations'), most shared words first, then closest. Each
-    city: its own sentences that fit the request best (`ranked`, the answer path's ranking;
-    a list of places is each city's), then those of the section a verdict heading heads
+    city: its own sentences that fit the measure best (`measure`, its search without the
+    cities' names, ranked by its words), then those that fit the request (`ranked`, the answer
+    path's ranking; a list of places is each city's), then those of the section a verdict
+    heading heads
     ("2. Densité : Pékin et Shanghai se classent deuxième et troisième" heads "les 10
     premières villes sont Shenzhen, Pékin, Shanghai…"); within SENTENCE_MARGIN of its closest
     one: one city's facts often score below the other's."""
@@ -147,8 +163,11 @@ def choose_sides(
     headed = next((row for _, _, row, _ in verdicts if index.passages[row].heading), None)
     measured = [] if headed is None else section(index, headed)
     shown = set(chosen[VERDICT])
-    found = [(score, where) for score, where in content(index, retrieval, ranked)
+    found = [(score, where) for score, where in _by_measure(index, measure)
              if where not in shown]  # fmt: skip
+    have = shown | {where for _, where in found}
+    found += [(score, where) for score, where in content(index, retrieval, ranked)
+              if where not in have]  # fmt: skip
     # After them, the rest of the measure's section, closest first: the figures under the
     # heading that ranks the two cities on it, when the search did not reach them.
     have = shown | {where for _, where in found}
@@ -173,6 +192,15 @@ def choose_sides(
     return chosen
 
 
+def _by_measure(index: Index, measure: Retrieval | None) -> list[tuple[float, tuple[int, int]]]:
+    """The content sentences of the measure's own search, best fit first, ranked by its words:
+    the cities' names in a request lift any sentence naming a city ("Pekín vs Shanghái en
+    modelos grandes" put Shanghai's software companies in its column)."""
+    if measure is None:
+        return []
+    return content(index, measure, rank_sentences(measure, index.lexical.langs))
+
+
 def measure(question: str, langs: tuple[str, ...]) -> frozenset[str]:
     """The search words of `question` (in `langs`) that say what it compares on: not the cities,
     not "compare", not a number (headings are numbered)."""
@@ -191,7 +219,7 @@ def measure_text(query: str) -> str:
 
 def search(
     index: Index, vector: np.ndarray, query: str, embed: Callable[[str], np.ndarray]
-) -> Retrieval:
+) -> Searched:
     """What a comparison reads for `query` (embedded as `vector`; `embed` embeds its
     `measure_text`): both cities need finding, so more passages than an answer, and the
     passages close to the measure alone. A request naming both cities is closest to the
@@ -202,22 +230,24 @@ def search(
     found = retrieve(index, vector, query, lang, PASSAGES)
     text = measure_text(query)
     if not text:
-        return found
-    return merge(found, retrieve(index, embed(text), text, lang, PASSAGES), PASSAGES)
+        return Searched(found)
+    alone = retrieve(index, embed(text), text, lang, PASSAGES)
+    return Searched(merge(found, alone, PASSAGES), alone)
 
 
 def compare(
-    index: Index, abstainer: Abstainer, question: str, retrieval: Retrieval, lang: str
+    index: Index, abstainer: Abstainer, question: str, searched: Searched, lang: str
 ) -> Comparison:
-    """The cited comparison `question` asks for (retrieved as `retrieval`), in `lang` where the
+    """The cited comparison `question` asks for (searched as `searched`), in `lang` where the
     editions allow; a refusal when the article says nothing of it."""
+    retrieval = searched.merged
     ranked, signals, terms, fit = weigh(question, retrieval, index)
     decision = abstainer.decide(signals, terms, fit)
     unknown = measure_missing(measure_text(question), retrieval.lang, index.vocabulary, decision)
     if unknown:  # "¿Qué ciudad tiene más aeropuertos?": nothing in the article to compare
         return Comparison(lang, lang, (), not_mentioned(list(unknown), lang), answered=False)
     asked = measure(question, (lang, *index.lexical.langs))
-    chosen = choose_sides(index, retrieval, ranked, asked)
+    chosen = choose_sides(index, retrieval, ranked, asked, searched.measure)
     # Two cities named make any comparison look answerable, or not: a request, not a question.
     if says_nothing_about(decision, question, comparison=True) or not any(chosen.values()):
         return Comparison(lang, lang, (), refusal(decision, lang), answered=False)

@@ -195,8 +195,8 @@ class Engine:
     ) -> tuple[Comparison, Retrieval]:
         """The comparison `question` asks for (searched as `query`, embedded as `vector`), and
         the search behind it."""
-        sides = search_sides(self.index, vector, query, self.embedder.embed_query)
-        return compare(self.index, self.abstainer, question, sides, lang), sides
+        searched = search_sides(self.index, vector, query, self.embedder.embed_query)
+        return compare(self.index, self.abstainer, question, searched, lang), searched.merged
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
         """The medium summary of the part the message names (else the article), as an answer;

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.compare import RANKING, is_verdict, measure_text, sides_of
+from bot.compare import RANKING, comparison_answer, is_verdict, measure_text, sides_of
 from bot.facts import sentence_text
 from bot.target import places
 
@@ -92,6 +92,17 @@ def test_what_a_request_compares_on_is_searched_on_its_own(engine) -> None:  # n
     # measure alone finds Beijing's policies, which name Beijing only.
     answer = engine.ask("Compare as políticas de Pequim e de Xangai")
     assert any("deux grandes politiques" in source for source in column(answer, "beijing"))
+
+
+def test_each_citys_facts_are_chosen_by_the_measure_not_by_its_name(engine) -> None:  # noqa: ANN001
+    # The cities' names in the request lift every sentence naming a city: Beijing's column
+    # held the rankings' sentences ("Shanghai, Pékin, Shenzhen…") before its two AI policies.
+    request = "¿Qué políticas han lanzado Pekín y Shanghái últimamente y cuántas son?"
+    found, _ = engine.comparison(request, "es", request, engine.embedder.embed_query(request))
+    answer = comparison_answer(request, found)
+    assert any("deux grandes politiques" in source for source in column(answer, "beijing"))
+    answer = engine.ask("베이징과 상하이의 AI 관련 정책을 비교해줘")
+    assert any("21 mesures spécifiques" in source for source in column(answer, "beijing"))
 
 
 def test_the_verdict_is_a_sentence_of_the_article_that_ranks_the_two(engine) -> None:  # noqa: ANN001
