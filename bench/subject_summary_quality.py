@@ -18,7 +18,8 @@ covered when a chosen source sentence contains one of its keys, case and white s
   verdicts shown where the key facts hold none; against the top-k sentences of the same
   retrieval and the article summary; refusals of the comparisons the article cannot answer
   (off-topic measures, and near misses: next to its subjects, not given for the two cities);
-- how the chat classes each request (bot.intent);
+- how the chat classes each request (bot.intent), and what it answers: key facts of the
+  subjects and comparisons with both cities' facts in the citations of `Engine.ask`;
 - cost: the median time of a focused summary and of a comparison (embedding included) against
   one answer (`ask` on the questions of eval/questions.jsonl), interleaved in the same run.
 """
@@ -183,6 +184,25 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
     }  # fmt: skip
 
 
+def chat(engine: Engine, items: list[dict]) -> dict[str, str]:
+    """What a reader gets in the chat (`Engine.ask`: the message classed, then answered as its
+    kind): key facts of the answerable subjects in the cited sentences, and answerable
+    comparisons with both cities' facts cited."""
+    facts = found = both = comparisons = 0
+    for item in items:
+        if not item["answerable"]:
+            continue
+        answer = engine.ask(item["request"])
+        sources = [c.text[slice(*c.span)] for c in answer.citations]
+        if item["kind"] == "subject":
+            facts += len(item["facts"])
+            found += covered(sources, item["facts"])
+        else:
+            comparisons += 1
+            both += all(covered(sources, item["sides"][s]) for s in SIDES)
+    return {"subject facts": f"{found}/{facts}", "comparisons, both sides": f"{both}/{comparisons}"}
+
+
 def kinds(engine: Engine, items: list[dict]) -> dict[str, int]:
     """How the chat classes the requests: right kind (subject or comparison) out of all."""
     right = 0
@@ -230,6 +250,7 @@ def run(engine: Engine, rows: list[dict], split: str, article: list[str], timed:
         "comparisons": comparisons(engine, [r for r in chosen if r["kind"] == "comparison"],
                                    article),
         "kinds": kinds(engine, chosen),
+        "through the chat": chat(engine, chosen),
     }  # fmt: skip
     if timed:
         pairs = [r for r in chosen if r["kind"] == "comparison" and r["answerable"]]
