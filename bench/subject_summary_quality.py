@@ -52,11 +52,10 @@ from bot.summary import ARTICLE, summarize_scope
 ROOT = Path(__file__).resolve().parent.parent
 ITEMS = ROOT / "eval" / "subject_summaries.jsonl"
 SIDES = ("beijing", "shanghai")
-# The comparisons written blind on 2026-12-05, after the method was first tuned: cmp-101 on.
-BLIND_FROM = 101
-# The subjects and comparisons written blind on 2026-12-05 (second session), before that
-# session's changes: sub-301 and cmp-301 on.
-FRESH_FROM = 301
+# Batches of items by id: the comparisons written blind on 2026-12-05 after the method was
+# first tuned (test), and the subjects and comparisons written blind on 2026-12-05 (second
+# session) before that session's changes (test, then dev).
+BATCHES = {"blind": range(101, 301), "fresh": range(301, 401), "dev, 2026-12-05": range(401, 501)}
 ROUNDS = 5
 SWEEP = {
     (bot.focus, "PASSAGES"): (8, 4, 5, 6, 10),
@@ -106,7 +105,7 @@ def number(item: dict) -> int:
 def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str, float]:
     """Recall of bot and the baselines on the answerable subjects; refusals of the others."""
     facts = found = top = whole = refused = false_refusals = answerable = 0
-    fresh = [0, 0]  # facts found, of, in the batch written from FRESH_FROM
+    fresh = [0, 0]  # facts found, of, in the fresh batch
     for item in items:
         retrieval = searched(engine, item["request"], bot.focus.PASSAGES)
         summary = focused(engine.index, engine.abstainer, item["request"], retrieval, item["lang"])
@@ -119,7 +118,7 @@ def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str,
         facts += n
         got = covered(cited(summary.points), item["facts"])
         found += got
-        if number(item) >= FRESH_FROM:
+        if number(item) in BATCHES["fresh"]:
             fresh[0] += got
             fresh[1] += n
         k = max(len(summary.points), 1)
@@ -139,8 +138,7 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
     refusals of the comparisons the article cannot answer, and of the others."""
     both = own = top = whole = verdicts = verdict_found = invented = refused = points = 0
     with_verdict = 0
-    blind = []  # both cities' facts, for the batch written blind on 2026-12-05 (BLIND_FROM)
-    fresh = []  # the same, for the batch from FRESH_FROM
+    batches: dict[str, list[bool]] = {name: [] for name in BATCHES}  # both cities' facts
     unanswerable = {why: [0, 0] for why in ("offtopic", "near_miss")}  # refused, of
     answerable = [item for item in items if item["answerable"]]
     for item in items:
@@ -157,10 +155,9 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
         points += len(everything)
         sides = item["sides"]
         both += (present := all(covered(everything, sides[s]) for s in SIDES))
-        if FRESH_FROM > number(item) >= BLIND_FROM:
-            blind.append(present)
-        if number(item) >= FRESH_FROM:
-            fresh.append(present)
+        for name, ids in BATCHES.items():
+            if number(item) in ids:
+                batches[name].append(present)
         own += all(covered(columns.get(s, []), sides[s]) for s in SIDES)
         k = max(len(everything), 1)
         top += all(covered(top_sentences(retrieval, k), sides[s]) for s in SIDES)
@@ -178,8 +175,7 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
         "article": whole / n, "with verdict": with_verdict, "verdict shown": verdicts,
         "verdict right": verdict_found, "no verdict in keys, one shown": invented,
         "false refusals": refused, "points (mean)": points / n,
-        "both sides, blind batch": f"{sum(blind)}/{len(blind)}",
-        "both sides, fresh batch": f"{sum(fresh)}/{len(fresh)}",
+        **{f"both sides, {name}": f"{sum(got)}/{len(got)}" for name, got in batches.items() if got},
         "unanswerable refused": {why: f"{r}/{of}" for why, (r, of) in unanswerable.items()},
     }  # fmt: skip
 
