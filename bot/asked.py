@@ -64,8 +64,10 @@ _RANKING = re.compile(
 _LIST_ITEM = re.compile(r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو)\s*")
 LIST_ITEM_WORDS, LIST_ITEM_CHARS = 2, 12
 LIST_ITEMS = 3
+# French "ce qui" ("Résume ce qui est dit des licornes", "qu'est-ce qui…") is "what", no one.
 _PERSON = re.compile(
-    r"(?:^|[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구", re.IGNORECASE
+    r"(?:^|(?<!\bce)[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구",
+    re.IGNORECASE,
 )
 # A date in a sentence: a year, a Chinese/Japanese/Korean month, or a month's name.
 _SENTENCE_DATE = re.compile(

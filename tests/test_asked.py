@@ -50,6 +50,10 @@ from bot.target import places
         ("ومن هو كونغ رونغ دو؟", "person"),
         # Which of the two cities, not a person.
         ("Pékin ou Shanghai : qui a le plus d'entreprises émergentes ?", None),
+        # "ce qui" is "what": a summary request asks no one.
+        ("Résume ce qui est dit des licornes.", None),
+        ("Qu'est-ce qui distingue Pékin ?", None),
+        ("C'est qui, Huang Zhaoying ?", "person"),
         # A place in a ranking, not a person.
         ("E quem vem logo atrás dela nesse ranking?", None),
         ("Why has the metaverse been criticised?", None),
