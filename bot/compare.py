@@ -1,6 +1,6 @@
 """Comparisons: Beijing against Shanghai on what the reader asks, each city's facts cited in its
-own column, and the article's own verdict when one of its sentences ranks the two (never one it
-does not state)."""
+own column, and below them the article's sentences that rank the two ("How the article ranks
+them": its verdict when it states one, never one it does not state)."""
 
 from __future__ import annotations
 
@@ -140,11 +140,10 @@ def choose_sides(
     sentence's words include its translations'), most shared words first, then closest. Each
     city: its own sentences that fit the measure best (`measure`, its search without the
     cities' names, ranked by its words), then those that fit the request (`ranked`, the answer
-    path's ranking; a list of places is each city's), then those of the section a verdict
-    heading heads
-    ("2. Densité : Pékin et Shanghai se classent deuxième et troisième" heads "les 10
-    premières villes sont Shenzhen, Pékin, Shanghai…"); within SENTENCE_MARGIN of its closest
-    one: one city's facts often score below the other's."""
+    path's ranking), then those of the section a verdict heading heads ("2. Densité : Pékin et
+    Shanghai se classent deuxième et troisième" heads "les 10 premières villes sont Shenzhen,
+    Pékin, Shanghai…"); within SENTENCE_MARGIN of its closest one: one city's facts often score
+    below the other's. A list of places among a city's best is shown with the verdict."""
     rows = near_rows(retrieval, PASSAGES)
     around = sorted(set(rows) | {heading_over(index, row) for row in rows})
     # As close as a city's sentences must be: a ranking on another measure is no verdict here.
@@ -178,17 +177,22 @@ def choose_sides(
     )  # fmt: skip
     cities = {where: sides_of(index.passages[where[0]], where[1]) for _, where in found}
     for side in PLACES:
-        # A list of places is each city's fact, shown once.
         own = [(score, where) for score, where in found
                if side in cities[where] and where not in shown]  # fmt: skip
-        best = near(own, max((score for score, _ in own), default=0.0))[:SIDE_POINTS]
+        close = near(own, max((score for score, _ in own), default=0.0))
+        # A list of places ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing.") is each city's
+        # fact, and ranks both: it is shown once, with the sentences that rank them, and leaves
+        # the city its points.
+        lists = [where for where in close[:SIDE_POINTS] if len(cities[where]) > 1]
+        best = [where for where in close if len(cities[where]) < 2][:SIDE_POINTS]
         # The summaries' rules drop repeats and bring the sentence a point leans on.
         read = sorted({row for row, _ in best} | set(rows))
         chosen[side] = choose(
             index.passages, SentenceRows(index), best, len(best), read,
             index.passage_first_sentence,
         ) if best else []  # fmt: skip
-        shown |= set(chosen[side])
+        chosen[VERDICT] = sorted(chosen[VERDICT] + lists)
+        shown |= set(chosen[side]) | set(lists)
     return chosen
 
 

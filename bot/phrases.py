@@ -214,18 +214,19 @@ PHRASES: dict[str, dict[str, str]] = {
         "ko": "상하이",
     },
     # Over the sentence of a comparison where the article itself ranks the two cities.
+    # The sentences of the article that rank the two cities (on what was asked, or near it).
     "verdict": {
-        "en": "The article's verdict",
-        "fr": "Le verdict de l'article",
-        "zh": "文章的结论",
-        "es": "La conclusión del artículo",
-        "de": "Das Fazit des Artikels",
-        "ja": "記事の結論",
-        "ru": "Вывод статьи",
-        "ar": "حكم المقال",
-        "it": "Il verdetto dell'articolo",
-        "pt": "O veredito do artigo",
-        "ko": "기사의 결론",
+        "en": "How the article ranks them",
+        "fr": "Leur classement selon l'article",
+        "zh": "文章中的排名",
+        "es": "Cómo las clasifica el artículo",
+        "de": "Ihre Rangfolge laut Artikel",
+        "ja": "記事での順位",
+        "ru": "Как их ранжирует статья",
+        "ar": "ترتيبهما في المقال",
+        "it": "Come le classifica l'articolo",
+        "pt": "Como o artigo as classifica",
+        "ko": "기사 속 순위",
     },
     # Small talk that thanks or takes leave: a short reply that says what can come next.
     "thanks": {

@@ -110,8 +110,9 @@ class ExplainOut(BaseModel):
 
 
 class SideOut(BaseModel):
-    """A column of a comparison: `side` is a city or "verdict" (a sentence of the article that
-    ranks the two), `citations` the numbers [n] of its points."""
+    """A column of a comparison: `side` is a city or "verdict" (the sentences of the article
+    that rank the two, lists of places among them), `citations` the numbers [n] of its
+    points."""
 
     side: str
     label: str
@@ -138,7 +139,7 @@ class AnswerOut(BaseModel):
         None, description='with "explain": true, why (absent for summaries and small talk)'
     )
     sides: list[SideOut] = Field(
-        [], description="a comparison's columns: beijing, shanghai, and the article's verdict"
+        [], description="a comparison's columns: beijing, shanghai, and the article's rankings"
     )
     unsure: bool = Field(
         False,
