@@ -28,6 +28,9 @@ from bot.target import ALIASES, PLACES, places, without_names
 from bot.tokens import tokenize
 
 VERDICT = "verdict"
+# Lists of places among a city's best: each city's fact, shown with the verdict (which a doubted
+# request does without).
+LISTS = "lists"
 # Passages retrieved for a comparison (both cities need finding: more than for an answer); points
 # per city and for the verdict, at most (dev split of eval/subject_summaries.jsonl,
 # `python bench/subject_summary_quality.py --sweep`: 15 passages and 3 verdict points found
@@ -134,7 +137,7 @@ def choose_sides(
     asked: frozenset[str],
     measure: Retrieval | None = None,
 ) -> dict[str, list[tuple[int, int]]]:
-    """The (passage row, sentence number) pairs of each city and of the verdict, in text order.
+    """The (passage row, sentence number) pairs of each city, of the verdict and of LISTS.
     The verdict: among the sentences of the passages near the best and the headings over them,
     those that rank the two cities on something `asked` (search words of the request; a
     sentence's words include its translations'), most shared words first, then closest. Each
@@ -143,7 +146,7 @@ def choose_sides(
     path's ranking), then those of the section a verdict heading heads ("2. Densité : Pékin et
     Shanghai se classent deuxième et troisième" heads "les 10 premières villes sont Shenzhen,
     Pékin, Shanghai…"); within SENTENCE_MARGIN of its closest one: one city's facts often score
-    below the other's. A list of places among a city's best is shown with the verdict."""
+    below the other's. A list of places among a city's best goes to LISTS."""
     rows = near_rows(retrieval, PASSAGES)
     around = sorted(set(rows) | {heading_over(index, row) for row in rows})
     # As close as a city's sentences must be: a ranking on another measure is no verdict here.
@@ -158,7 +161,7 @@ def choose_sides(
          and is_verdict(index.passages[row], n)),
         reverse=True,
     )  # fmt: skip
-    chosen = {VERDICT: sorted((row, n) for _, _, row, n in verdicts[:VERDICT_POINTS])}
+    chosen = {VERDICT: sorted((row, n) for _, _, row, n in verdicts[:VERDICT_POINTS]), LISTS: []}
     headed = next((row for _, _, row, _ in verdicts if index.passages[row].heading), None)
     measured = [] if headed is None else section(index, headed)
     shown = set(chosen[VERDICT])
@@ -191,7 +194,7 @@ def choose_sides(
             index.passages, SentenceRows(index), best, len(best), read,
             index.passage_first_sentence,
         ) if best else []  # fmt: skip
-        chosen[VERDICT] = sorted(chosen[VERDICT] + lists)
+        chosen[LISTS] += lists
         shown |= set(chosen[side]) | set(lists)
     return chosen
 
@@ -257,6 +260,7 @@ def compare(
         return Comparison(lang, lang, (), refusal(decision, lang), answered=False)
     if decision.abstains:  # where bot would not answer "which is ahead?", it states no verdict
         chosen[VERDICT] = []
+    chosen[VERDICT] = sorted(chosen[VERDICT] + chosen.pop(LISTS))
     order = [(side, where) for side in (*PLACES, VERDICT) for where in sorted(chosen[side])]
     points, answer_lang = cited_points(index, [where for _, where in order], lang)
     sides = tuple(

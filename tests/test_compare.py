@@ -5,8 +5,17 @@ from __future__ import annotations
 
 import pytest
 
+from bot.abstain import FEATURES, Abstainer
 from bot.asked import enumerates
-from bot.compare import RANKING, comparison_answer, is_verdict, measure_text, sides_of
+from bot.compare import (
+    RANKING,
+    compare,
+    comparison_answer,
+    is_verdict,
+    measure_text,
+    search,
+    sides_of,
+)
 from bot.facts import sentence_text
 from bot.target import places
 
@@ -130,6 +139,25 @@ def test_a_ranking_heading_brings_the_figures_under_it(engine) -> None:  # noqa:
     assert any("Shenzhen, Pékin, Shanghai, Hangzhou" in s for s in column(answer, "verdict"))
     for city in ("beijing", "shanghai"):
         assert not any(len(places(source)) > 1 for source in column(answer, city))
+
+
+def test_a_doubted_comparison_states_no_verdict_but_keeps_the_lists(engine) -> None:  # noqa: ANN001
+    # P(answerable) is 0.5 for every request, below the threshold of 1.0: every one is doubted.
+    doubting = Abstainer(
+        tuple(0.0 for _ in FEATURES), 0.0, 1.0, tuple(0.0 for _ in FEATURES),
+        tuple(1.0 for _ in FEATURES), "",
+    )  # fmt: skip
+    request = "Pékin ou Shanghai : qui a le plus d'entreprises « petites géantes » ?"
+    searched = search(engine.index, engine.embedder.embed_query(request), request,
+                      engine.embedder.embed_query)  # fmt: skip
+    answer = comparison_answer(request, compare(engine.index, doubting, request, searched, "fr"))
+    trusted = engine.ask(request)
+    # "n° 1 à Pékin et n° 2 à Shanghai" is the verdict, which a doubted request does without;
+    # the list of the five first cities is both cities' fact, and stays.
+    verdict = "n° 1 à Pékin et n° 2 à Shanghai"
+    assert any(verdict in source for source in column(trusted, "verdict"))
+    assert not any(verdict in source for source in column(answer, "verdict"))
+    assert "Pékin, Shanghai, Shenzhen, Ningbo et Chongqing." in column(answer, "verdict")
 
 
 def test_no_sentence_is_shown_twice(engine) -> None:  # noqa: ANN001
