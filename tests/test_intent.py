@@ -125,6 +125,22 @@ def test_a_summary_asked_with_a_verb_is_a_summary_request(
 
 
 @pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        # e5 put these among the questions; they ask to compare the two cities in so many words.
+        ("Regulação e segurança de conteúdo de IA: compare Pequim e Xangai", "comparison"),
+        ("Quali documenti hanno pubblicato Pechino e Shanghai? Mettili a confronto", "comparison"),
+        # A summary of the passage that compares them is a summary.
+        ("Résume le passage qui compare Pékin et Shanghai.", "summary"),
+    ],
+)
+def test_a_comparison_asked_in_so_many_words_is_a_comparison(
+    text: str, kind: str, embedder: Embedder, examples: IntentExamples
+) -> None:
+    assert kind_of(text, embedder, examples) == kind
+
+
+@pytest.mark.parametrize(
     "text",
     [
         "《若干措施》一共提出了几条具体措施？",  # once taken for a summary request
