@@ -206,6 +206,16 @@ def columns(answer: dict[str, Any]) -> list[dict[str, Any]]:
     ]
 
 
+def comparison_lead(answer: dict[str, Any]) -> str:
+    """What a comparison answer says before its columns ("According to the article…"): its
+    lines that are neither points nor a column's label."""
+    labels = {f"{side['label']}:" for side in answer.get("sides") or ()}
+    lead, _ = summary_points({**answer, "answer": "\n".join(
+        line for line in answer["answer"].splitlines() if line.strip() not in labels
+    )})  # fmt: skip
+    return lead
+
+
 def numbered(summary: dict[str, Any]) -> list[tuple[str, dict[str, Any]]]:
     """The points of a /api/summary object (text, citation), their citations numbered 1..N as
     a summary in the chat has them."""
@@ -264,6 +274,7 @@ def mount(app: FastAPI) -> None:
         chips=chips,
         summary_points=summary_points,
         columns=columns,
+        comparison_lead=comparison_lead,
         numbered=numbered,
         marks=marks,
         cite_url=cite_url,

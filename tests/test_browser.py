@@ -520,7 +520,12 @@ def test_a_comparison_is_a_two_column_block_on_a_desk_and_on_a_phone(
             assert left["y"] < right["y"]
             assert page.evaluate("document.documentElement.scrollWidth - innerWidth") <= 0
             reply.screenshot(path=shots / f"comparison-phone-{javascript}.png")
-        assert "how the article ranks them" in reply.locator(".verdict").inner_text().lower()
+        # The sentences that rank the two: a list under its label, as a column is; no label
+        # line stands above the columns as if it were a lead.
+        ranks = reply.locator(".verdict")
+        assert ranks.locator("h3").inner_text() == "How the article ranks them"
+        assert ranks.locator(".points li .chip").count() >= 1
+        assert reply.locator(".lead").count() == 0
         context.close()
     assert console == []
 

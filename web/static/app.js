@@ -189,8 +189,11 @@
         ...summaryList(lead, points, a.answer_lang || a.lang));
       } else if (kind === "comparison") {
         // As the comparison block of web/templates/_message.html: a column per city, then the
-        // article's verdict, if it states one.
-        const [lead, points] = summaryPoints(a);
+        // article's sentences that rank the two, if any; the lead is what is neither a point
+        // nor a column's label (as comparison_lead() in bot/web.py).
+        const labels = new Set((a.sides || []).map((side) => side.label + ":"));
+        const [lead, points] = summaryPoints({
+          ...a, answer: a.answer.split("\n").filter((l) => !labels.has(l.trim())).join("\n") });
         const byN = new Map(points.map(([text, c]) => [c.n, [text, c]]));
         const lang = a.answer_lang || a.lang;
         const grid = el("div", { class: "compare", lang: lang || null });
@@ -200,18 +203,14 @@
         msg.append(grid);
         for (const side of a.sides || []) {
           const cited = side.citations.filter((n) => byN.has(n)).map((n) => byN.get(n));
-          if (side.side === "verdict") {
-            const verdict = el("p", { class: "verdict", "data-side": "verdict", lang: lang || null },
-              el("strong", {}, side.label + ":"));
-            for (const [text, c] of cited) {
-              verdict.append(" ", el("span", { class: "point-text" }, text), " ", chip(c, T.source));
-            }
-            msg.append(verdict);
-            continue;
-          }
           const list = el("ul", { class: "points" });
           for (const [text, c] of cited) {
             list.append(el("li", {}, el("span", { class: "point-text" }, text), " ", chip(c, T.source)));
+          }
+          if (side.side === "verdict") {
+            msg.append(el("section", { class: "verdict", "data-side": "verdict", lang: lang || null },
+              el("h3", {}, side.label), list));
+            continue;
           }
           grid.append(el("section", { class: "compare-side", "data-side": side.side },
             el("h3", {}, side.label), list));
