@@ -12,6 +12,7 @@ import numpy as np
 
 from bot.abstain import Abstainer, refusal
 from bot.answer import Answer, Evidence, Side, rank_sentences, weigh
+from bot.asked import enumerates
 from bot.citations import Citation
 from bot.facts import is_content, is_question, refers_back, sentence_text
 from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
@@ -179,6 +180,12 @@ def choose_sides(
         reverse=True,
     )  # fmt: skip
     cities = {where: sides_of(index.passages[where[0]], where[1]) for _, where in found}
+    # Lists of places ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing."), not a clause per city.
+    listed = {
+        where
+        for where, named in cities.items()
+        if len(named) > 1 and enumerates(sentence_text(index.passages[where[0]], where[1]))
+    }
     for side in PLACES:
         own = [(score, where) for score, where in found
                if side in cities[where] and where not in shown]  # fmt: skip
@@ -186,8 +193,8 @@ def choose_sides(
         # A list of places ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing.") is each city's
         # fact, and ranks both: it is shown once, with the sentences that rank them, and leaves
         # the city its points.
-        lists = [where for where in close[:SIDE_POINTS] if len(cities[where]) > 1]
-        best = [where for where in close if len(cities[where]) < 2][:SIDE_POINTS]
+        lists = [where for where in close[:SIDE_POINTS] if where in listed]
+        best = [where for where in close if where not in listed][:SIDE_POINTS]
         # The summaries' rules drop repeats and bring the sentence a point leans on.
         read = sorted({row for row, _ in best} | set(rows))
         chosen[side] = choose(
@@ -202,10 +209,13 @@ def choose_sides(
 def _by_measure(index: Index, measure: Retrieval | None) -> list[tuple[float, tuple[int, int]]]:
     """The content sentences of the measure's own search, best fit first, ranked by its words:
     the cities' names in a request lift any sentence naming a city ("Pekín vs Shanghái en
-    modelos grandes" put Shanghai's software companies in its column)."""
+    modelos grandes" put Shanghai's software companies in its column). Only from its passages
+    near the best: further down, "little giants" found Huang Zhaoying's quotes on the metaverse."""
     if measure is None:
         return []
-    return content(index, measure, rank_sentences(measure, index.lexical.langs))
+    near_best = set(near_rows(measure, PASSAGES))
+    ranked = content(index, measure, rank_sentences(measure, index.lexical.langs))
+    return [(score, where) for score, where in ranked if where[0] in near_best]
 
 
 def measure(question: str, langs: tuple[str, ...]) -> frozenset[str]:
