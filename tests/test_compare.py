@@ -115,6 +115,15 @@ def test_each_citys_facts_are_chosen_by_the_measure_not_by_its_name(engine) -> N
     assert any("21 mesures spécifiques" in source for source in column(answer, "beijing"))
 
 
+def test_a_citys_points_come_from_passages_near_the_measure(engine) -> None:  # noqa: ANN001
+    # Further down the measure's search, "little giants" met Huang Zhaoying's quotes on the
+    # metaverse ("industry leader Meta"): they filled Shanghai's column.
+    answer = engine.ask("Beijing or Shanghai: which has more little giants?")
+    assert answer.kind == "comparison"
+    assert not any("Huang Zhaoying" in source for source in column(answer, "shanghai"))
+    assert any("Ningbo et Chongqing" in source for source in column(answer, "verdict"))
+
+
 def test_the_verdict_is_a_sentence_of_the_article_that_ranks_the_two(engine) -> None:  # noqa: ANN001
     answer = engine.ask(DENSITY)
     (verdict,) = [side for side in answer.sides if side.side == "verdict"]
