@@ -73,9 +73,8 @@ class Comparison:
 
 @dataclass(frozen=True)
 class Searched:
-    """What a comparison reads: the request's search merged with its measure's (the refusal and
-    the verdict read it), and the measure's own search (each city's facts come from it first),
-    None when the request names nothing but the cities."""
+    """What a comparison reads: the request's search merged with its measure's (for the refusal
+    and the verdict), and the measure's own (each city's facts first; None: no measure)."""
 
     merged: Retrieval
     measure: Retrieval | None = None
@@ -181,18 +180,13 @@ def choose_sides(
     )  # fmt: skip
     cities = {where: sides_of(index.passages[where[0]], where[1]) for _, where in found}
     # Lists of places ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing."), not a clause per city.
-    listed = {
-        where
-        for where, named in cities.items()
-        if len(named) > 1 and enumerates(sentence_text(index.passages[where[0]], where[1]))
-    }
+    listed = {where for where, named in cities.items() if len(named) > 1
+              and enumerates(sentence_text(index.passages[where[0]], where[1]))}  # fmt: skip
     for side in PLACES:
         own = [(score, where) for score, where in found
                if side in cities[where] and where not in shown]  # fmt: skip
         close = near(own, max((score for score, _ in own), default=0.0))
-        # A list of places ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing.") is each city's
-        # fact, and ranks both: it is shown once, with the sentences that rank them, and leaves
-        # the city its points.
+        # A list ranks both: shown once, with the rankings, it leaves the city its points.
         lists = [where for where in close[:SIDE_POINTS] if where in listed]
         best = [where for where in close if where not in listed][:SIDE_POINTS]
         # The summaries' rules drop repeats and bring the sentence a point leans on.
@@ -207,10 +201,8 @@ def choose_sides(
 
 
 def _by_measure(index: Index, measure: Retrieval | None) -> list[tuple[float, tuple[int, int]]]:
-    """The content sentences of the measure's own search, best fit first, ranked by its words:
-    the cities' names in a request lift any sentence naming a city ("Pekín vs Shanghái en
-    modelos grandes" put Shanghai's software companies in its column). Only from its passages
-    near the best: further down, "little giants" found Huang Zhaoying's quotes on the metaverse."""
+    """The content sentences of the measure's search near its best, ranked by its words (the
+    cities' names lift any sentence naming a city; further down, "little giants" met quotes)."""
     if measure is None:
         return []
     near_best = set(near_rows(measure, PASSAGES))

@@ -16,7 +16,7 @@ from bot.closed_words import has_request_word, has_summary_verb, opens_with_than
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
-from bot.target import PLACES, compares, concepts, names_subject, names_whole, places
+from bot.target import compares, compares_explicitly, concepts, names_subject, names_whole, places
 from bot.tokens import UNSPACED
 
 # "summary": of the article or a part it names; "subject": of what the article says on a subject
@@ -165,7 +165,7 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
         scores[KINDS.index("comparison")] = -np.inf
     best = int(np.argmax(scores))
     kind = KINDS[best]
-    if kind != "smalltalk" and _compares_explicitly(text):
+    if kind != "smalltalk" and compares_explicitly(text):
         return "comparison"
     # "How many measures…?" asks for a figure: never a summary, never small talk; "Beijing vs
     # Shanghai: how many core AI companies?" may still compare the two.
@@ -280,20 +280,6 @@ def _may_be_smalltalk(text: str) -> bool:
     if len(UNSPACED.findall(text)) > SMALLTALK_MAX_CJK:
         return False
     return not places(text)  # a message naming a city of the article is never small talk
-
-
-def _compares_explicitly(text: str) -> bool:
-    """Whether a message asks in so many words to compare the two cities: a comparison word
-    ("compare", "vs", "对比", "비교") and both cities named, no part ("Regulação e segurança de
-    conteúdo de IA: compare Pequim e Xangai"), and no summary ("Résume le passage qui compare
-    Pékin et Shanghai")."""
-    named = concepts(text.casefold())
-    return (
-        compares(text)
-        and "comparison" in named
-        and set(PLACES) <= named
-        and not has_request_word(text)  # "Résume le passage qui compare Pékin et Shanghai."
-    )
 
 
 def _names_something(text: str) -> bool:

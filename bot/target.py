@@ -7,6 +7,7 @@ import re
 from collections.abc import Iterator, Mapping, Sequence
 from functools import cache
 
+from bot.closed_words import has_request_word
 from bot.tokens import STEMMERS, stopwords
 
 # Names and words the article's part titles use, across languages and scripts. Entries in
@@ -196,6 +197,20 @@ def compares(text: str) -> bool:
         {"beijing", "shanghai"} <= named
         or "comparison" in named
         or any(has_name(message, word) for word in CITY_WORDS)
+    )
+
+
+def compares_explicitly(text: str) -> bool:
+    """Whether a message asks in so many words to compare the two cities: a comparison word
+    ("compare", "vs", "对比", "비교") and both cities named, no part, no summary word ("Regulação
+    e segurança de conteúdo de IA: compare Pequim e Xangai"; not "Résume le passage qui compare
+    Pékin et Shanghai")."""
+    named = concepts(text.casefold())
+    return (
+        compares(text)
+        and "comparison" in named
+        and set(PLACES) <= named
+        and not has_request_word(text)
     )
 
 
