@@ -11,6 +11,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.abstain import FEATURES, Abstainer
 from bot.config import Settings
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -56,6 +57,14 @@ def settings(corpus: Path, cache: Path) -> Settings:
     settings = Settings(corpus=corpus, index=corpus.parent / "index", cache=cache)
     build(settings)
     return settings
+
+
+@pytest.fixture(scope="session")
+def always_abstains() -> Abstainer:
+    """A model that doubts everything: P(answerable) is 0.5 for every question, below its
+    threshold of 1.0."""
+    zeros, ones = tuple(0.0 for _ in FEATURES), tuple(1.0 for _ in FEATURES)
+    return Abstainer(zeros, 0.0, 1.0, zeros, ones, "")
 
 
 @pytest.fixture(scope="session")

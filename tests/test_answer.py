@@ -7,7 +7,7 @@ import re
 
 import pytest
 
-from bot.abstain import FEATURES, Abstainer
+from bot.abstain import Abstainer
 from bot.answer import MAX_SENTENCES, SECOND_SENTENCE_MARGIN, Evidence, choose, compose
 from bot.answer import rank_sentences as rank
 from bot.phrases import phrase
@@ -15,11 +15,6 @@ from bot.retrieve import Retrieval
 
 QUESTION = "Quelle proportion des entreprises d'IA cœur du pays est installée à Pékin ?"
 KEY = "29 %"
-# P(answerable) is 0.5 for every question: below 1.0 always, above 0.0 always.
-ALWAYS_ABSTAIN = Abstainer(
-    tuple(0.0 for _ in FEATURES), 0.0, 1.0, tuple(0.0 for _ in FEATURES),
-    tuple(1.0 for _ in FEATURES), "",
-)  # fmt: skip
 NEVER_ABSTAIN = Abstainer.never()
 
 
@@ -118,8 +113,10 @@ def test_no_prefix_when_the_reader_speaks_the_corpus_language(engine, retrieval:
     assert answer.answer.startswith(shown(answer.citations[0]))
 
 
-def test_an_abstention_says_so_and_cites_the_nearest_passages(engine, retrieval: Retrieval) -> None:
-    answer = compose(QUESTION, "de", retrieval, engine.index, ALWAYS_ABSTAIN)
+def test_an_abstention_says_so_and_cites_the_nearest_passages(
+    engine, retrieval: Retrieval, always_abstains: Abstainer
+) -> None:
+    answer = compose(QUESTION, "de", retrieval, engine.index, always_abstains)
     assert not answer.answered
     # It asks how much, about Beijing: the refusal says which figure is missing.
     assert answer.answer == "Der Artikel nennt diese Zahl für Peking nicht."
@@ -131,8 +128,10 @@ def test_an_abstention_says_so_and_cites_the_nearest_passages(engine, retrieval:
     assert KEY not in answer.answer  # no quote passes for an answer
 
 
-def test_an_unknown_reader_language_falls_back_to_english(engine, retrieval: Retrieval) -> None:
-    answer = compose(QUESTION, "xx", retrieval, engine.index, ALWAYS_ABSTAIN)
+def test_an_unknown_reader_language_falls_back_to_english(
+    engine, retrieval: Retrieval, always_abstains: Abstainer
+) -> None:
+    answer = compose(QUESTION, "xx", retrieval, engine.index, always_abstains)
     assert answer.answer == "The article does not give this figure for Beijing."
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.abstain import FEATURES, Abstainer
+from bot.abstain import Abstainer
 from bot.asked import enumerates
 from bot.compare import (
     RANKING,
@@ -150,16 +150,16 @@ def test_a_ranking_heading_brings_the_figures_under_it(engine) -> None:  # noqa:
         assert not any(len(places(source)) > 1 for source in column(answer, city))
 
 
-def test_a_doubted_comparison_states_no_verdict_but_keeps_the_lists(engine) -> None:  # noqa: ANN001
-    # P(answerable) is 0.5 for every request, below the threshold of 1.0: every one is doubted.
-    doubting = Abstainer(
-        tuple(0.0 for _ in FEATURES), 0.0, 1.0, tuple(0.0 for _ in FEATURES),
-        tuple(1.0 for _ in FEATURES), "",
-    )  # fmt: skip
+def test_a_doubted_comparison_states_no_verdict_but_keeps_the_lists(
+    engine,  # noqa: ANN001
+    always_abstains: Abstainer,
+) -> None:
     request = "Pékin ou Shanghai : qui a le plus d'entreprises « petites géantes » ?"
     searched = search(engine.index, engine.embedder.embed_query(request), request,
                       engine.embedder.embed_query)  # fmt: skip
-    answer = comparison_answer(request, compare(engine.index, doubting, request, searched, "fr"))
+    answer = comparison_answer(
+        request, compare(engine.index, always_abstains, request, searched, "fr")
+    )
     trusted = engine.ask(request)
     # "n° 1 à Pékin et n° 2 à Shanghai" is the verdict, which a doubted request does without;
     # the list of the five first cities is both cities' fact, and stays.
