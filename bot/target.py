@@ -205,11 +205,9 @@ def compares_explicitly(text: str) -> bool:
     ("compare", "vs", "对比", "비교") and both cities named, no part, no summary word ("Regulação
     e segurança de conteúdo de IA: compare Pequim e Xangai"; not "Résume le passage qui compare
     Pékin et Shanghai")."""
-    named = concepts(text.casefold())
     return (
         compares(text)
-        and "comparison" in named
-        and set(PLACES) <= named
+        and {"comparison", *PLACES} <= concepts(text.casefold())
         and not has_request_word(text)
     )
 
