@@ -11,6 +11,7 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
+import unicodedata
 import warnings
 from collections.abc import Callable, Mapping
 from functools import cache
@@ -28,13 +29,41 @@ COMMON_FAMILIES = 2000
 # writes so is not looked for in an edition in another language ("Python", "HTC", "Chongqing"
 # are), and a German capital English writes about as often is a name, not a noun.
 LOCAL_MARGIN = 0.5
+# An imperative with its pronouns written on ("Mettili a confronto", "Explícame el plan") is as
+# common as its verb. Spanish marks the stress the pronouns move with an accent ("explica" →
+# "explícame"); Italian marks nothing, so there the verb's infinitive must be common too.
+_ENCLITIC = {
+    "es": re.compile(r"(\w*[áéíóú]\w*?)(?:[mts]e|nos|l[oa]s?|les?)"),
+    "it": re.compile(r"(\w+[aie])(?:gli|[mtcv]i|l[oaie]|ne)"),
+}
+_INFINITIVES = ("are", "ere", "ire")
 
 
 def is_common(word: str, lang: str, families: int = COMMON_FAMILIES) -> bool:
-    """Whether `word`'s family is among the `families` commonest of `lang`."""
+    """Whether `word`'s family is among the `families` commonest of `lang`, or `word` is an
+    imperative with its pronouns written on, of a verb that is."""
+    if _in_common_family(word, lang, families):
+        return True
+    imperative = _ENCLITIC[lang].fullmatch(word.casefold()) if lang in _ENCLITIC else None
+    if imperative is None:
+        return False
+    verb = _unaccented(imperative[1])
+    return _in_common_family(verb, lang, families) and (
+        lang != "it" or any(_in_common_family(verb[:-1] + e, lang, families) for e in _INFINITIVES)
+    )
+
+
+def _in_common_family(word: str, lang: str, families: int) -> bool:
     counts, stem, ranked = _families(lang)
     least = ranked[min(families, len(ranked)) - 1] if ranked else 0.0
     return bool(counts) and counts.get(stem(word.casefold()), 0.0) >= least
+
+
+def _unaccented(word: str) -> str:
+    decomposed = unicodedata.normalize("NFD", word)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
 
 
 @cache

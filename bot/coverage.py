@@ -28,11 +28,11 @@ CLIPPED_MIN = 4
 KATAKANA_LOOSE_MIN = 5
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
 _KATAKANA_MARKS = str.maketrans("", "", "ー・")
-# Languages whose Snowball stems keep a plural or case ending ("مسارات" → "مسارا", where
-# "المسار" → "مسار"): there a question's stem of STEM_START_MIN letters or more is also found at
-# the start of the corpus's.
-STEM_START_LANGS = frozenset({"ar"})
-STEM_START_MIN = 4
+# Languages whose Snowball stems keep a plural, case or derivation ending ("مسارات" → "مسارا",
+# where "المسار" → "مسار"; "regulatória" → "regulatór", where "regulação" → "regul"): there a
+# question's stem of this many letters or more is also found at the start of the corpus's.
+# Arabic stems are shorter (three-letter roots).
+STEM_START_MIN = {"ar": 4, "de": 5, "en": 5, "es": 5, "fr": 5, "it": 5, "pt": 5, "ru": 5}
 # A transliterated name is spaced either way: "هوانغ تشاو يينغ" or "هوانغ تشاوينغ", "Zhao Ying" or
 # "Zhaoying". A word this long or longer is found as two or three neighbouring words written as one.
 SPACED_MIN = 6
@@ -147,10 +147,10 @@ class _Edition:
 
     def _has_stem(self, stem: str, starts: bool = False) -> bool:
         """`stem`, or a stem of five letters or more it derives from ("pékinois" → "pékin"), or
-        when `starts` one it starts ("مسار" → "مسارا")."""
+        when `starts` one it starts ("مسار" → "مسارا", "regul" → "regulatór")."""
         if any(stem[:n] in self.stems for n in range(len(stem), min(len(stem), 5) - 1, -1)):
             return True
-        if not starts or len(stem) < STEM_START_MIN:
+        if not starts or len(stem) < STEM_START_MIN.get(self.lang, len(stem) + 1):
             return False
         at = bisect.bisect_left(self._sorted_stems, stem)
         return at < len(self._sorted_stems) and self._sorted_stems[at].startswith(stem)
@@ -201,7 +201,7 @@ class Vocabulary:
     def _holds(self, term: Term, lang: str) -> bool | None:
         """True or False when the corpus does or does not write `term`; None when it cannot tell."""
         own = self.editions.get(lang)
-        if own is not None and own.holds(term, lang in STEM_START_LANGS):
+        if own is not None and own.holds(term, lang in STEM_START_MIN):
             return True
         # A loanword another edition writes as the question does ("blockchain" in a Spanish
         # question; the Spanish edition says "cadena de bloques"); not a word of that edition's

@@ -34,3 +34,12 @@ def test_reading_a_list_does_not_import_wordfreq() -> None:
     )
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True)
     assert result.stdout.strip() == "False", result.stderr
+
+
+def test_an_imperative_with_its_pronouns_is_as_common_as_its_verb() -> None:
+    # "Mettili a confronto" was refused as "L'articolo non menziona «mettili»".
+    assert all(is_common(w, "it") for w in ("mettili", "spiegami", "confrontali"))
+    assert all(is_common(w, "es") for w in ("explícame", "muéstrame", "resúmelo"))
+    # Nouns with a pronoun's ending stay salient: no accent in Spanish, no common verb in Italian.
+    assert not any(is_common(w, "es") for w in ("patentes", "cápsulas"))
+    assert not any(is_common(w, "it") for w in ("brevetti", "pechinesi", "aeroporti"))

@@ -202,3 +202,18 @@ def test_a_comparison_on_a_measure_the_article_never_writes_is_refused(engine) -
     answer = engine.ask("¿Qué ciudad tiene más aeropuertos y rascacielos, Pekín o Shanghái?")
     assert (answer.kind, answer.answered, answer.sides) == ("not_found", False, ())
     assert "aeropuertos" in answer.answer and "rascacielos" in answer.answer
+
+
+@pytest.mark.parametrize(
+    "request_",
+    [
+        # "mettili" (put them) was taken for a name the article never writes.
+        "Quali documenti politici hanno pubblicato Pechino e Shanghai? Mettili a confronto",
+        # "regulação": the Portuguese edition writes "tecnologia regulatória".
+        "Regulação e segurança de conteúdo de IA: compare Pequim e Xangai",
+    ],
+)
+def test_a_comparison_in_the_readers_own_words_is_answered(engine, request_: str) -> None:  # noqa: ANN001
+    answer = engine.ask(request_)
+    assert answer.kind == "comparison" and answer.answered
+    assert [side.side for side in answer.sides][:2] == ["beijing", "shanghai"]

@@ -219,3 +219,13 @@ def test_an_arabic_stem_is_found_at_the_start_of_the_corpus_s(engine) -> None:  
     assert [(t.surface, holds) for t, holds in engine.index.vocabulary.check(terms, "ar")] == [
         ("المسار", True)
     ]
+
+
+def test_a_derived_word_is_found_by_its_stem_at_the_start_of_the_corpus_s(engine) -> None:  # noqa: ANN001
+    # The Portuguese edition writes "tecnologia regulatória" (stem "regulatór"); a reader asks
+    # about "regulação" (stem "regul"). A word the article never writes is still missing.
+    terms = key_terms("regulação dos aeroportos", "pt", MEASURE_COMMON)
+    assert [(t.surface, holds) for t, holds in engine.index.vocabulary.check(terms, "pt")] == [
+        ("regulação", True),
+        ("aeroportos", False),
+    ]
