@@ -16,7 +16,7 @@ from bot.closed_words import has_request_word, has_summary_verb, opens_with_than
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
-from bot.target import compares, compares_explicitly, concepts, names_subject, names_whole, places
+from bot.target import PLACES, compares, compares_explicitly, concepts, names_subject, names_whole
 from bot.tokens import UNSPACED
 
 # "summary": of the article or a part it names; "subject": of what the article says on a subject
@@ -279,7 +279,9 @@ def _may_be_smalltalk(text: str) -> bool:
         return False
     if len(UNSPACED.findall(text)) > SMALLTALK_MAX_CJK:
         return False
-    return not places(text)  # a message naming a city of the article is never small talk
+    # A message naming a city or the metaverse ("Háblame del metaverso") is never small talk
+    # (not "ai": Portuguese "ia" is also "was going").
+    return not concepts(text.casefold()) & {*PLACES, "metaverse"}
 
 
 def _names_something(text: str) -> bool:

@@ -104,6 +104,8 @@ def test_clear_cases(text: str, kind: str, embedder: Embedder, examples: IntentE
         # Any name in Latin script is what the message asks about.
         "Parle-moi de Shenzhen",
         "Háblame de Shenzhen",
+        # Nor is a subject of the article.
+        "Háblame del metaverso",
         # Twenty-five words are not small talk, however friendly.
         "Hello and thanks a lot for your help so far, it was great to chat with you and I "
         "really appreciate everything you have done for me today, goodbye",
@@ -200,6 +202,10 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("Упоминается ли в статье Baidu?", "subject"),
         ("文中提到的阿里云是怎么回事？", "subject"),
         ("기사에서 블록체인은 어떻게 나와?", "subject"),
+        # "Tell me about" a subject: what the article says on it, not one sentence.
+        ("Parlami del metaverso", "subject"),
+        ("Raconte-moi le métavers", "subject"),
+        ("Расскажи о больших моделях", "subject"),
         # Whether the text mentions something: what it says there.
         ("Does the article mention Baidu?", "subject"),
         ("¿El artículo menciona a Alibaba?", "subject"),
@@ -242,8 +248,10 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # Questions taken for these get cited sentences on what they ask, not an answer: measured
     # (bench/intent_quality.py), bounded here so that it does not grow unseen. On the 1,057
     # messages of 2026-12-05: 23 taken for subject requests (49 before a plain question was
-    # kept a question, bot.intent._asks_directly), 41 for comparisons ("Which city…?").
-    assert pairs["question", "subject"] <= 25 and pairs["question", "comparison"] <= 45, pairs
+    # kept a question, bot.intent._asks_directly), 41 for comparisons ("Which city…?"). 27
+    # since "Tell me about…" asks for a subject: "Que dit le résumé du plan sur la puissance de
+    # calcul ?" and its Spanish and Korean twins, subject requests in test_clear_cases too.
+    assert pairs["question", "subject"] <= 27 and pairs["question", "comparison"] <= 45, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 
