@@ -80,6 +80,23 @@ REQUEST_WORDS = {
 }
 
 
+# Words pointing at the text ("the article", "mentioned", "文中", "記事", "기사"), in the eleven
+# languages.
+_POINTS_AT_TEXT = re.compile(
+    r"\b((?:the|this) (?:article|text|piece)|mentioned|l'article|(?:le|ce) texte|cet article|"
+    r"mentionn\w*|(?:el|este) (?:art[ií]culo|texto)|mencion\w*|"
+    r"(?:der|im|dem|laut|diese[mnrs]?) (?:artikel|text)|erw[aä]hnt|l'articolo|nell'articolo|"
+    r"quest[o'] ?(?:articolo|testo)|menzion\w*|(?:o|este|neste) (?:artigo|texto)|no artigo|"
+    r"в статье|стать[яеи]|упомина\w*|المقال|يذكر)\b|"
+    r"文章|文中|原文|提到|記事|言及|기사|언급"
+)
+
+
+def points_at_text(text: str) -> bool:
+    """Whether the message points at the text ("the article", "mentioned", "文中", "기사")."""
+    return _POINTS_AT_TEXT.search(text.casefold()) is not None
+
+
 def is_request_word(word: str) -> bool:
     """Whether `word` asks for a summary or points at the text, in any language (see
     REQUEST_WORDS)."""

@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 from bot.asked import asks_quantity, expected
-from bot.closed_words import has_request_word, has_summary_verb, opens_with_thanks
+from bot.closed_words import has_request_word, has_summary_verb, opens_with_thanks, points_at_text
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
@@ -43,17 +43,11 @@ MARGINS = {"subject": 0.0, "comparison": 0.2}
 SMALLTALK_MAX_WORDS = 12
 SMALLTALK_MAX_CJK = 20
 
-# Words pointing at the text ("the article", "mentioned", "文中", "記事", "기사"), and words asking
-# for a reason, in the eleven languages.
-_POINTS_AT_TEXT = re.compile(
-    r"\b((?:the|this) (?:article|text|piece)|mentioned|l'article|(?:le|ce) texte|cet article|"
-    r"mentionn\w*|(?:el|este) (?:art[ií]culo|texto)|mencion\w*|"
-    r"(?:der|im|dem|laut|diese[mnrs]?) (?:artikel|text)|erw[aä]hnt|l'articolo|nell'articolo|"
-    r"quest[o'] ?(?:articolo|testo)|menzion\w*|(?:o|este|neste) (?:artigo|texto)|no artigo|"
-    r"в статье|стать[яеи]|упомина\w*|المقال|يذكر)\b|"
-    r"文章|文中|原文|提到|記事|言及|기사|언급"
-)
 _QUESTION_MARK = re.compile(r"[?？؟]\s*$")
+# A subject, then a colon or a dash, then what is asked about it: "Allgemeine KI: welche neuen
+# Wege…?", "near-eye displays - what's the plan there?".
+_TOPIC_FIRST = re.compile(r"([^:：—–?？؟]{3,60}?)(?:\s*[:：—–]|\s-)\s+\S")
+# Words asking for a reason, in the eleven languages.
 _WHY = re.compile(
     r"\b(why|pourquoi|por qu[eé]|warum|perch[eé]|почему|لماذا)\b|为什么|為什麼|なぜ|どうして|왜"
 )
@@ -204,7 +198,7 @@ def asks_explicitly(text: str) -> bool:
     or a comparison word ("Compare…", "vs", "对比")."""
     return (
         has_summary_verb(text)
-        or _points_at_text(text)
+        or points_at_text(text)
         and names_subject(text)
         or "comparison" in concepts(text.casefold())
     )
@@ -212,15 +206,23 @@ def asks_explicitly(text: str) -> bool:
 
 def asks_what_the_text_says(text: str) -> bool:
     """Whether a message points at the text ("Is Meta mentioned?", "文中提到的黄昭颖", "Что в
-    статье про AIGC?") and asks for no one fact: no quantity, date or person (bot.asked), no
-    reason, no comparison of the two cities. e5 puts such messages among the questions; they
-    ask what the article says on a subject."""
+    статье про AIGC?") or names its subject before asking ("Digitale Industrialisierung – was
+    steht dazu drin?", "Guangzhou: dove si piazza nelle classifiche?"), and asks for no one
+    fact: no quantity, date or person (bot.asked), no reason, no comparison of the two cities.
+    e5 puts such messages among the questions; they ask what the article says on a subject."""
     return (
-        _points_at_text(text)
+        (points_at_text(text) or _names_topic_first(text))
         and _WHY.search(text.casefold()) is None
         and expected(text) is None
         and not compares(text)
     )
+
+
+def _names_topic_first(text: str) -> bool:
+    """Whether a message opens with a subject it then asks about ("Allgemeine KI: welche…?");
+    not with a greeting or thanks ("Bonjour : …", "Merci : …"), which names nothing."""
+    topic = _TOPIC_FIRST.match(text)
+    return topic is not None and bool(_terms(topic[1]))
 
 
 def _asks_directly(text: str) -> bool:
@@ -232,15 +234,10 @@ def _asks_directly(text: str) -> bool:
     return (
         _QUESTION_MARK.search(text) is not None
         and not has_request_word(text)
-        and not _points_at_text(text)
+        and not points_at_text(text)
         and not names_subject(text)
         and not names_whole(text)
     )
-
-
-def _points_at_text(text: str) -> bool:
-    """Whether the message points at the text ("the article", "mentioned", "文中", "기사")."""
-    return _POINTS_AT_TEXT.search(text.casefold()) is not None
 
 
 def _fit(vectors: np.ndarray, kinds: Sequence[str], ridge: float) -> tuple[np.ndarray, np.ndarray]:

@@ -206,6 +206,12 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("Parlami del metaverso", "subject"),
         ("Raconte-moi le métavers", "subject"),
         ("Расскажи о больших моделях", "subject"),
+        # A subject named first, then asked about: what the article says on it; not a greeting
+        # or thanks first, and not a figure asked.
+        ("Digitale Industrialisierung – was steht dazu drin?", "subject"),
+        ("Guangzhou: dove si piazza nelle classifiche?", "subject"),
+        ("Bonjour : quelle est la capitale de la France ?", "question"),
+        ("Le programme de partenariat : combien de membres ?", "question"),
         # Whether the text mentions something: what it says there.
         ("Does the article mention Baidu?", "subject"),
         ("¿El artículo menciona a Alibaba?", "subject"),
@@ -250,8 +256,10 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # messages of 2026-12-05: 23 taken for subject requests (49 before a plain question was
     # kept a question, bot.intent._asks_directly), 41 for comparisons ("Which city…?"). 27
     # since "Tell me about…" asks for a subject: "Que dit le résumé du plan sur la puissance de
-    # calcul ?" and its Spanish and Korean twins, subject requests in test_clear_cases too.
-    assert pairs["question", "subject"] <= 27 and pairs["question", "comparison"] <= 45, pairs
+    # calcul ?" and its Spanish and Korean twins, subject requests in test_clear_cases too; 28
+    # since a subject named first asks what the article says on it ("Neben AIGC und räumlichem
+    # Rechnen: In welcher Technik…?", still answered right through the chat).
+    assert pairs["question", "subject"] <= 28 and pairs["question", "comparison"] <= 45, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 
