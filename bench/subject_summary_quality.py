@@ -53,9 +53,13 @@ ROOT = Path(__file__).resolve().parent.parent
 ITEMS = ROOT / "eval" / "subject_summaries.jsonl"
 SIDES = ("beijing", "shanghai")
 # Batches of items by id: the comparisons written blind on 2026-12-05 after the method was
-# first tuned (test), and the subjects and comparisons written blind on 2026-12-05 (second
-# session) before that session's changes (test, then dev).
-BATCHES = {"blind": range(101, 301), "fresh": range(301, 401), "dev, 2026-12-05": range(401, 501)}
+# first tuned (test), the subjects and comparisons written blind on 2026-12-05 (second
+# session) before that session's changes (test, then dev), and those written blind in the
+# third session, for dev.
+BATCHES = {
+    "blind": range(101, 301), "fresh": range(301, 401), "dev, 2026-12-05": range(401, 501),
+    "dev, 2026-12-05 evening": range(501, 601),
+}  # fmt: skip
 ROUNDS = 5
 SWEEP = {
     (bot.focus, "PASSAGES"): (8, 4, 5, 6, 10),
@@ -105,7 +109,7 @@ def number(item: dict) -> int:
 def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str, float]:
     """Recall of bot and the baselines on the answerable subjects; refusals of the others."""
     facts = found = top = whole = refused = false_refusals = answerable = 0
-    fresh = [0, 0]  # facts found, of, in the fresh batch
+    batches = {name: [0, 0] for name in BATCHES}  # facts found, of, in each batch
     for item in items:
         retrieval = searched(engine, item["request"], bot.focus.PASSAGES)
         summary = focused(engine.index, engine.abstainer, item["request"], retrieval, item["lang"])
@@ -118,9 +122,10 @@ def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str,
         facts += n
         got = covered(cited(summary.points), item["facts"])
         found += got
-        if number(item) in BATCHES["fresh"]:
-            fresh[0] += got
-            fresh[1] += n
+        for name, ids in BATCHES.items():
+            if number(item) in ids:
+                batches[name][0] += got
+                batches[name][1] += n
         k = max(len(summary.points), 1)
         top += covered(top_sentences(retrieval, k), item["facts"])
         whole += covered(article, item["facts"])
@@ -129,7 +134,7 @@ def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str,
         "answerable": answerable, "facts": facts, "bot": found / max(facts, 1),
         "top-k": top / max(facts, 1), "article": whole / max(facts, 1),
         "refused": refused, "unanswerable": unanswerable, "false refusals": false_refusals,
-        "fresh batch": f"{fresh[0]}/{fresh[1]}",
+        **{f"facts, {name}": f"{got}/{of}" for name, (got, of) in batches.items() if of},
     }  # fmt: skip
 
 
