@@ -90,11 +90,22 @@ _POINTS_AT_TEXT = re.compile(
     r"в статье|стать[яеи]|упомина\w*|المقال|يذكر)\b|"
     r"文章|文中|原文|提到|記事|言及|기사|언급"
 )
+# Verbs asking what is said ("cosa dice sui dati?", "Что сказано про…", "怎么说").
+_SAYS = re.compile(
+    r"\b(says?|said|dit|raconte|dicen?|sagt|gesagt|schreibt|detto|scrive|diz|dito|fala|"
+    r"сказано|говорится|говорит|пишут|написано|يقول|يقال)\b|"
+    r"说了什么|說了什麼|怎么说|言って|書かれ|뭐라고"
+)
 
 
 def points_at_text(text: str) -> bool:
     """Whether the message points at the text ("the article", "mentioned", "文中", "기사")."""
     return _POINTS_AT_TEXT.search(text.casefold()) is not None
+
+
+def asks_what_is_said(text: str) -> bool:
+    """Whether the message asks what is said ("what does it say…", "cosa dice…", "怎么说")."""
+    return _SAYS.search(text.casefold()) is not None
 
 
 def is_request_word(word: str) -> bool:

@@ -12,7 +12,13 @@ from pathlib import Path
 import numpy as np
 
 from bot.asked import asks_quantity, expected
-from bot.closed_words import has_request_word, has_summary_verb, opens_with_thanks, points_at_text
+from bot.closed_words import (
+    asks_what_is_said,
+    has_request_word,
+    has_summary_verb,
+    opens_with_thanks,
+    points_at_text,
+)
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
@@ -206,12 +212,12 @@ def asks_explicitly(text: str) -> bool:
 
 def asks_what_the_text_says(text: str) -> bool:
     """Whether a message points at the text ("Is Meta mentioned?", "文中提到的黄昭颖", "Что в
-    статье про AIGC?") or names its subject before asking ("Digitale Industrialisierung – was
-    steht dazu drin?", "Guangzhou: dove si piazza nelle classifiche?"), and asks for no one
+    статье про AIGC?"), asks what is said ("cosa dice sui dati?") or names its subject before
+    asking ("Digitale Industrialisierung – was steht dazu drin?"), and asks for no one
     fact: no quantity, date or person (bot.asked), no reason, no comparison of the two cities.
     e5 puts such messages among the questions; they ask what the article says on a subject."""
     return (
-        (points_at_text(text) or _names_topic_first(text))
+        (points_at_text(text) or asks_what_is_said(text) or _names_topic_first(text))
         and _WHY.search(text.casefold()) is None
         and expected(text) is None
         and not compares(text)
