@@ -26,7 +26,7 @@ from bot.commonness import (
     zipf,
 )
 from bot.numbers import numbers
-from bot.target import places
+from bot.target import SUBJECTS, concepts, places
 from bot.tokens import CJK, plain, tokenize
 
 # Languages that capitalise every noun: there a capital marks a name only when the word is as
@@ -142,7 +142,7 @@ def _run_terms(run: list[tuple[str, bool]], lang: str, common: int) -> Iterator[
         run = run[1:]
     name: list[str] = []
     for word, _ in [*run, ("", False)]:
-        if word and _is_capitalised(word, lang) and not (name and places(word)):
+        if word and _is_capitalised(word, lang) and not (name and _starts_anew(name, word)):
             name.append(word)
             continue
         # A question word is no part of a name; a stopword is one only inside ("São Paulo").
@@ -158,6 +158,19 @@ def _run_terms(run: list[tuple[str, bool]], lang: str, common: int) -> Iterator[
             name.append(word)  # a city after a name starts its own: "de TI Xangai"
         elif word:
             yield from _word_term(word, lang, common)
+
+
+def _starts_anew(name: list[str], word: str) -> bool:
+    """Whether capitalised `word` after `name` is not part of it: a city after a name ("de TI
+    Xangai"), or one of the article's subjects after a city alone ("the Beijing AI capital plan",
+    "Shanghai Metaverse policies"). A name that starts with a city stays whole: "Beijing Super
+    Cloud Computing Center" is one, and "Shanghai Super Cloud…" none the article writes."""
+    return (
+        bool(places(word))
+        or len(name) == 1
+        and bool(places(name[0]))
+        and bool(concepts(word.casefold()) & SUBJECTS)
+    )
 
 
 def _words(text: str, lang: str) -> Iterator[tuple[str, bool]]:

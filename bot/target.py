@@ -35,8 +35,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "人工智能", "人工知能", "인공지능*", "الذكاء الاصطناعي",
     ),
 }  # fmt: skip
-# The article's two cities (ALIASES keys).
+# The article's two cities and its two subjects (ALIASES keys).
 PLACES = ("beijing", "shanghai")
+SUBJECTS = frozenset({"ai", "metaverse"})
 # "…about computing power", "sur les grands modèles", "关于小巨人企业", "について": a summary
 # request with one of these, and no part word, asks about a subject. Matched as ALIASES are.
 ABOUT = (

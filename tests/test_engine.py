@@ -176,6 +176,12 @@ def test_a_question_whose_terms_are_all_in_the_article_names_none_missing(engine
     assert {"Beijing", "2025"} <= set(answer.decision.terms.found)
 
 
+def test_the_articles_city_and_subject_written_as_a_name_are_found(engine) -> None:
+    # "Beijing AI" was one name, which the article never writes: "does not mention".
+    answer = engine.ask("What is the Beijing AI capital plan?")
+    assert answer.answered and answer.decision.terms.missing == ()
+
+
 def test_a_forced_language_changes_the_phrase(engine) -> None:
     answer = engine.ask(OFF_TOPIC[0][0], lang="fr")
     assert (answer.lang, answer.answer) == ("fr", "L'article ne mentionne pas « World Cup ».")

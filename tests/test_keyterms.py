@@ -121,3 +121,14 @@ def test_fewer_common_families_make_everyday_words_terms() -> None:
     assert surfaces(key_terms("Which city has more airports?", "en", 1000)) == ["airports"]
     # Function words and question words stay out.
     assert surfaces(key_terms("Which of the two has more?", "en", 1000)) == []
+
+
+def test_a_city_before_the_articles_subject_is_a_name_of_its_own() -> None:
+    # "The article does not mention “Beijing AI”" answered "What is the Beijing AI capital plan?"
+    terms = key_terms("What is the Beijing AI capital plan?", "en")
+    assert [t.surface for t in terms if t.kind == "name"] == ["Beijing", "AI"]
+    metaverse = key_terms("Tell me about Shanghai Metaverse policies", "en")
+    assert [t.surface for t in metaverse if t.kind == "name"] == ["Shanghai", "Metaverse"]
+    # Before any other name, the city stays part of it.
+    university = key_terms("Where is Shanghai Jiao Tong University?", "en")
+    assert [t.surface for t in university] == ["Shanghai Jiao Tong University"]
