@@ -12,7 +12,7 @@ from bot import smalltalk
 from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
 from bot.citations import Edition, counterpart, translate
-from bot.compare import Comparison, compare, comparison_answer
+from bot.compare import Comparison, comparison_answer
 from bot.compare import search as search_sides
 from bot.config import Settings
 from bot.corpus import Document
@@ -24,6 +24,7 @@ from bot.index import Index, Manifest, load
 from bot.ingest import Passage
 from bot.intent import classify
 from bot.lang import detect_lang, load_identifier
+from bot.overview import compare_cities
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve, retrieve_within
 from bot.summary import (
     ARTICLE,
@@ -193,10 +194,9 @@ class Engine:
     def comparison(
         self, question: str, lang: str, query: str, vector: np.ndarray
     ) -> tuple[Comparison, Retrieval]:
-        """The comparison `question` asks for (searched as `query`, embedded as `vector`), and
-        the search behind it."""
+        """`question`'s comparison (searched as `query`, embedded as `vector`) and its search."""
         searched = search_sides(self.index, vector, query, self.embedder.embed_query)
-        return compare(self.index, self.abstainer, question, searched, lang), searched.merged
+        return compare_cities(self.index, self.abstainer, question, searched, lang), searched.merged
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
         """The medium summary of the part the message names (else the article), as an answer;
