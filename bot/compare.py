@@ -11,9 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.abstain import Abstainer, refusal
-from bot.answer import Answer, Evidence, Side, rank_sentences, weigh
+from bot.answer import Evidence, rank_sentences, weigh
 from bot.asked import enumerates
-from bot.citations import Citation
 from bot.facts import is_content, is_question, refers_back, sentence_text
 from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
 from bot.index import Index
@@ -263,6 +262,14 @@ def compare(
     if decision.abstains:  # where bot would not answer "which is ahead?", it states no verdict
         chosen[VERDICT] = []
     chosen[VERDICT] = sorted(chosen[VERDICT] + chosen.pop(LISTS))
+    return cited_comparison(index, chosen, lang)
+
+
+def cited_comparison(
+    index: Index, chosen: dict[str, list[tuple[int, int]]], lang: str
+) -> Comparison:
+    """The comparison of the (passage row, sentence number) pairs `chosen` for each city and
+    the verdict, cited in `lang` where the editions allow."""
     order = [(side, where) for side in (*PLACES, VERDICT) for where in sorted(chosen[side])]
     points, answer_lang = cited_points(index, [where for _, where in order], lang)
     sides = tuple(
@@ -272,28 +279,3 @@ def compare(
     )
     lead = "" if answer_lang == lang else phrase("according_to", lang)
     return Comparison(lang, answer_lang, sides, lead)
-
-
-def comparison_answer(question: str, comparison: Comparison) -> Answer:
-    """A comparison as an answer object: each side's label on a line, then its points, numbered
-    [1], [2]… as citations; `sides` says which numbers are whose."""
-    lang = comparison.lang
-    if not comparison.answered:
-        return Answer(question, lang, False, comparison.lead, (), lang, "not_found")
-    lines = [comparison.lead] if comparison.lead else []
-    citations: list[Citation] = []
-    sides = []
-    for side, points in comparison.sides:
-        label = phrase(side, lang)
-        lines.append(f"{label}:")
-        numbers = []
-        for point in points:
-            n = len(citations) + 1
-            citations.append(Citation(**{**point.citations[0].__dict__, "n": n}))
-            lines.append(point.text.removesuffix(" [1]") + f" [{n}]")
-            numbers.append(n)
-        sides.append(Side(side, label, tuple(numbers)))
-    return Answer(
-        question, lang, True, "\n".join(lines), tuple(citations), comparison.answer_lang,
-        "comparison", sides=tuple(sides),
-    )  # fmt: skip

@@ -12,7 +12,7 @@ from bot import smalltalk
 from bot.abstain import Abstainer
 from bot.answer import Answer, compose, weigh
 from bot.citations import Edition, counterpart, translate
-from bot.compare import Comparison, comparison_answer
+from bot.compare import Comparison
 from bot.compare import search as search_sides
 from bot.config import Settings
 from bot.corpus import Document
@@ -24,7 +24,7 @@ from bot.index import Index, Manifest, load
 from bot.ingest import Passage
 from bot.intent import classify
 from bot.lang import detect_lang, load_identifier
-from bot.overview import compare_cities
+from bot.overview import compare_cities, comparison_answer
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve, retrieve_within
 from bot.summary import (
     ARTICLE,

@@ -1,16 +1,26 @@
-"""A comparison with nothing named to compare on ("Compare Beijing and Shanghai", "京沪比较一下"):
-each city's column is the summary of the part the article gives it, and below them every heading
-that ranks the two cities (the article's own scoreboard), all chosen at index time. A search on
-the cities' names alone finds sentences that merely name them."""
+"""Which comparison a request gets, and the answer it makes. One with nothing named to compare
+on ("Compare Beijing and Shanghai", "京沪比较一下") gets each city's part summary side by side, and
+below them every heading that ranks the two cities (the article's own scoreboard), all chosen at
+index time: a search on the cities' names alone finds sentences that merely name them. Any other
+gets the facts found for what it names (bot.compare)."""
 
 from __future__ import annotations
 
 from bot.abstain import Abstainer
-from bot.compare import VERDICT, Comparison, Searched, compare, is_verdict, measure_text
+from bot.answer import Answer, Side
+from bot.citations import Citation
+from bot.compare import (
+    VERDICT,
+    Comparison,
+    Searched,
+    cited_comparison,
+    compare,
+    is_verdict,
+    measure_text,
+)
 from bot.index import Index
 from bot.keyterms import key_terms
 from bot.phrases import phrase
-from bot.summary import cited_points
 from bot.target import CITY_WORDS, PLACES, has_name, places
 
 # How long each city's part summary is: "medium" holds 8 of the 11 key facts of Beijing's part
@@ -59,12 +69,29 @@ def overview(index: Index, lang: str) -> Comparison | None:
         for row, passage in enumerate(index.passages)
         if passage.heading and passage.doc_id in sources and is_verdict(passage, 0)
     ]
-    order = [(side, where) for side in (*PLACES, VERDICT) for where in sorted(chosen[side])]
-    points, answer_lang = cited_points(index, [where for _, where in order], lang)
-    sides = tuple(
-        (side, tuple(p for (s, _), p in zip(order, points, strict=True) if s == side))
-        for side in (*PLACES, VERDICT)
-        if chosen[side]
-    )
-    lead = "" if answer_lang == lang else phrase("according_to", lang)
-    return Comparison(lang, answer_lang, sides, lead)
+    return cited_comparison(index, chosen, lang)
+
+
+def comparison_answer(question: str, comparison: Comparison) -> Answer:
+    """A comparison as an answer object: each side's label on a line, then its points, numbered
+    [1], [2]… as citations; `sides` says which numbers are whose."""
+    lang = comparison.lang
+    if not comparison.answered:
+        return Answer(question, lang, False, comparison.lead, (), lang, "not_found")
+    lines = [comparison.lead] if comparison.lead else []
+    citations: list[Citation] = []
+    sides = []
+    for side, points in comparison.sides:
+        label = phrase(side, lang)
+        lines.append(f"{label}:")
+        numbers = []
+        for point in points:
+            n = len(citations) + 1
+            citations.append(Citation(**{**point.citations[0].__dict__, "n": n}))
+            lines.append(point.text.removesuffix(" [1]") + f" [{n}]")
+            numbers.append(n)
+        sides.append(Side(side, label, tuple(numbers)))
+    return Answer(
+        question, lang, True, "\n".join(lines), tuple(citations), comparison.answer_lang,
+        "comparison", sides=tuple(sides),
+    )  # fmt: skip

@@ -10,13 +10,13 @@ from bot.asked import enumerates
 from bot.compare import (
     RANKING,
     compare,
-    comparison_answer,
     is_verdict,
     measure_text,
     search,
     sides_of,
 )
 from bot.facts import sentence_text
+from bot.overview import comparison_answer
 from bot.target import places
 
 DENSITY = "Compare Beijing and Shanghai on digital technology density"
