@@ -5,6 +5,7 @@ scope. Summaries prefer sentences that carry facts."""
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 
 from bot.ingest import Passage
 from bot.tokens import CJK
@@ -56,6 +57,14 @@ _REFERS_BACK = re.compile(
 )
 
 
+# A sentence that is a quotation and nothing else ("\"Nous sommes très optimistes…\""): who speaks
+# is said before it. How many sentences back a summary point looks for its speaker.
+_BARE_QUOTE = re.compile(r"\s*[\"“«„「『][^\"“”«»„「」『』]+[\"”»」』]\s*")
+SPEAKER_REACH = 4
+# Someone named: two capitalised words in a row ("Huang Zhaoying", "Kong Rongdu").
+_PERSON = re.compile(r"\b[A-ZÀ-ÞА-ЯЁ][\w'’-]+ [A-ZÀ-ÞА-ЯЁ][\w'’-]+")
+
+
 def sentence_text(passage: Passage, n: int) -> str:
     """The text of sentence `n` of `passage`."""
     start, end = passage.sentences[n]
@@ -78,6 +87,27 @@ def is_content(passage: Passage, n: int) -> bool:
 def refers_back(sentence: str) -> bool:
     """Whether `sentence` opens by pointing to something named before it (see _REFERS_BACK)."""
     return _REFERS_BACK.match(sentence) is not None
+
+
+def is_bare_quote(sentence: str) -> bool:
+    """Whether `sentence` is a quotation and nothing else: it names no speaker."""
+    return _BARE_QUOTE.fullmatch(sentence) is not None
+
+
+def speaker_before(
+    passages: Sequence[Passage], row: int, n: int, rows: set[int]
+) -> tuple[int, int] | None:
+    """The sentence before sentence `n` of passage `row`, within SPEAKER_REACH and the passages
+    `rows`, that names someone and leans on nothing, no quotation itself: who speaks in
+    a bare quotation ("Huang Zhaoying a déclaré…" three sentences before "\"Nous sommes…\"")."""
+    for _ in range(SPEAKER_REACH):
+        row, n = (row, n - 1) if n else (row - 1, len(passages[row - 1].sentences) - 1)
+        if row not in rows or row < 0 or not is_content(passages[row], n):
+            return None
+        text = sentence_text(passages[row], n)
+        if not is_bare_quote(text) and not refers_back(text) and _PERSON.search(text):
+            return row, n
+    return None
 
 
 def is_question(sentence: str) -> bool:

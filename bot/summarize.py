@@ -10,7 +10,7 @@ from typing import Literal
 import numpy as np
 
 from bot.corpus import Document
-from bot.facts import Facts, is_content, refers_back, sentence_text
+from bot.facts import Facts, is_bare_quote, is_content, refers_back, sentence_text, speaker_before
 from bot.ingest import Passage
 from bot.parts import parts
 from bot.tokens import CJK
@@ -114,11 +114,17 @@ def _with_antecedents(
     summarised `rows` hold no such sentence that states something."""
     out: set[tuple[int, int]] = set()
     for row, n in chosen:
+        leaned_on = (row, n)
         if refers_back(sentence_text(passages[row], n)):
             before = (row, n - 1) if n else (row - 1, len(passages[row - 1].sentences) - 1)
             if before[0] not in rows or not is_content(passages[before[0]], before[1]):
                 continue
-            out.add(before)
+            out.add(leaned_on := before)
+        # A quotation alone ("Il a déclaré…" may lean on one) comes with who says it.
+        if is_bare_quote(sentence_text(passages[leaned_on[0]], leaned_on[1])):
+            speaker = speaker_before(passages, *leaned_on, rows)
+            if speaker is not None:
+                out.add(speaker)
         out.add((row, n))
     return sorted(out)
 

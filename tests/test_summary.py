@@ -85,3 +85,13 @@ def test_summaries_are_stored_with_the_index_and_deterministic(engine, settings)
     assert summarize_scope(engine.index, "article", "en", "medium") == summarize_scope(
         engine.index, "article", "en", "medium"
     )
+
+
+@pytest.mark.parametrize("length", ["short", "medium"])
+def test_a_quotation_comes_with_who_says_it(engine, length: str) -> None:  # noqa: ANN001
+    # Shanghai's part summary opened with "\"Nous sommes très optimistes…\"" and "Il a déclaré…":
+    # its speaker, Huang Zhaoying, is named three sentences before the quotation.
+    summary = summarize_scope(engine.index, "000_bab5460f06c5e48c-part2", "fr", length)
+    texts = [p.text for p in summary.points]
+    quoted = next(i for i, t in enumerate(texts) if t.startswith('"Nous sommes très optimistes'))
+    assert any(t.startswith("Huang Zhaoying a déclaré") for t in texts[:quoted])
