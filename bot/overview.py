@@ -36,7 +36,9 @@ def compare_cities(
 ) -> Comparison:
     """The comparison `question` asks for, in `lang`: the overview when it names nothing to
     compare on, else the facts found for what it names (bot.compare.compare)."""
-    if names_no_measure(question, searched.merged.lang):
+    # A follow-up ("那排第一的是哪个城市？") is searched with the question before it, which names
+    # what it compares on.
+    if names_no_measure(searched.merged.query, searched.merged.lang):
         whole = overview(index, lang)
         if whole is not None:
             return whole

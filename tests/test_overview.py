@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from bot.followup import Turn
 from bot.overview import names_no_measure
 
 FACTS = json.loads((Path(__file__).parent.parent / "eval" / "summary_facts.json").read_text())
@@ -48,3 +49,15 @@ def test_compare_the_two_cities_gives_each_its_part_and_the_article_s_rankings(e
         assert covered(quoted, parts[f"{doc}-{part}"]) >= 7, (side, quoted)
     rankings = [c.text[slice(*c.span)] for c in columns["verdict"]]
     assert len(rankings) == 6 and all("Pékin" in r and "Shanghai" in r for r in rankings)
+
+
+def test_a_follow_up_compares_on_what_the_question_before_it_named(engine) -> None:  # noqa: ANN001
+    # "Then which city ranks first?" names no measure, but the question before it did (digital
+    # technology density, where Shenzhen is first): no overview.
+    history = [
+        Turn("user", "上海的数字技术密度排第几？"),
+        Turn("assistant", "2. Densité de la technologie numérique : Pékin et Shanghai se classent"),
+    ]
+    answer = engine.ask("那么哪个城市排名第一？", history)
+    assert answer.kind == "comparison"
+    assert any("Shenzhen" in c.text[slice(*c.span)] for c in answer.citations)
