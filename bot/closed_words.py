@@ -90,11 +90,13 @@ _POINTS_AT_TEXT = re.compile(
     r"в статье|стать[яеи]|упомина\w*|المقال|يذكر)\b|"
     r"文章|文中|原文|提到|記事|言及|기사|언급"
 )
-# Verbs asking what is said ("cosa dice sui dati?", "Что сказано про…", "怎么说").
+# Verbs asking what is said ("cosa dice sui dati?", "Что сказано про…", "怎么说", "anything
+# about Huawei?", "アリババって出てくる？").
 _SAYS = re.compile(
     r"\b(says?|said|dit|raconte|dicen?|sagt|gesagt|schreibt|detto|scrive|diz|dito|fala|"
-    r"сказано|говорится|говорит|пишут|написано|يقول|يقال)\b|"
-    r"说了什么|說了什麼|怎么说|言って|書かれ|뭐라고"
+    r"сказано|говорится|говорит|пишут|написано|يقول|يقال|anything (?:about|on)|"
+    r"quelque chose sur|algo sobre|etwas (?:über|zu)|qualcosa su|что-(?:нибудь|то) (?:о|об|про))\b|"
+    r"说了什么|說了什麼|怎么说|言って|書かれ|出てくる|出て来る|登場|뭐라고"
 )
 
 

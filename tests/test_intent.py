@@ -214,6 +214,9 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("cosa dice sui dati?", "subject"),
         ("Что сказано про Глобальный инновационный индекс?", "subject"),
         ("Who said AI is a core technology of the metaverse?", "question"),
+        ("anything about Baidu?", "subject"),
+        ("Y algo sobre el talento?", "subject"),
+        ("Anything else?", "smalltalk"),
         ("Bonjour : quelle est la capitale de la France ?", "question"),
         ("Le programme de partenariat : combien de membres ?", "question"),
         # Whether the text mentions something: what it says there.
