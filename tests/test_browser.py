@@ -437,8 +437,9 @@ def test_empty_chat_shows_the_summary_and_switches_without_reload(page, shots: P
     with page.expect_response("**/api/summary?*"):
         summary.locator(".summary-lengths a[data-length=short]").click()
     page.locator(".summary-lengths a[data-length=short][aria-current=true]").wait_for()
-    # Three points, and the sentence one of them ("He said…") leans on, just before it.
-    assert points.count() == 4
+    # Three points, the sentence one of them ("He said…") leans on just before it (a quotation),
+    # and who says that quotation ("Huang Zhaoying said…").
+    assert points.count() == 5
     assert summary.locator(".summary-scopes [aria-current]").inner_text().startswith("02.")
     assert page.evaluate("window.notReloaded") is True
     assert page.url.endswith("/?scope=000_bab5460f06c5e48c-part2&length=short")
