@@ -457,7 +457,7 @@ def test_empty_chat_shows_the_summary_and_switches_without_reload(page, shots: P
     assert in_view(mark)
     page.go_back()  # the summary the reader chose is still there
     page.locator(f"#summary-title:has-text('{SHANGHAI}')").wait_for()
-    assert points.count() == 4
+    assert points.count() == 5
 
 
 def test_summary_request_and_small_talk_in_the_chat(page):
