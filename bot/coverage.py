@@ -26,6 +26,7 @@ CLIPPED_MIN = 4
 # "サーバー", with or without "・" between words. They are looked up without long-vowel marks
 # and dots; a run this long or longer may differ in its last kana.
 KATAKANA_LOOSE_MIN = 5
+KATAKANA_PART_MIN = 3
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
 _KATAKANA_MARKS = str.maketrans("", "", "ー・")
 # Languages whose Snowball stems keep a plural, case or derivation ending ("مسارات" → "مسارا",
@@ -88,7 +89,10 @@ class _Edition:
         if term.kind == "number":
             return all(k in self.values for k in term.keys)
         if CJK.search(key):
-            return all(k in self.text or self._has_katakana(k) for k in term.keys)
+            return all(
+                k in self.text or self._has_katakana(k) or self._katakana_compound(k)
+                for k in term.keys
+            )
         if term.kind == "name":
             if " " in key and f" {key} " in self.phrases:
                 return True
@@ -138,6 +142,17 @@ class _Edition:
         if len(loose) >= KATAKANA_LOOSE_MIN:
             loose = loose[:-1]
         return loose in self._loose_text
+
+    def _katakana_compound(self, key: str) -> bool:
+        """Whether `key`, a katakana word, is two of KATAKANA_PART_MIN letters or more, one that
+        this edition writes and one it writes or everyday Japanese ("パートナーグループ")."""
+        if not _KATAKANA.fullmatch(key):
+            return False
+        for i in range(KATAKANA_PART_MIN, len(key) - KATAKANA_PART_MIN + 1):
+            written = [part in self.text or self._has_katakana(part) for part in (key[:i], key[i:])]
+            if all(written) or any(written) and is_common(key[i:] if written[0] else key[:i], "ja"):
+                return True
+        return False
 
     def has_word(self, word: str, clipped: bool = False) -> bool:
         """`word`, or when `clipped` a longer word it starts ("tech" → "technology")."""

@@ -187,6 +187,16 @@ def test_a_katakana_word_is_found_in_another_spelling() -> None:
     assert missing(vocabulary, "サーブとは？", "ja") == ["サーブ"]
 
 
+def test_a_katakana_compound_of_a_written_word_and_an_everyday_one_is_found() -> None:
+    # "最初のパートナーグループ…" was refused as not mentioning "パートナーグループ": the edition
+    # writes "パートナー", and "グループ" (group) is everyday Japanese. Two unwritten parts, or a
+    # written one beside a rare one, are still missing.
+    vocabulary = Vocabulary.build(["第一陣のパートナーは計39の会員からなる。"], ["ja"])
+    assert missing(vocabulary, "パートナーグループには何社？", "ja") == []
+    assert missing(vocabulary, "サッカーワールドカップとは？", "ja") == ["サッカーワールドカップ"]
+    assert missing(vocabulary, "パートナーホログラムとは？", "ja") == ["パートナーホログラム"]
+
+
 def test_a_transliterated_name_is_found_however_it_is_spaced(vocabulary: Vocabulary) -> None:
     # The article writes "Huang Zhaoying"; a reader may write "Zhao Ying" apart, and the Arabic
     # edition's "كونغ رونغ دو" may be read as "كونغ رونغدو". Another name is still missing.
