@@ -162,15 +162,11 @@ def _run_terms(run: list[tuple[str, bool]], lang: str, common: int) -> Iterator[
 
 def _starts_anew(name: list[str], word: str) -> bool:
     """Whether capitalised `word` after `name` is not part of it: a city after a name ("de TI
-    Xangai"), or one of the article's subjects after a city alone ("the Beijing AI capital plan",
-    "Shanghai Metaverse policies"). A name that starts with a city stays whole: "Beijing Super
-    Cloud Computing Center" is one, and "Shanghai Super Cloud…" none the article writes."""
-    return (
-        bool(places(word))
-        or len(name) == 1
-        and bool(places(name[0]))
-        and bool(concepts(word.casefold()) & SUBJECTS)
-    )
+    Xangai"), or one of the article's subjects after a one-word name, a place most often ("the
+    Beijing AI capital plan", "China's AI core companies", "Shanghai Metaverse policies"). A name
+    that starts with a city stays whole: "Beijing Super Cloud Computing Center" is one, and
+    "Shanghai Super Cloud…" none the article writes."""
+    return bool(places(word)) or len(name) == 1 and bool(concepts(word.casefold()) & SUBJECTS)
 
 
 def _words(text: str, lang: str) -> Iterator[tuple[str, bool]]:

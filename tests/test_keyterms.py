@@ -129,6 +129,9 @@ def test_a_city_before_the_articles_subject_is_a_name_of_its_own() -> None:
     assert [t.surface for t in terms if t.kind == "name"] == ["Beijing", "AI"]
     metaverse = key_terms("Tell me about Shanghai Metaverse policies", "en")
     assert [t.surface for t in metaverse if t.kind == "name"] == ["Shanghai", "Metaverse"]
+    # After a country, and any one-word name ("What is Tencent AI Lab?" checks "Tencent").
+    china = key_terms("What percentage of China's AI core companies are in Beijing?", "en")
+    assert [t.surface for t in china if t.kind == "name"] == ["China's", "AI", "Beijing"]
     # Before any other name, the city stays part of it.
     university = key_terms("Where is Shanghai Jiao Tong University?", "en")
     assert [t.surface for t in university] == ["Shanghai Jiao Tong University"]
