@@ -22,6 +22,7 @@ from bot.coverage import Vocabulary
 from bot.errors import BotError
 from bot.keyterms import Term, key_terms
 from bot.phrases import not_mentioned, phrase
+from bot.target import concepts
 
 if TYPE_CHECKING:
     from bot.retrieve import Retrieval
@@ -67,7 +68,11 @@ def check_terms(
     checked = vocabulary.check(key_terms(question, lang), lang)  # (term, the corpus writes it)
     names = [holds for t, holds in checked if t.kind != "word"]
     words = [holds for t, holds in checked if t.kind == "word"]
-    written = [t for t, holds in checked if holds and t.kind == "name" and not _acronym(t)]
+    # The article's country is named around none of its figures: it says "the country", "全国".
+    written = [
+        t for t, holds in checked
+        if holds and t.kind == "name" and not _acronym(t) and not _names_country(t)
+    ]  # fmt: skip
     near = _near(written, lang, reading) if reading and written else ()
     return Terms(
         found=tuple(t.surface for t, holds in checked if holds),
@@ -86,6 +91,10 @@ def _near(names: list[Term], lang: str, reading: Reading) -> tuple[tuple[Term, b
     """`names` with whether the context of `reading` writes them, in any of its editions."""
     texts = [text for text, _ in reading.context]
     return Vocabulary.build(texts, [edition for _, edition in reading.context]).check(names, lang)
+
+
+def _names_country(term: Term) -> bool:
+    return "china" in concepts(term.surface.casefold())
 
 
 def _acronym(term: Term) -> bool:

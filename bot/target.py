@@ -27,6 +27,9 @@ ALIASES: dict[str, tuple[str, ...]] = {
         "vs", "versus", "compar*", "vergleich*", "confront*", "contro", "contra", "gegen",
         "对比", "比较", "相比", "比較", "сравн*", "против", "قارن", "비교*",
     ),
+    "china": (
+        "china", "china's", "chine", "cina", "китай*", "الصين", "中国", "中國", "중국*",
+    ),
     "metaverse": (
         "metavers*", "métavers*", "元宇宙", "метавселен*", "ميتافيرس", "メタバース", "메타버스*",
     ),

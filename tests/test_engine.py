@@ -182,6 +182,19 @@ def test_the_articles_city_and_subject_written_as_a_name_are_found(engine) -> No
     assert answer.answered and answer.decision.terms.missing == ()
 
 
+@pytest.mark.parametrize(
+    ("question", "figure"),
+    [
+        # The article says "à travers le pays", "全国": China is named around none of its figures.
+        ("How many first-class universities are there in China?", "147"),
+        ("Combien de politiques de soutien au métavers ont été publiées en Chine ?", "114"),
+    ],
+)
+def test_a_figure_for_the_whole_country_is_found(engine, question: str, figure: str) -> None:  # noqa: ANN001
+    answer = engine.ask(question)
+    assert answer.answered and figure in answer.answer
+
+
 def test_a_forced_language_changes_the_phrase(engine) -> None:
     answer = engine.ask(OFF_TOPIC[0][0], lang="fr")
     assert (answer.lang, answer.answer) == ("fr", "L'article ne mentionne pas « World Cup ».")
