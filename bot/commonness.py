@@ -11,13 +11,12 @@ from __future__ import annotations
 import importlib.util
 import math
 import re
-import unicodedata
 import warnings
 from collections.abc import Callable, Mapping
 from functools import cache
 from pathlib import Path
 
-from bot.tokens import STEMMERS
+from bot.tokens import STEMMERS, unaccented
 
 # A word is salient when its family (the words sharing its stem: "commented" is "comment") is
 # not among the 2,000 commonest of its language, as many as the General Service List's word
@@ -47,7 +46,7 @@ def is_common(word: str, lang: str, families: int = COMMON_FAMILIES) -> bool:
     imperative = _ENCLITIC[lang].fullmatch(word.casefold()) if lang in _ENCLITIC else None
     if imperative is None:
         return False
-    verb = _unaccented(imperative[1])
+    verb = unaccented(imperative[1])
     return _in_common_family(verb, lang, families) and (
         lang != "it" or any(_in_common_family(verb[:-1] + e, lang, families) for e in _INFINITIVES)
     )
@@ -57,13 +56,6 @@ def _in_common_family(word: str, lang: str, families: int) -> bool:
     counts, stem, ranked = _families(lang)
     least = ranked[min(families, len(ranked)) - 1] if ranked else 0.0
     return bool(counts) and counts.get(stem(word.casefold()), 0.0) >= least
-
-
-def _unaccented(word: str) -> str:
-    decomposed = unicodedata.normalize("NFD", word)
-    return unicodedata.normalize(
-        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
-    )
 
 
 @cache

@@ -9,7 +9,6 @@ words from jieba.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator
 from dataclasses import dataclass
 from typing import Literal
@@ -27,7 +26,7 @@ from bot.commonness import (
 )
 from bot.numbers import numbers
 from bot.target import SUBJECTS, concepts, places
-from bot.tokens import CJK, plain, tokenize
+from bot.tokens import CJK, plain, tokenize, unaccented
 
 # Languages that capitalise every noun: there a capital marks a name only when the word is as
 # usual in English as in the language itself ("Python" is a name, "Umsatz" a noun).
@@ -281,9 +280,7 @@ def value_key(value: float) -> str:
 
 def fold(text: str) -> str:
     """Lowercase, without accents or punctuation: "Pékin" → "pekin", "Beijing's" stays one word."""
-    decomposed = unicodedata.normalize("NFKD", text.lower())
-    letters = "".join(ch for ch in decomposed if not unicodedata.combining(ch))
-    return " ".join(_ALNUM.findall(unicodedata.normalize("NFC", letters)))
+    return " ".join(_ALNUM.findall(unaccented(text.lower())))
 
 
 def _mostly_latin(text: str) -> bool:

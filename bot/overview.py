@@ -51,7 +51,7 @@ def names_no_measure(question: str, lang: str) -> bool:
     left ("Compare Beijing and Shanghai", "北京和上海比较一下", "Compare the two cities"; not
     "Who is stronger…?", "Compare as políticas…")."""
     left = key_terms(measure_text(question), lang, OVERVIEW_COMMON)
-    return not [term for term in left if not any(has_name(term.surface, w) for w in CITY_WORDS)]
+    return all(any(has_name(term.surface, w) for w in CITY_WORDS) for term in left)
 
 
 def overview(index: Index, lang: str) -> Comparison | None:

@@ -80,6 +80,14 @@ def plain(text: str) -> str:
     return _ARABIC_MARKS.sub("", unicodedata.normalize("NFKC", text))
 
 
+def unaccented(text: str) -> str:
+    """`text` without its accents and other combining marks: "Pékin" → "Pekin"."""
+    decomposed = unicodedata.normalize("NFKD", text)
+    return unicodedata.normalize(
+        "NFC", "".join(c for c in decomposed if not unicodedata.combining(c))
+    )
+
+
 def stem_words(text: str, lang: str) -> list[str]:
     """The words of `text` in order, lowercased and stemmed in `lang`, none dropped: a phrase
     whose endings may differ ("хуан чжаоине" and "хуан чжаоина" → "хуа чжаоин")."""
