@@ -19,7 +19,15 @@ from bot.corpus import Document
 from bot.embed import Embedder, make_embedder
 from bot.errors import UnknownScope
 from bot.focus import PASSAGES, focused
-from bot.followup import Remembered, Turn, continued, follow_up_kind, search_text, what_is_asked
+from bot.followup import (
+    Remembered,
+    Turn,
+    continued,
+    follow_up_kind,
+    reader_lang,
+    search_text,
+    what_is_asked,
+)
 from bot.index import Index, Manifest, load
 from bot.ingest import Passage
 from bot.intent import classify
@@ -134,7 +142,7 @@ class Engine:
         """The answer, the retrieval behind it and the query vector (for evaluation)."""
         started = time.perf_counter()
         query = search_text(question, history)
-        lang = lang or detect_lang(question)
+        lang = lang or reader_lang(question, history)
         if query == question:
             vector = message_vector = self.embedder.embed_query(query)
         else:

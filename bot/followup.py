@@ -10,8 +10,9 @@ from dataclasses import dataclass
 
 from bot.asked import asks_quantity, expected
 from bot.intent import asks_explicitly
+from bot.lang import detect_lang
 from bot.target import ALIASES, pattern, places
-from bot.tokens import UNSPACED
+from bot.tokens import UNSPACED, tokenize
 
 # Openers that mark a question as continuing the previous one, in the languages bot speaks.
 _CONTINUATIONS = re.compile(
@@ -102,6 +103,13 @@ def continued(history: Sequence[Turn]) -> str:
     return next((q for q in reversed(asked) if not is_follow_up(q)), asked[-1] if asked else "")
 
 
+def reader_lang(question: str, history: Sequence[Turn]) -> str:
+    """The language to reply to `question` in: its own, or the conversation's when it is too
+    short to tell ("E Pechino?" after an Italian question)."""
+    previous = continued(history)
+    return detect_lang(question, detect_lang(previous) if previous else "en")
+
+
 def previous_answer(question: str, history: Sequence[Turn]) -> str:
     """The last reply when `question` follows up on it ("And Shanghai?" asks the same about
     another subject: that reply's sentences are not its answer), else ""."""
@@ -117,7 +125,20 @@ def what_is_asked(question: str, history: Sequence[Turn]) -> tuple[str, str]:
     figure must be Shanghai's (bot.asked), and when the one just given is still the closest,
     the article gives it for Pékin alone, so that reply's sentences stay candidates."""
     asked = resolve(question, history)
-    return asked, "" if asked != question else previous_answer(question, history)
+    if asked != question:
+        return asked, ""
+    said = previous_answer(question, history)
+    return asked, "" if _writes_what_is_new(question, continued(history), said) else said
+
+
+def _writes_what_is_new(question: str, previous: str, reply: str) -> bool:
+    """Whether `reply` writes a word `question` asks and the question before it did not: "¿Y
+    cuántos en total en China?" after "¿Cuántos modelos tiene Pekín?" is answered by the same
+    sentence ("en China… al menos 79 modelos, Pekín 38"), "And Shenzhen?" after Shanghai's
+    figure is not."""
+    langs = (detect_lang(question),)
+    new = set(tokenize(question, langs)) - set(tokenize(previous, langs))
+    return bool(new & set(tokenize(reply, langs)))
 
 
 def follow_up_kind(question: str, kind: str, previous: str, kind_of: Callable[[str], str]) -> str:

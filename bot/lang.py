@@ -132,10 +132,12 @@ def _latin_lang(text: str, default: str) -> str:
     token = first.group().lower() if first else ""
     if token in _IMPERATIVES:
         return _IMPERATIVES[token]
+    opener = _OPENERS.get(token.split("-")[0]) if token else None
+    if opener and len(_words_not_names(text)) < 2:
+        # The opener and names ("Y Pekín ?"): the model reads one letter's n-grams (Hungarian).
+        return opener
     lang, confidence = _classify(_without_names(text), LATIN_LANGS)
-    if confidence >= MIN_CONFIDENCE:
-        return lang
-    return _OPENERS.get(token.split("-")[0], default) if token else default
+    return lang if confidence >= MIN_CONFIDENCE else opener or default
 
 
 def _without_names(text: str) -> str:
@@ -143,9 +145,13 @@ def _without_names(text: str) -> str:
     # A name carries the n-grams of its own language ("Đà Nẵng" reads as Vietnamese, "Łódź" as
     # Polish) and says nothing about the sentence around it. German capitalises its nouns too,
     # but keeps enough function words and verbs to be recognised without them.
-    words = text.split()
-    kept = [w for i, w in enumerate(words) if i == 0 or not w[:1].isupper()]
+    kept = _words_not_names(text)
     return " ".join(kept) if len(kept) >= 2 else text
+
+
+def _words_not_names(text: str) -> list[str]:
+    """`text`'s words but its capitalised ones after the first (names, in most languages)."""
+    return [w for i, w in enumerate(text.split()) if i == 0 or not w[:1].isupper()]
 
 
 def _classify(text: str, langs: frozenset[str]) -> tuple[str, float]:

@@ -4,7 +4,15 @@ from __future__ import annotations
 
 import pytest
 
-from bot.followup import Remembered, Turn, follow_up_kind, is_follow_up, resolve, search_text
+from bot.followup import (
+    Remembered,
+    Turn,
+    follow_up_kind,
+    is_follow_up,
+    reader_lang,
+    resolve,
+    search_text,
+)
 
 ELLIPTICAL = [
     "And Shanghai?",
@@ -86,6 +94,20 @@ def test_only_user_turns_with_words_count() -> None:
     assert search_text("Et Shanghai ?", assistant_only) == "Et Shanghai ?"
     blank_last = [*HISTORY, Turn("user", "   ")]
     assert search_text("Et Shanghai ?", blank_last) == f"Et Shanghai ? {BEIJING}"
+
+
+@pytest.mark.parametrize(
+    ("first", "lang"),
+    [("Quante aziende di software aveva Pechino nel 2021?", "it"),
+     ("Quantas empresas de software tinha Pequim em 2021?", "pt")],
+)  # fmt: skip
+def test_a_follow_up_too_short_to_tell_is_in_the_conversations_language(
+    first: str, lang: str
+) -> None:
+    history = [Turn("user", first), Turn("assistant", "683 000 [1]")]
+    assert reader_lang("E Xangai?", history) == lang
+    assert reader_lang("E Xangai?", []) == "en"
+    assert reader_lang("Und was ist mit Shanghai?", history) == "de"  # its own words tell
 
 
 def test_the_follow_up_retrieves_the_passage_with_shanghais_rank(engine) -> None:
@@ -237,3 +259,18 @@ def test_the_kinds_remembered_are_the_latest() -> None:
         remembered.add(f"message {n}", kind)
     assert remembered.get("message 0") is None  # the oldest is forgotten first
     assert (remembered.get("message 1"), remembered.get("message 2")) == ("question", "comparison")
+
+
+def test_a_follow_up_asking_what_the_reply_wrote_is_answered_by_it(engine) -> None:
+    # The sentence that gave Beijing's 38 models gives China's 79 too: it is the answer again.
+    models = "¿Cuántos modelos grandes tiene Pekín según el informe?"
+    reply = engine.ask(models)
+    history = [Turn("user", models), Turn("assistant", reply.answer)]
+    answer = engine.ask("¿Y cuántos en total en China?", history)
+    assert answer.answered and answer.answer_lang == "es"
+    assert "79" in answer.citations[0].text[slice(*answer.citations[0].span)], answer.answer
+    # One that names what the reply does not moves on to another sentence.
+    software = "How many software companies did Shanghai have in 2021?"
+    reply = engine.ask(software)
+    answer = engine.ask("And Shenzhen?", [Turn("user", software), Turn("assistant", reply.answer)])
+    assert "813" not in answer.citations[0].text[slice(*answer.citations[0].span)]

@@ -115,6 +115,18 @@ def test_a_bare_name_is_too_short_to_tell(name: str) -> None:
     assert detect_lang(name, default="de") == "de"
 
 
+@pytest.mark.parametrize(("text", "lang"), [("Y Pekín?", "es"), ("Et Pékin ?", "fr")])
+def test_an_opener_before_a_name_names_the_language(text: str, lang: str) -> None:
+    # The model alone reads "Y Pekín?" as Hungarian.
+    assert detect_lang(text, default="de") == lang
+
+
+@pytest.mark.parametrize("text", ["E Pechino?", "E Xangai?", "E a Pequim?"])
+def test_an_opener_two_languages_share_is_too_short_to_tell(text: str) -> None:
+    assert detect_lang(text, default="it") == "it"
+    assert detect_lang(text, default="pt") == "pt"
+
+
 @pytest.mark.parametrize("text", ["", "   ", "2021 ?", "42", "3.14 + 2 = 5,14", "?!", "— 2023 —"])
 def test_no_letters_falls_back_to_the_default(text: str) -> None:
     assert detect_lang(text) == "en"
