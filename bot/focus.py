@@ -13,8 +13,8 @@ from bot.abstain import Abstainer, Decision, refusal
 from bot.answer import Evidence, weigh
 from bot.facts import is_content
 from bot.index import Index
-from bot.phrases import phrase
-from bot.request_refusal import says_nothing_about
+from bot.phrases import not_mentioned, phrase
+from bot.request_refusal import says_nothing_about, unwritten_subject
 from bot.retrieve import Retrieval
 from bot.summarize import Length, choose
 from bot.summary import Summary, cited_points
@@ -99,8 +99,9 @@ def focused(
     """The cited points the corpus holds on `subject` (retrieved as `retrieval`), in text order and
     in `lang` where the editions allow; no points and a refusal's words when it holds none."""
     focus = about(index, abstainer, subject, retrieval, POINTS[length])
-    if not focus.candidates or says_nothing_about(focus.decision, subject):
-        text = refusal(focus.decision, lang)
+    unwritten = unwritten_subject(focus.decision, subject, retrieval.lang, index.vocabulary)
+    if not focus.candidates or unwritten or says_nothing_about(focus.decision, subject):
+        text = not_mentioned(list(unwritten), lang) if unwritten else refusal(focus.decision, lang)
         return Summary(ABOUT, subject, lang, lang, length, (), text, subject, answered=False)
     total = min(POINTS[length], len(focus.candidates))
     chosen = choose(

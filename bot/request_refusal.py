@@ -11,12 +11,16 @@ from bot.abstain import EVEN_ODDS, Decision
 from bot.asked import expected
 from bot.coverage import Vocabulary
 from bot.keyterms import key_terms
+from bot.target import about_object
 
 # What a comparison is on, the article must write: there everyday words count too ("airports",
 # "winter", "tourists"), all but those of the 1,000 commonest word families of the request's
 # language ("compare", "more", "city"). Dev split of eval/subject_summaries.jsonl: 13 of 24
 # unanswerable comparisons refused (5 before), none of 46 answerable ones.
 MEASURE_COMMON = 1000
+# What a subject request is about ("sur le football"), likewise, but for the function words of
+# the commonest families ("the", "le").
+SUBJECT_COMMON = 50
 
 
 def says_nothing_about(decision: Decision, request: str, comparison: bool = False) -> bool:
@@ -51,4 +55,19 @@ def measure_missing(
         # refused when the model finds the request less likely answerable than not (dev: 4 of 4
         # such unanswerable comparisons, the 1 answerable kept).
         return missing if decision.probability < EVEN_ODDS else ()
+    return missing if 2 * len(missing) > len(checked) else ()
+
+
+def unwritten_subject(
+    decision: Decision, request: str, lang: str, vocabulary: Vocabulary
+) -> tuple[str, ...]:
+    """The words a subject request the model doubts (`decision`) is about, when the corpus
+    mostly never writes them: "What does the article say about football?", "…about electric
+    cars?" (everyday words, which the key-term check of questions leaves out); the words after
+    the about word, all but the SUBJECT_COMMON commonest families of `lang`. () otherwise."""
+    subject = about_object(request)
+    if not decision.abstains or not subject:
+        return ()
+    checked = vocabulary.check(key_terms(subject, lang, SUBJECT_COMMON), lang)
+    missing = tuple(term.surface for term, holds in checked if not holds)
     return missing if 2 * len(missing) > len(checked) else ()

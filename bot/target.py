@@ -140,6 +140,21 @@ def names_whole(text: str) -> bool:
     return bool(objects) and not any(objects)
 
 
+def about_object(text: str) -> str:
+    """What a request is about, as written after its about word (before a postposition): "what
+    does the article say about electric cars?" → "electric cars"; "" when no about word has a
+    subject for object."""
+    message = text.casefold()
+    for word in ABOUT:
+        for match in _matches(message, word):
+            before = word in _AFTER_OBJECT
+            if _object_is_subject(message, match, before):
+                if before:
+                    return _CLAUSE_END.split(message[: match.start()])[-1].strip()
+                return _CLAUSE_END.split(message[match.end() :])[0].strip()
+    return ""
+
+
 def _about_objects(message: str) -> Iterator[bool]:
     """For each about word in casefolded `message`, whether its object is a subject."""
     for word in ABOUT:

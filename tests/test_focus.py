@@ -86,6 +86,13 @@ def test_the_chat_refuses_a_subject_the_article_never_treats(engine) -> None:  #
     assert "ratatouille" in answer.answer
 
 
+def test_the_chat_refuses_a_subject_of_everyday_words_it_never_writes(engine) -> None:  # noqa: ANN001
+    # Once answered with eight points on Huang Zhaoying and the metaverse.
+    answer = engine.ask("What does the article say about football?")
+    assert (answer.kind, answer.answer) == ("not_found", "The article does not mention “football”.")
+    assert engine.ask("What does the article say about data?").answered
+
+
 def test_a_word_asking_where_in_the_text_is_no_subject(engine) -> None:  # noqa: ANN001
     # "anywhere" is rare enough in English to count as a word the article lacks.
     answer = engine.ask("Is Baidu mentioned anywhere in the text?")

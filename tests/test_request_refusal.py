@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from bot.abstain import Decision, Terms
-from bot.request_refusal import measure_missing, says_nothing_about
+from bot.request_refusal import measure_missing, says_nothing_about, unwritten_subject
 
 
 @pytest.mark.parametrize(
@@ -77,3 +77,29 @@ def test_one_missing_word_refuses_a_comparison_only_when_the_model_doubts(engine
     assert measure_missing("which has more museums?", "en", vocabulary, doubt) == ("museums",)
     assert measure_missing("which has more museums?", "en", vocabulary, likely) == ()
     assert measure_missing("on digital density", "en", vocabulary, doubt) == ()
+
+
+@pytest.mark.parametrize(
+    ("request_", "unwritten"),
+    [
+        ("What does the article say about football?", ("football",)),
+        ("What does the article say about electric cars?", ("electric", "cars")),
+        ("Que dit l'article sur le sport ?", ("sport",)),
+        ("サッカーについて記事は何と言っていますか？", ("サッカー",)),
+        # Everyday words the article writes: what it says on them is there.
+        ("What does the article say about data?", ()),
+        ("What does it say about investment?", ()),
+        ("Que dit l'article sur les villes ?", ()),
+        ("Summarise the large models", ()),  # no about word: the key terms decide
+    ],
+)
+def test_a_subject_of_everyday_words_the_article_never_writes_is_refused(
+    engine,  # noqa: ANN001
+    request_: str,
+    unwritten: tuple[str, ...],
+) -> None:
+    lang = engine.query_lang(request_)
+    doubt = Decision(0.1, 0.5, {"above_background": 0.05}, Terms(), True)
+    assert unwritten_subject(doubt, request_, lang, engine.index.vocabulary) == unwritten
+    sure = Decision(0.9, 0.5, {"above_background": 0.05}, Terms(), True)
+    assert unwritten_subject(sure, request_, lang, engine.index.vocabulary) == ()
