@@ -56,7 +56,7 @@ _RANKING = re.compile(
     r"posto|terz[oa]|dietro|lugar|terceir[oa]|atr[aá]s|"
     r"мест[оеа]\w*|втор\w*|треть\w*|позади|"
     r"المرتبة|المركز|الأولى|الخمس)\b|"
-    r"第[二三四五六七八九十\d]|前[三五十\d]|排第|"
+    r"第[二三四五六七八九十\d]|前[三四五十\d]|排第|"
     r"\d位|上位|何位|\d위|상위|몇 위",
     re.IGNORECASE,
 )
