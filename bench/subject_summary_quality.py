@@ -10,7 +10,9 @@ covered when a chosen source sentence contains one of its keys, case and white s
 (as bench/summary_quality.py scores the index-time summaries).
 
 - subjects: key-fact recall of the focused summary (bot.focus, the request as the reader wrote
-  it, "medium"), against the top-k sentences of the same retrieval (bot.answer.rank_sentences,
+  it, "medium"), its length and the share of its points holding a key fact (a floor of its
+  precision: the key facts are what a good answer must hold, not all it may), against the
+  top-k sentences of the same retrieval (bot.answer.rank_sentences,
   k = as many as the summary has points) and today's article summary (medium, as it is);
   refusals of the unanswerable subjects, and false refusals of the answerable ones;
 - comparisons (bot.compare): the share where each city has a fact of its own present (in the
@@ -108,7 +110,7 @@ def number(item: dict) -> int:
 
 def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str, float]:
     """Recall of bot and the baselines on the answerable subjects; refusals of the others."""
-    facts = found = top = whole = refused = false_refusals = answerable = 0
+    facts = found = top = whole = refused = false_refusals = answerable = points = on_key = 0
     batches = {name: [0, 0] for name in BATCHES}  # facts found, of, in each batch
     for item in items:
         retrieval = searched(engine, item["request"], bot.focus.PASSAGES)
@@ -120,7 +122,10 @@ def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str,
         false_refusals += not summary.answered
         n = len(item["facts"])
         facts += n
-        got = covered(cited(summary.points), item["facts"])
+        said = cited(summary.points)
+        got = covered(said, item["facts"])
+        points += len(said)
+        on_key += sum(covered([s], item["facts"]) > 0 for s in said)
         found += got
         for name, ids in BATCHES.items():
             if number(item) in ids:
@@ -134,6 +139,8 @@ def subjects(engine: Engine, items: list[dict], article: list[str]) -> dict[str,
         "answerable": answerable, "facts": facts, "bot": found / max(facts, 1),
         "top-k": top / max(facts, 1), "article": whole / max(facts, 1),
         "refused": refused, "unanswerable": unanswerable, "false refusals": false_refusals,
+        "points (mean)": points / max(answerable, 1),
+        "points holding a key fact": on_key / max(points, 1),
         **{f"facts, {name}": f"{got}/{of}" for name, (got, of) in batches.items() if of},
     }  # fmt: skip
 

@@ -137,13 +137,18 @@ def _quoted(index: Index, hit: Hit, sentence: int, lang: str) -> tuple[int, str,
 
 def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
     """Sentence `sentence` of `hit` as read in `lang` (see Reading)."""
-    row, text, read_lang = _quoted(index, hit, sentence, lang)
+    _, text, read_lang = _quoted(index, hit, sentence, lang)
     english = translate(index, hit.row, (sentence,), "en")
-    context = tuple(
-        (_around(index, r), str(index.editions.passage_lang[r]))
-        for r in dict.fromkeys((row, hit.row))
-    )
+    context = context_of(index, hit, sentence, lang)
     return Reading(text, read_lang, english.text[slice(*english.span)] if english else "", context)
+
+
+def context_of(index: Index, hit: Hit, sentence: int, lang: str) -> tuple[tuple[str, str], ...]:
+    """What is around sentence `sentence` of `hit` (its passage under its heading, after the
+    passage before), in its edition in `lang` and in the source: (text, language) pairs."""
+    row = _quoted(index, hit, sentence, lang)[0]
+    rows = dict.fromkeys((row, hit.row))
+    return tuple((_around(index, r), str(index.editions.passage_lang[r])) for r in rows)
 
 
 def _around(index: Index, row: int) -> str:

@@ -57,6 +57,15 @@ def test_points_come_in_the_readers_language_through_the_editions(engine) -> Non
     assert any("Web3" in s for s in sources(summary))
 
 
+def test_a_narrow_subject_gets_the_passage_that_writes_it_not_its_neighbours(engine) -> None:  # noqa: ANN001
+    # Once seven points, one on unicorns: the others (Apple, talents, patents) were merely close.
+    summary = engine.focused_summary("Qu'est-ce que l'article dit des licornes ?", "fr", "medium")
+    assert summary.answered and 1 <= len(summary.points) <= 3
+    assert any("licornes" in s for s in sources(summary))
+    passages = {c.passage_id for p in summary.points for c in p.citations}
+    assert all("licorne" in engine.passage(p).text for p in passages)
+
+
 def test_a_subject_the_article_never_treats_is_refused(engine) -> None:  # noqa: ANN001
     summary = engine.focused_summary("the recipe for ratatouille", "en", "medium")
     assert not summary.answered and summary.points == ()
