@@ -5,6 +5,7 @@ nothing about it."""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 import numpy as np
@@ -17,7 +18,7 @@ from bot.index import Index
 from bot.keyterms import key_terms
 from bot.phrases import not_mentioned, phrase
 from bot.request_refusal import says_nothing_about, unwritten_subject
-from bot.retrieve import Retrieval
+from bot.retrieve import Hit, Retrieval
 from bot.summarize import Length, choose
 from bot.summary import Summary, cited_points
 from bot.target import concepts
@@ -61,28 +62,27 @@ def about(
     # when some do: the others are close to it, not about it (dev: recall the same, with 6.4
     # points a summary instead of 7.4).
     best = near(content(index, retrieval, ranked), retrieval.closest_hit_sentence)
-    on = on_subject(index, retrieval, subject, {e.hit for e in ranked})
+    on = on_subject(index, retrieval.hits, subject, retrieval.lang)
     best = ([b for b in best if b[0] in on] or best)[:total]
     return Focus(tuple(dict.fromkeys(row for row, _ in best)), tuple(sorted(best)), decision)
 
 
-def on_subject(index: Index, retrieval: Retrieval, subject: str, hits: set[int]) -> set[int]:
-    """The passage rows among `hits` that write, around them (heading, passage before, in the
-    request's edition and the source), a key term of `subject` the corpus writes: "licornes"
-    picks the one passage on unicorns out of eight close to them. Every row when there is no
-    such term."""
-    lang = retrieval.lang
+def on_subject(index: Index, hits: Sequence[Hit], subject: str, lang: str) -> set[int]:
+    """The rows of the passages of `hits` that write, around them (heading, passage before, in
+    the edition in `lang` and the source), a key term of `subject` (in `lang`) the corpus
+    writes: "licornes" picks the one passage on unicorns out of eight close to them. Every row
+    when there is no such term."""
     terms = [t for t, holds in index.vocabulary.check(key_terms(subject, lang), lang) if holds]
-    rows = {retrieval.hits[h].row for h in hits}
+    rows = {hit.row for hit in hits}
     # The article's cities and subjects alone ("AI talent") are written every way, everywhere.
     if all(concepts(t.surface.casefold()) for t in terms):
         return rows
     on = set()
-    for h in hits:
-        context = context_of(index, retrieval.hits[h], 0, lang)
+    for hit in hits:
+        context = context_of(index, hit, 0, lang)
         around = Vocabulary.build([t for t, _ in context], [e for _, e in context])
         if any(holds for _, holds in around.check(terms, lang)):
-            on.add(retrieval.hits[h].row)
+            on.add(hit.row)
     return on
 
 
