@@ -12,7 +12,8 @@ from bot.citations import Citation, nearest, translate
 from bot.facts import is_question
 from bot.index import Index
 from bot.phrases import phrase
-from bot.retrieve import Hit, Retrieval
+from bot.reading import doc_lang, quoted, read
+from bot.retrieve import Retrieval
 from bot.target import places
 from bot.tokens import tokenize
 
@@ -121,49 +122,6 @@ def answer_object(answer: Answer, explain: bool = False) -> dict:
     return body
 
 
-def _doc_lang(index: Index, hit: Hit) -> str:
-    return str(index.editions.passage_lang[hit.row])
-
-
-def _quoted(index: Index, hit: Hit, sentence: int, lang: str) -> tuple[int, str, str]:
-    """Sentence `sentence` of `hit` in its edition in `lang` if there is one, else in the source:
-    (the row of the passage holding it, its text, its language)."""
-    own = translate(index, hit.row, (sentence,), lang)
-    if own:
-        return index.rows_by_id[own.passage_id], own.text[slice(*own.span)], lang
-    start, end = hit.passage.sentences[sentence]
-    return hit.row, hit.passage.text[start:end], _doc_lang(index, hit)
-
-
-def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
-    """Sentence `sentence` of `hit` as read in `lang` (see Reading)."""
-    _, text, read_lang = _quoted(index, hit, sentence, lang)
-    english = translate(index, hit.row, (sentence,), "en")
-    context = context_of(index, hit, sentence, lang)
-    return Reading(text, read_lang, english.text[slice(*english.span)] if english else "", context)
-
-
-def context_of(index: Index, hit: Hit, sentence: int, lang: str) -> tuple[tuple[str, str], ...]:
-    """What is around sentence `sentence` of `hit` (its passage under its heading, after the
-    passage before), in its edition in `lang` and in the source: (text, language) pairs."""
-    row = _quoted(index, hit, sentence, lang)[0]
-    rows = dict.fromkeys((row, hit.row))
-    return tuple((_around(index, r), str(index.editions.passage_lang[r])) for r in rows)
-
-
-def _around(index: Index, row: int) -> str:
-    """Passage `row` under its heading, after the passage before it in the same document."""
-    passage = index.passages[row]
-    before = index.passages[row - 1] if row else None
-    return "\n".join(
-        [
-            passage.section,
-            passage.text,
-            before.text if before and before.doc_id == passage.doc_id else "",
-        ]
-    )
-
-
 def _not_repeated(
     question: str, ranked: list[Evidence], retrieval: Retrieval, index: Index, said: str
 ) -> list[Evidence]:
@@ -173,7 +131,7 @@ def _not_repeated(
     said_words = set(tokenize(said, (retrieval.lang,)))
     kept = []
     for evidence in ranked:
-        _, text, lang = _quoted(
+        _, text, lang = quoted(
             index, retrieval.hits[evidence.hit], evidence.sentence, retrieval.lang
         )
         words = set(tokenize(text, (lang,)))
@@ -229,6 +187,20 @@ def _prefer(
     return None
 
 
+def _ranking_after(ranked: list[Evidence], retrieval: Retrieval, index: Index) -> bool:
+    """Moves to the front the first sentence of the best one's passage that lists places, when
+    one does: "We counted … in 50 cities and ranked them." is followed by "The top 5 cities
+    are …", further from the question than other rankings' lists."""
+    best = ranked[0].hit
+    for n, candidate in enumerate(ranked[1:], 1):
+        if candidate.hit == best:
+            other = read(index, retrieval.hits[best], candidate.sentence, retrieval.lang)
+            if enumerates(other.text):
+                ranked.insert(0, ranked.pop(n))
+                return True
+    return False
+
+
 def compose(
     question: str,
     lang: str,
@@ -245,7 +217,7 @@ def compose(
         # Shanghai, Hangzhou, Nanjing") beats the closer sentence saying how it was made. The
         # refusal has read the closer one, as for any question.
         first = read(index, retrieval.hits[ranked[0].hit], ranked[0].sentence, retrieval.lang)
-        if not enumerates(first.text):
+        if not enumerates(first.text) and not _ranking_after(ranked, retrieval, index):
             _prefer(ranked, retrieval, index, RANKING_CANDIDATES, RANKING_MARGIN,
                     lambda r: enumerates(r.text))  # fmt: skip
     chosen = choose(ranked)
@@ -261,14 +233,13 @@ def compose(
         )  # fmt: skip
     hits = [retrieval.hits[e.hit] for e in chosen]
     editions = [
-        None if _doc_lang(index, hit) == lang else translate(index, hit.row, (e.sentence,), lang)
+        None if doc_lang(index, hit) == lang else translate(index, hit.row, (e.sentence,), lang)
         for hit, e in zip(hits, chosen, strict=True)
     ]
     # Every quote in the reader's language, or every quote from the source with a label: never
     # a silently mixed answer.
     in_lang = all(
-        _doc_lang(index, hit) == lang or edition
-        for hit, edition in zip(hits, editions, strict=True)
+        doc_lang(index, hit) == lang or edition for hit, edition in zip(hits, editions, strict=True)
     )
     if not in_lang:
         editions = [None] * len(chosen)
@@ -289,7 +260,7 @@ def compose(
         quotes.append(re.sub(r"\[(\d+)\]", r"(\1)", text) + f" [{n}]")
         quoted.append(where)
     body = " ".join(quotes)
-    answer_lang = lang if in_lang else _doc_lang(index, hits[0])
+    answer_lang = lang if in_lang else doc_lang(index, hits[0])
     if not in_lang:
         body = f"{phrase('according_to', lang)} {body}"
     if decision.unsure:

@@ -99,6 +99,15 @@ _NATIONWIDE = re.compile(
     re.IGNORECASE,
 )
 COUNTRY = "country"
+# A few cities counted: "the five cities", "五个城市", "первую пятёрку"; not the article's
+# sample ("the 50 major cities").
+_CITIES_COUNTED = re.compile(
+    r"\b(?:[2-9]|10|three|four|five|ten|trois|quatre|cinq|dix|tres|cuatro|cinco|diez|drei|vier|"
+    r"fünf|zehn|tre|quattro|cinque|dieci|três|quatro|dez|три|четыре|пять|десять)\s+"
+    r"(?:[^\W\d_]+\s+)?(?:cities|villes|ciudades|städte\w*|città|cidades|город\w*)\b|"
+    r"пят[её]рк\w*|десятк\w*|[三四五十](?:个|大)?城市",
+    re.IGNORECASE,
+)
 
 
 def asks_ranking(question: str) -> bool:
@@ -106,7 +115,20 @@ def asks_ranking(question: str) -> bool:
     "who comes right after it in the ranking?"); not the place of a city it names ("¿Qué
     puesto ocupa Shanghái?", which a heading such as "Pékin et Shanghai se classent deuxième et
     troisième" answers)."""
-    return _RANKING.search(question) is not None and not places(question)
+    return _ranks(question) and not places(question)
+
+
+def asks_places_in_ranking(question: str) -> bool:
+    """Whether `question` asks which cities hold places in a ranking rather than how the two
+    compare: it names one of them at most, and asks a place ("¿Qué ciudad fue segunda…?",
+    "Welche Städte liegen … hinter Peking?") or a few cities ("the five cities with the
+    most…", "五个城市")."""
+    return _ranks(question) and len(places(question)) < 2
+
+
+def _ranks(question: str) -> bool:
+    """Whether `question` asks places in a ranking, or a few cities ("the five cities…")."""
+    return bool(_RANKING.search(question) or _CITIES_COUNTED.search(question))
 
 
 def enumerates(sentence: str) -> bool:
@@ -266,3 +288,4 @@ def check(question: str, reading: Reading) -> Fit:
         tuple(sorted(places(question))),
         other,
     )
+

@@ -11,12 +11,13 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.abstain import Abstainer, Decision, refusal
-from bot.answer import Evidence, context_of, weigh
+from bot.answer import Evidence, weigh
 from bot.coverage import Vocabulary
 from bot.facts import is_content
 from bot.index import Index
 from bot.keyterms import key_terms
 from bot.phrases import not_mentioned, phrase
+from bot.reading import context_of
 from bot.request_refusal import says_nothing_about, unwritten_subject
 from bot.retrieve import Hit, Retrieval
 from bot.summarize import Length, choose

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.asked import asks_quantity, expected
+from bot.asked import asks_places_in_ranking, asks_quantity, expected
 from bot.closed_words import (
     asks_what_is_said,
     has_request_word,
@@ -161,7 +161,8 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     scores = examples.scores(vector)
     if not _may_be_smalltalk(text):
         scores[KINDS.index("smalltalk")] = -np.inf
-    if not compares(text):  # questions about one city are nearer the comparisons than any
+    # Questions about one city, or a ranking's places, are nearer the comparisons than any
+    if not compares(text) or asks_places_in_ranking(text):
         scores[KINDS.index("comparison")] = -np.inf
     best = int(np.argmax(scores))
     kind = KINDS[best]

@@ -232,6 +232,10 @@ def test_a_summary_request_naming_prices_asks_no_quantity() -> None:
         # The noun alone says what the question is about, not that it asks a place in it.
         ("Какие партии «маленьких гигантов» учитывались в рейтинге?", False),
         ("How many core AI companies does Beijing have?", False),
+        # A few cities asked for: the ranking's first places; not the article's sample of 50.
+        ("¿Cuáles son las cinco ciudades con más empresas de software?", True),
+        ("数字技术密度前四个城市是哪些？", True),
+        ("Que parcela do total dessas 50 cidades está em Xangai?", False),
     ],
 )
 def test_a_question_asking_a_place_in_a_ranking(question: str, asks: bool) -> None:
@@ -267,3 +271,12 @@ def test_a_place_in_a_ranking_is_answered_by_the_ranking(engine) -> None:  # noq
     )
     answer = engine.ask("And which city is third?", history)
     assert answer.answered and "Shenzhen" in cited_sources(answer)
+
+
+def test_the_ranking_after_how_it_was_made_answers(engine) -> None:  # noqa: ANN001
+    # "We counted the digital technology patent applications per capita…" is closest; the next
+    # sentence of its passage ranks the cities, further than other rankings' lists.
+    answer = engine.ask("What are the top five cities for digital technology density?")
+    assert answer.kind == "answer" and answer.answered
+    first = answer.citations[0]
+    assert "Shenzhen, Pékin, Shanghai, Hangzhou" in first.text[slice(*first.span)]

@@ -196,6 +196,10 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("Compare Beijing and Shanghai on digital technology density", "comparison"),
         ("北京和上海谁的小巨人企业多？", "comparison"),
         ("¿Qué ciudad tiene más patentes digitales?", "comparison"),
+        # Which cities hold places in a ranking: the ranking's sentence answers, not two columns.
+        ("Which five cities have the most software and IT hardware companies?", "question"),
+        ("¿Qué ciudad fue segunda en número de empresas emergentes?", "question"),
+        ("数字技术密度排名前五的城市是哪些？", "question"),
         # Pointing at the text and asking no one fact: what the article says on a subject.
         ("Is HTC mentioned in the article at all?", "subject"),
         ("Il est question de Baidu dans l'article ?", "subject"),
@@ -268,8 +272,9 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # Rechnen: In welcher Technik…?", still answered right through the chat); 33 since a message
     # asking what is said on a subject asks for it ("¿Qué dice el plan de Pekín sobre la
     # inversión…?", "那头部企业的研发投入方面，方案是怎么说的？"; "What does he say the bottom layer
-    # of the metaverse is made of?" is a question taken for one).
-    assert pairs["question", "subject"] <= 33 and pairs["question", "comparison"] <= 45, pairs
+    # of the metaverse is made of?" is a question taken for one). Comparisons 41 → 30 since a
+    # ranking's places asked ("¿Qué ciudad fue segunda…?", "the five cities…") are questions.
+    assert pairs["question", "subject"] <= 33 and pairs["question", "comparison"] <= 30, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 

@@ -1,0 +1,54 @@
+"""How a candidate sentence reads: in the reader's edition when there is one (else the source),
+in English (for the names a question asks for), and what is around it (its heading, passage
+and the passage before), for the answer's checks and the focused summaries."""
+
+from __future__ import annotations
+
+from bot.asked import Reading
+from bot.citations import translate
+from bot.index import Index
+from bot.retrieve import Hit
+
+
+def doc_lang(index: Index, hit: Hit) -> str:
+    """The language of the passage `hit` found (of its edition)."""
+    return str(index.editions.passage_lang[hit.row])
+
+
+def quoted(index: Index, hit: Hit, sentence: int, lang: str) -> tuple[int, str, str]:
+    """Sentence `sentence` of `hit` in its edition in `lang` if there is one, else in the source:
+    (the row of the passage holding it, its text, its language)."""
+    own = translate(index, hit.row, (sentence,), lang)
+    if own:
+        return index.rows_by_id[own.passage_id], own.text[slice(*own.span)], lang
+    start, end = hit.passage.sentences[sentence]
+    return hit.row, hit.passage.text[start:end], doc_lang(index, hit)
+
+
+def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
+    """Sentence `sentence` of `hit` as read in `lang` (see Reading)."""
+    _, text, read_lang = quoted(index, hit, sentence, lang)
+    english = translate(index, hit.row, (sentence,), "en")
+    context = context_of(index, hit, sentence, lang)
+    return Reading(text, read_lang, english.text[slice(*english.span)] if english else "", context)
+
+
+def context_of(index: Index, hit: Hit, sentence: int, lang: str) -> tuple[tuple[str, str], ...]:
+    """What is around sentence `sentence` of `hit` (its passage under its heading, after the
+    passage before), in its edition in `lang` and in the source: (text, language) pairs."""
+    row = quoted(index, hit, sentence, lang)[0]
+    rows = dict.fromkeys((row, hit.row))
+    return tuple((_around(index, r), str(index.editions.passage_lang[r])) for r in rows)
+
+
+def _around(index: Index, row: int) -> str:
+    """Passage `row` under its heading, after the passage before it in the same document."""
+    passage = index.passages[row]
+    before = index.passages[row - 1] if row else None
+    return "\n".join(
+        [
+            passage.section,
+            passage.text,
+            before.text if before and before.doc_id == passage.doc_id else "",
+        ]
+    )
