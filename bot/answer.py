@@ -7,7 +7,16 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, assess, refusal
-from bot.asked import Fit, Reading, asks_ranking, enumerates, expected, states
+from bot.asked import (
+    Fit,
+    Reading,
+    asks_ranking,
+    bound,
+    enumerates,
+    expected,
+    names_its_value,
+    states,
+)
 from bot.citations import Citation, nearest, translate
 from bot.facts import is_question
 from bot.index import Index
@@ -164,6 +173,11 @@ def weigh(
         stating = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
                           lambda r: states(r.text, r.lang, kind, r.english))  # fmt: skip
         reading = stating or reading
+    if not bound(question, reading.text, reading.lang):
+        # "… в Пекине?": Beijing's figure beats a slightly closer sentence giving Shanghai's.
+        binding = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
+                          lambda r: names_its_value(question, r.text, r.lang))  # fmt: skip
+        reading = binding or reading
     return ranked, *assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
 
 
