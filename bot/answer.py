@@ -10,9 +10,7 @@ from bot.abstain import Abstainer, Decision, Terms, assess, refusal
 from bot.asked import (
     Fit,
     Reading,
-    asks_ranking,
     bound,
-    enumerates,
     expected,
     names_its_value,
     states,
@@ -21,6 +19,7 @@ from bot.citations import Citation, nearest, translate
 from bot.facts import is_question
 from bot.index import Index
 from bot.phrases import phrase
+from bot.rankings import asks_ranking, enumerates
 from bot.reading import doc_lang, quoted, read
 from bot.retrieve import Retrieval
 from bot.target import places

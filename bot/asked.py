@@ -18,6 +18,7 @@ from bot.commonness import zipf
 from bot.headings import CAPTION, unnumbered
 from bot.labels import QUOTED
 from bot.numbers import numbers
+from bot.rankings import asks_ranking
 from bot.target import places
 
 Expected = Literal["quantity", "date", "person"]
@@ -46,24 +47,6 @@ _DATE = re.compile(
     r"什么时候|何时|哪一年|哪年|哪天|哪一天|几月几日|いつ|何年|何日|언제|며칠|날짜",
     re.IGNORECASE,
 )
-# A place in a ranking asked, in the eleven languages: "top", ordinals, "behind"; not the noun
-# "ranking" alone ("Which batches were counted in the ranking?" asks no place in it).
-_RANKING = re.compile(
-    r"\b(?:top|ranks?|ranked|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|behind|"
-    r"class[ée]e?s?|rang|deuxi[eè]me|troisi[eè]me|derri[eè]re|"
-    r"puesto|segund[oa]s?|tercer[oa]?|detr[aá]s|"
-    r"platz|zweite\w*|dritte\w*|hinter|"
-    r"posto|terz[oa]|dietro|lugar|terceir[oa]|atr[aá]s|"
-    r"мест[оеа]\w*|втор\w*|треть\w*|позади|"
-    r"المرتبة|المركز|الأولى|الخمس)\b|"
-    r"第[二三四五六七八九十\d]|前[三四五十\d]|排第|"
-    r"\d位|上位|何位|\d위|상위|몇 위",
-    re.IGNORECASE,
-)
-# Items of a list: the separators of an enumeration in every script, and how short an item is.
-_LIST_ITEM = re.compile(r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو)\s*")
-LIST_ITEM_WORDS, LIST_ITEM_CHARS = 2, 12
-LIST_ITEMS = 3
 # French "ce qui" ("Résume ce qui est dit des licornes", "qu'est-ce qui…") is "what", no one.
 _PERSON = re.compile(
     r"(?:^|(?<!\bce)[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구",
@@ -107,49 +90,6 @@ _NATIONWIDE = re.compile(
     re.IGNORECASE,
 )
 COUNTRY = "country"
-# A few cities counted: "the five cities", "五个城市", "первую пятёрку"; not the article's
-# sample ("the 50 major cities").
-_CITIES_COUNTED = re.compile(
-    r"\b(?:[2-9]|10|three|four|five|ten|trois|quatre|cinq|dix|tres|cuatro|cinco|diez|drei|vier|"
-    r"fünf|zehn|tre|quattro|cinque|dieci|três|quatro|dez|три|четыре|пять|десять)\s+"
-    r"(?:[^\W\d_]+\s+)?(?:cities|villes|ciudades|städte\w*|città|cidades|город\w*)\b|"
-    r"пят[её]рк\w*|десятк\w*|[三四五十](?:个|大)?城市",
-    re.IGNORECASE,
-)
-
-
-def asks_ranking(question: str) -> bool:
-    """Whether `question` asks who holds places in a ranking ("top five cities", "2位は？",
-    "who comes right after it in the ranking?"); not the place of a city it names ("¿Qué
-    puesto ocupa Shanghái?", which a heading such as "Pékin et Shanghai se classent deuxième et
-    troisième" answers)."""
-    return _ranks(question) and not places(question)
-
-
-def asks_places_in_ranking(question: str) -> bool:
-    """Whether `question` asks which cities hold places in a ranking rather than how the two
-    compare: it names one of them at most, and asks a place ("¿Qué ciudad fue segunda…?",
-    "Welche Städte liegen … hinter Peking?") or a few cities ("the five cities with the
-    most…", "五个城市")."""
-    return _ranks(question) and len(places(question)) < 2
-
-
-def _ranks(question: str) -> bool:
-    """Whether `question` asks places in a ranking, or a few cities ("the five cities…")."""
-    return bool(_RANKING.search(question) or _CITIES_COUNTED.search(question))
-
-
-def enumerates(sentence: str) -> bool:
-    """Whether `sentence` lists names: three short items or more in a row, between commas
-    ("Shenzhen, Pékin, Shanghai, Hangzhou, Nanjing", "上海、南京、北京")."""
-    items = [item.split() for item in _LIST_ITEM.split(sentence)]
-    run = 0
-    for words in items[1:-1]:  # the first and last pieces hold the rest of the sentence
-        short = 0 < len(words) <= LIST_ITEM_WORDS and len("".join(words)) <= LIST_ITEM_CHARS
-        run = run + 1 if short else 0
-        if run >= LIST_ITEMS:
-            return True
-    return False
 
 
 def asks_quantity(text: str) -> bool:

@@ -12,13 +12,13 @@ import numpy as np
 
 from bot.abstain import Abstainer, refusal
 from bot.answer import Evidence, rank_sentences, weigh
-from bot.asked import enumerates
 from bot.facts import is_content, is_question, refers_back, sentence_text
 from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
 from bot.index import Index
 from bot.ingest import Passage
 from bot.lang import detect_lang
 from bot.phrases import not_mentioned, phrase
+from bot.rankings import enumerates
 from bot.request_refusal import measure_missing, says_nothing_about
 from bot.retrieve import Retrieval, merge, retrieve
 from bot.sections import heading_over, scored, section

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import numpy as np
 
-from bot.asked import asks_places_in_ranking, asks_quantity, expected
+from bot.asked import asks_quantity, expected
 from bot.closed_words import (
     asks_what_is_said,
     has_request_word,
@@ -22,6 +22,7 @@ from bot.closed_words import (
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
+from bot.rankings import asks_places_in_ranking
 from bot.target import PLACES, compares, compares_explicitly, concepts, names_subject, names_whole
 from bot.tokens import UNSPACED
 

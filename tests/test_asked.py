@@ -9,10 +9,8 @@ from bot.abstain import Decision, Terms, refusal
 from bot.asked import (
     Fit,
     Reading,
-    asks_ranking,
     bound,
     check,
-    enumerates,
     expected,
     held_by,
     names_its_value,
@@ -20,6 +18,7 @@ from bot.asked import (
 )
 from bot.evaluate import cited_sources
 from bot.followup import Turn
+from bot.rankings import asks_ranking, enumerates
 from bot.target import places
 
 

@@ -6,7 +6,6 @@ from __future__ import annotations
 import pytest
 
 from bot.abstain import Abstainer
-from bot.asked import enumerates
 from bot.compare import (
     RANKING,
     compare,
@@ -17,6 +16,7 @@ from bot.compare import (
 )
 from bot.facts import sentence_text
 from bot.overview import comparison_answer
+from bot.rankings import enumerates
 from bot.target import places
 
 DENSITY = "Compare Beijing and Shanghai on digital technology density"
