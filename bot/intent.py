@@ -22,7 +22,7 @@ from bot.closed_words import (
 from bot.embed import Embedder
 from bot.keyterms import LATIN, Term, key_terms
 from bot.lang import detect_lang
-from bot.rankings import asks_places_in_ranking
+from bot.rankings import not_the_two
 from bot.target import PLACES, compares, compares_explicitly, concepts, names_subject, names_whole
 from bot.tokens import UNSPACED
 
@@ -162,8 +162,8 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     scores = examples.scores(vector)
     if not _may_be_smalltalk(text):
         scores[KINDS.index("smalltalk")] = -np.inf
-    # Questions about one city, or a ranking's places, are nearer the comparisons than any
-    if not compares(text) or asks_places_in_ranking(text):
+    # Questions about one city, a ranking or other cities are nearer the comparisons than any.
+    if not compares(text) or not_the_two(text):
         scores[KINDS.index("comparison")] = -np.inf
     best = int(np.argmax(scores))
     kind = KINDS[best]

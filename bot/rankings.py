@@ -35,6 +35,13 @@ _CITIES_COUNTED = re.compile(
     re.IGNORECASE,
 )
 
+# Cities other than the one asked about: "比其他城市早吗？", "ahead of other cities?".
+_OTHER_CITIES = re.compile(
+    r"\bother cities|autres villes|otras ciudades|anderen? städte\w*|altre città|"
+    r"outras cidades|други\w* город\w*|المدن الأخرى|其他城市|其它城市|别的城市|他の都市|다른 도시",
+    re.IGNORECASE,
+)
+
 
 def asks_ranking(question: str) -> bool:
     """Whether `question` asks who holds places in a ranking ("top five cities", "2位は？",
@@ -44,12 +51,13 @@ def asks_ranking(question: str) -> bool:
     return _ranks(question) and not places(question)
 
 
-def asks_places_in_ranking(question: str) -> bool:
-    """Whether `question` asks which cities hold places in a ranking rather than how the two
-    compare: it names one of them at most, and asks a place ("¿Qué ciudad fue segunda…?",
-    "Welche Städte liegen … hinter Peking?") or a few cities ("the five cities with the
-    most…", "五个城市")."""
-    return _ranks(question) and len(places(question)) < 2
+def not_the_two(question: str) -> bool:
+    """Whether the cities `question` speaks of are not the two to compare: it names one of them
+    at most, and asks places in a ranking ("¿Qué ciudad fue segunda…?", "Welche Städte liegen
+    … hinter Peking?"), a few cities ("the five cities with the most…", "五个城市"), or speaks
+    of the others ("上海的元宇宙政策比其他城市早吗？")."""
+    others = _RANKING.search(question) or _OTHER_CITIES.search(question)
+    return bool(others or _CITIES_COUNTED.search(question)) and len(places(question)) < 2
 
 
 def _ranks(question: str) -> bool:

@@ -200,6 +200,9 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("Which five cities have the most software and IT hardware companies?", "question"),
         ("¿Qué ciudad fue segunda en número de empresas emergentes?", "question"),
         ("数字技术密度排名前五的城市是哪些？", "question"),
+        # One city against the others: a question about it, not the two side by side.
+        ("上海的元宇宙政策比其他城市早吗？", "question"),
+        ("Were Shanghai's metaverse policies introduced earlier than other cities'?", "question"),
         # Pointing at the text and asking no one fact: what the article says on a subject.
         ("Is HTC mentioned in the article at all?", "subject"),
         ("Il est question de Baidu dans l'article ?", "subject"),
