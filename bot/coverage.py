@@ -18,6 +18,7 @@ from bot.commonness import LOCAL_MARGIN, is_common, simplified, zipf
 from bot.keyterms import LATIN, Term, fold, value_key
 from bot.lang import LATIN_LANGS
 from bot.numbers import numbers
+from bot.target import ALIASES, concepts, has_name, without_names
 from bot.tokens import CJK, CJK_LANGS, stem_words, tokenize
 
 # A word this long or longer may be a clipping of a longer one the corpus writes: "tech".
@@ -218,6 +219,12 @@ class Vocabulary:
         own = self.editions.get(lang)
         if own is not None and own.holds(term, lang in STEM_START_MIN):
             return True
+        # Another name of a city or subject the corpus writes, alone: "ペキン" where the Japanese
+        # edition writes 北京 (not "KI-Chips", not "Beijing's AI Implementation Plan").
+        named = concepts(term.surface.casefold())
+        alone = not any(c.isalnum() for c in without_names(term.surface, tuple(named)))
+        if named and alone and any(self._writes(concept) for concept in named):
+            return True
         # A loanword another edition writes as the question does ("blockchain" in a Spanish
         # question; the Spanish edition says "cadena de bloques"); not a word of that edition's
         # own everyday language, which is another word spelled alike ("mayor" is Spanish too).
@@ -237,6 +244,18 @@ class Vocabulary:
             if term.kind == "number" or self._portable(term, lang):
                 return False
         return None if own is None else False
+
+    def _writes(self, concept: str) -> bool:
+        """Whether an edition writes one of the names of `concept` (target.ALIASES)."""
+        return concept in self._concepts
+
+    @cached_property
+    def _concepts(self) -> frozenset[str]:
+        """The concepts of target.ALIASES the editions name, read once."""
+        return frozenset(
+            concept for concept, names in ALIASES.items()
+            if any(has_name(e.text, name) for name in names for e in self.editions.values())
+        )  # fmt: skip
 
     def _portable(self, term: Term, lang: str) -> bool:
         """Whether an edition would spell a Latin-script name as the question does: not when

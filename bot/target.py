@@ -17,7 +17,7 @@ from bot.tokens import STEMMERS, stopwords
 ALIASES: dict[str, tuple[str, ...]] = {
     "beijing": (
         "beijing", "pékin", "pekin", "peking*", "pekín", "pechino", "pequim", "北京", "пекин*",
-        "بكين", "ペキン", "베이징*",
+        "بكين", "ペキン", "ベイジン", "베이징*",
     ),
     "shanghai": (
         "shanghai*", "shanghái", "xangai", "schanghai*", "上海", "шанха*", "شنغهاي", "シャンハイ",
@@ -45,7 +45,7 @@ SUBJECTS = frozenset({"ai", "metaverse"})
 # request with one of these, and no part word, asks about a subject. Matched as ALIASES are.
 ABOUT = (
     "about", "on", "regarding", "concerning", "sur", "concernant", "propos", "sujet", "sobre",
-    "acerca", "über", "zu", "zum", "zur", "su", "sul", "sulla", "sui", "sugli", "sullo",
+    "acerca", "über", "zu", "zum", "zur", "su", "sul", "sulla", "sulle", "sui", "sugli", "sullo",
     "riguardo", "о", "об", "обо", "про", "насчёт", "عن", "حول", "بشأن", "关于", "有关", "对于",
     "について", "に関", "대해*", "관한", "대한", "관련*",
 )  # fmt: skip

@@ -58,6 +58,15 @@ def test_the_city_is_found(vocabulary: Vocabulary) -> None:
     assert surfaces(vocabulary.checkable(terms, "en")) == ["mayor", "Beijing"]
 
 
+def test_another_name_of_a_city_the_corpus_writes_is_found(vocabulary: Vocabulary) -> None:
+    # The editions write 北京 and 上海; a reader may write them in katakana. A longer name
+    # holding the city's is looked for as it is.
+    for name in ("ペキン", "ベイジン", "シャンハイ"):
+        assert vocabulary.missing([Term(name, "name", (name,))], "ja") == ()
+    plan = Term("Beijing's AI Implementation Plan", "name", ("beijing's ai implementation plan",))
+    assert vocabulary.missing([plan], "en") == (plan,)
+
+
 @pytest.mark.parametrize(
     ("question", "lang"),
     [

@@ -211,6 +211,7 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("기사에서 블록체인은 어떻게 나와?", "subject"),
         # "Tell me about" a subject: what the article says on it, not one sentence.
         ("Parlami del metaverso", "subject"),
+        ("Riassumi cosa dice l'articolo sulle università", "subject"),
         ("Raconte-moi le métavers", "subject"),
         ("Расскажи о больших моделях", "subject"),
         # A subject named first, then asked about: what the article says on it; not a greeting
