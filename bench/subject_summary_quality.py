@@ -149,6 +149,7 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
     """Shares of comparisons with both cities' facts present, verdicts, and the baselines;
     refusals of the comparisons the article cannot answer, and of the others."""
     both = own = top = whole = verdicts = verdict_found = invented = refused = points = 0
+    side_points = on_side = 0
     with_verdict = 0
     batches: dict[str, list[bool]] = {name: [] for name in BATCHES}  # both cities' facts
     unanswerable = {why: [0, 0] for why in ("offtopic", "near_miss")}  # refused, of
@@ -166,6 +167,9 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
         everything = [s for texts in columns.values() for s in texts]
         points += len(everything)
         sides = item["sides"]
+        for side in SIDES:
+            side_points += len(columns.get(side, []))
+            on_side += sum(covered([s], sides[side]) > 0 for s in columns.get(side, []))
         both += (present := all(covered(everything, sides[s]) for s in SIDES))
         for name, ids in BATCHES.items():
             if number(item) in ids:
@@ -187,6 +191,7 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
         "article": whole / n, "with verdict": with_verdict, "verdict shown": verdicts,
         "verdict right": verdict_found, "no verdict in keys, one shown": invented,
         "false refusals": refused, "points (mean)": points / n,
+        "city points holding its key fact": on_side / max(side_points, 1),
         **{f"both sides, {name}": f"{sum(got)}/{len(got)}" for name, got in batches.items() if got},
         "unanswerable refused": {why: f"{r}/{of}" for why, (r, of) in unanswerable.items()},
     }  # fmt: skip

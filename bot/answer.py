@@ -10,9 +10,7 @@ from bot.abstain import Abstainer, Decision, Terms, assess, refusal
 from bot.asked import (
     Fit,
     Reading,
-    bound,
     expected,
-    names_its_value,
     states,
 )
 from bot.citations import Citation, nearest, translate
@@ -172,11 +170,6 @@ def weigh(
         stating = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
                           lambda r: states(r.text, r.lang, kind, r.english))  # fmt: skip
         reading = stating or reading
-    if not bound(question, reading.text, reading.lang):
-        # "… в Пекине?": Beijing's figure beats a slightly closer sentence giving Shanghai's.
-        binding = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
-                          lambda r: names_its_value(question, r.text, r.lang))  # fmt: skip
-        reading = binding or reading
     return ranked, *assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
 
 

@@ -70,14 +70,6 @@ _CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
 # Report"), outside quotes: a quoted run is a title ("Tackling Key Technology Action Plan").
 _CAPITALISED_RUN = re.compile(r"\b[A-ZА-Я][a-zа-я]+(?: [A-ZА-Я][a-zа-я]+)+\b")
 RARE_NAME_ZIPF = 4.0
-# A place in a ranking written with a number: "n° 2", "No. 2", "第2", "2位", "2위", "2-е место".
-_RANK_NUMBER = re.compile(
-    r"n\s?°\s?\d+|\bno\.\s?\d+|第\s?\d+|\d+\s?[位위]|\d+-?[еоя]\s+мест\w*|\bplatz\s\d+|"
-    r"\d+(?:st|nd|rd|th)\b|\d+(?:e|er|ème)\b",
-    re.IGNORECASE,
-)
-# A title, however long, between quotes of any script.
-_TITLE = re.compile(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”|《[^》\n]*》|「[^」\n]*」|『[^』\n]*』')
 _YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Clauses: what a figure in one is bound to is in that clause.
 _CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
@@ -156,17 +148,6 @@ def bound(question: str, sentence: str, lang: str) -> bool:
     return _may_be_of(asked, _valued(sentence, lang, kind))
 
 
-def names_its_value(question: str, sentence: str, lang: str) -> bool:
-    """Whether a clause of `sentence` gives a value of the kind `question` asks for, bound to
-    the one city it names ("… в Пекине?" — "Pékin se classe deuxième, avec 683 000 …"), in the
-    year it names if any."""
-    kind, asked = expected(question), places(question)
-    if kind not in ("quantity", "date") or len(asked) != 1 or _other_year(question, sentence):
-        return False
-    counted = _RANK_NUMBER.sub(" ", sentence)  # "n° 2 à Shanghai" ranks it, counts nothing
-    return any(asked <= named for named in _valued(counted, lang, kind))
-
-
 def held_by(question: str, sentence: str, lang: str) -> str | None:
     """The other city, when the figure or date `sentence` gives is bound to it and not to the
     one `question` asks about ("… à Shanghai ?" — "Pékin en compte 34"): a refusal can say
@@ -190,8 +171,7 @@ def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:
 
 def _other_year(question: str, sentence: str) -> bool:
     """The question names a year, the sentence others and not it."""
-    # A title's year names the publication ("Rapport … (2022)"), not the figure's.
-    asked, stated = set(_YEAR.findall(question)), set(_YEAR.findall(_TITLE.sub(" ", sentence)))
+    asked, stated = set(_YEAR.findall(question)), set(_YEAR.findall(sentence))
     return bool(asked and stated and not asked & stated)
 
 
