@@ -18,11 +18,11 @@ from bot.index import Index
 from bot.keyterms import key_terms
 from bot.phrases import not_mentioned, phrase
 from bot.reading import context_of
-from bot.request_refusal import says_nothing_about, unwritten_subject
+from bot.request_refusal import SUBJECT_COMMON, says_nothing_about, unwritten_subject
 from bot.retrieve import Hit, Retrieval
 from bot.summarize import Length, choose
 from bot.summary import Summary, cited_points
-from bot.target import concepts
+from bot.target import about_object, concepts
 
 # The scope a focused summary reports: not a part of the article, the subject asked about.
 ABOUT = "about"
@@ -71,9 +71,11 @@ def about(
 def on_subject(index: Index, hits: Sequence[Hit], subject: str, lang: str) -> set[int]:
     """The rows of the passages of `hits` that write, around them (heading, passage before, in
     the edition in `lang` and the source), a key term of `subject` (in `lang`) the corpus
-    writes: "licornes" picks the one passage on unicorns out of eight close to them. Every row
-    when there is no such term."""
-    terms = [t for t, holds in index.vocabulary.check(key_terms(subject, lang), lang) if holds]
+    writes: "licornes" picks the one passage on unicorns out of eight close to them; without
+    one, the words after its about word ("about talent": the word is too common to be a key
+    term). Every row when there is no such term."""
+    named = key_terms(subject, lang) or key_terms(about_object(subject), lang, SUBJECT_COMMON)
+    terms = [t for t, holds in index.vocabulary.check(named, lang) if holds]
     rows = {hit.row for hit in hits}
     # The article's cities and subjects alone ("AI talent") are written every way, everywhere.
     if all(concepts(t.surface.casefold()) for t in terms):

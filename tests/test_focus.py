@@ -66,6 +66,15 @@ def test_a_narrow_subject_gets_the_passage_that_writes_it_not_its_neighbours(eng
     assert all("licorne" in engine.passage(p).text for p in passages)
 
 
+def test_a_subject_in_everyday_words_gets_the_passages_that_write_them(engine) -> None:  # noqa: ANN001
+    # "talent" is too common a word to be a key term: its points had opened on Huang Zhaoying's
+    # quotes ("say" draws speech). The words after "about" pick the passages.
+    summary = engine.focused_summary("What does the article say about talent?", "en", "medium")
+    said = sources(summary)
+    assert any("40 000 talents" in s for s in said)
+    assert not any("Huang Zhaoying" in s for s in said)
+
+
 def test_a_subject_the_article_never_treats_is_refused(engine) -> None:  # noqa: ANN001
     summary = engine.focused_summary("the recipe for ratatouille", "en", "medium")
     assert not summary.answered and summary.points == ()
