@@ -69,9 +69,13 @@ def check_terms(
     names = [holds for t, holds in checked if t.kind != "word"]
     words = [holds for t, holds in checked if t.kind == "word"]
     # The article's country is named around none of its figures: it says "the country", "全国".
+    # A name only another edition writes ("Varias medidas" in a Portuguese question, where its
+    # edition writes "Diversas Medidas") cannot be looked for around the sentence read.
+    own = vocabulary.editions.get(lang)
     written = [
         t for t, holds in checked
         if holds and t.kind == "name" and not _acronym(t) and not _names_country(t)
+        and (own is None or own.holds(t))
     ]  # fmt: skip
     near = _near(written, lang, reading) if reading and written else ()
     return Terms(
