@@ -11,7 +11,7 @@ from bot.abstain import EVEN_ODDS, Decision
 from bot.asked import expected
 from bot.coverage import Vocabulary
 from bot.keyterms import key_terms
-from bot.target import about_object
+from bot.target import about_object, names_text
 
 # What a comparison is on, the article must write: there everyday words count too ("airports",
 # "winter", "tourists"), all but those of the 1,000 commonest word families of the request's
@@ -68,6 +68,8 @@ def unwritten_subject(
     subject = about_object(request)
     if not decision.abstains or not subject:
         return ()
-    checked = vocabulary.check(key_terms(subject, lang, SUBJECT_COMMON), lang)
+    # "記事はアリババについて…": the clause before a postposition may name the text too.
+    named = [t for t in key_terms(subject, lang, SUBJECT_COMMON) if not names_text(t.surface)]
+    checked = vocabulary.check(named, lang)
     missing = tuple(term.surface for term, holds in checked if not holds)
     return missing if 2 * len(missing) > len(checked) else ()

@@ -132,6 +132,11 @@ def names_subject(text: str) -> bool:
     return any(_about_objects(message))
 
 
+def names_text(word: str) -> bool:
+    """Whether `word` is a word for the text itself ("article", "記事", "文章")."""
+    return any(has_name(word.casefold(), name) for name in _TEXT)
+
+
 def names_whole(text: str) -> bool:
     """Whether a summary request asks what the whole is about: it has an about word, and each
     has the article or a question word for object ("What is the article about?", "о чём

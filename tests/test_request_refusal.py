@@ -86,6 +86,8 @@ def test_one_missing_word_refuses_a_comparison_only_when_the_model_doubts(engine
         ("What does the article say about electric cars?", ("electric", "cars")),
         ("Que dit l'article sur le sport ?", ("sport",)),
         ("サッカーについて記事は何と言っていますか？", ("サッカー",)),
+        # The clause before the postposition names the text too: not a word it lacks.
+        ("記事はサッカーについて何と言っていますか？", ("サッカー",)),
         # Everyday words the article writes: what it says on them is there.
         ("What does the article say about data?", ()),
         ("What does it say about investment?", ()),
