@@ -179,7 +179,11 @@ def _words(text: str, lang: str) -> Iterator[tuple[str, bool]]:
             yield "", False
         end = match.end()
         word = match.group().replace("’", "'")
-        if "'" in word and zipf(word, lang) == 0:
+        if word.lower().endswith("'s") and len(word) > 2:
+            # A possessive ends the name after its word: "the Partnership Program's goal".
+            yield word[:-2], opens
+            yield "", False
+        elif "'" in word and zipf(word, lang) == 0:
             # An elided article or a possessive ends a name: "Beijing's AI", "Vision Pro d'Apple".
             yield "", False
             for part in (p for p in word.split("'") if len(p) > 1):
