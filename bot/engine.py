@@ -32,6 +32,7 @@ from bot.index import Index, Manifest, load
 from bot.ingest import Passage
 from bot.intent import classify
 from bot.lang import detect_lang, load_identifier
+from bot.lengths import asked_length
 from bot.overview import compare_cities, comparison_answer
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve, retrieve_within
 from bot.summary import (
@@ -207,12 +208,14 @@ class Engine:
         return compare_cities(self.index, self.abstainer, question, searched, lang), searched.merged
 
     def _summary(self, question: str, lang: str, kind: str, vector: np.ndarray) -> Answer:
-        """The medium summary of the part the message names (else the article), as an answer;
-        of the subject it names, for a request about one ("subject")."""
+        """The summary of the part the message names (else the article), as an answer; of the
+        subject it names, for a request about one ("subject"); as long as it asks."""
+        length, most = asked_length(question)  # "en 3 points", "briefly", "in detail"
         if kind == "subject":
-            return summary_answer(question, self.focused_summary(question, lang, "medium", vector))
-        scope = named_scope(self.index, question)
-        return summary_answer(question, summarize_scope(self.index, scope, lang, "medium"))
+            found = self.focused_summary(question, lang, length, vector)
+        else:
+            found = summarize_scope(self.index, named_scope(self.index, question), lang, length)
+        return summary_answer(question, found, most)
 
     def focused_summary(
         self,

@@ -139,9 +139,10 @@ def _title_in(index: Index, scope_id: str, entry: dict, lang: str) -> str | None
     return passage.section_path[0] if passage.section_path else None
 
 
-def summary_answer(question: str, summary: Summary | None) -> Answer:
-    """A summary as an answer object: its points in order, numbered [1], [2]… as citations."""
-    points = summary.points if summary else ()
+def summary_answer(question: str, summary: Summary | None, most: int | None = None) -> Answer:
+    """A summary as an answer object: its points in order (the first `most` of them, when the
+    reader counted them), numbered [1], [2]… as citations."""
+    points = (summary.points if summary else ())[:most]
     citations = tuple(
         Citation(**{**point.citations[0].__dict__, "n": n}) for n, point in enumerate(points, 1)
     )
