@@ -7,12 +7,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, assess, refusal
-from bot.asked import (
-    Fit,
-    Reading,
-    expected,
-    states,
-)
+from bot.asked import Fit, Reading, expected, states
 from bot.citations import Citation, nearest, translate
 from bot.facts import is_question
 from bot.index import Index

@@ -146,18 +146,22 @@ def names_whole(text: str) -> bool:
 
 
 def about_object(text: str) -> str:
-    """What a request is about, as written after its about word (before a postposition): "what
-    does the article say about electric cars?" → "electric cars"; "" when no about word has a
-    subject for object."""
+    """What a request is about, after its about word (before a postposition): "…say about
+    electric cars?" → "electric cars"; "" when no about word has a subject for object."""
     message = text.casefold()
     for word in ABOUT:
         for match in _matches(message, word):
             before = word in _AFTER_OBJECT
             if _object_is_subject(message, match, before):
-                if before:
-                    return _CLAUSE_END.split(message[: match.start()])[-1].strip()
-                return _CLAUSE_END.split(message[match.end() :])[0].strip()
+                return _object_clause(message, match, before)
     return ""
+
+
+def _object_clause(message: str, match: re.Match, before: bool) -> str:
+    """The clause after the about word at `match` (before it, for a postposition)."""
+    if before:
+        return _CLAUSE_END.split(message[: match.start()])[-1].strip()
+    return _CLAUSE_END.split(message[match.end() :])[0].strip()
 
 
 def _about_objects(message: str) -> Iterator[bool]:
@@ -173,12 +177,8 @@ def _object_is_subject(message: str, match: re.Match, before: bool) -> bool:
     before any other word ("about what", "sur quoi", "何について"), and there are some ("What is
     it about?" has none; "sobre isso" points back at one). In an unspaced script the object is
     where the clause starts ("关于电动汽车说了什么") or ends ("記事は何について")."""
-    if before:
-        clause = _CLAUSE_END.split(message[: match.start()])[-1].strip()
-        words = _words(clause)[::-1]
-    else:
-        clause = _CLAUSE_END.split(message[match.end() :])[0].strip()
-        words = _words(clause)
+    clause = _object_clause(message, match, before)
+    words = _words(clause)[::-1] if before else _words(clause)
     if not words:
         return False
     stop = _any_stopword()
