@@ -5,6 +5,7 @@ from __future__ import annotations
 import time
 from collections.abc import Sequence
 from dataclasses import dataclass, field
+from functools import cached_property
 
 import numpy as np
 
@@ -33,6 +34,7 @@ from bot.lang import detect_lang, load_identifier
 from bot.lengths import asked_length
 from bot.library import Library
 from bot.overview import compare_cities, comparison_answer
+from bot.respell import Spellings
 from bot.retrieve import Hit, Retrieval, paragraph_baseline, retrieve, retrieve_within
 from bot.summary import (
     ARTICLE,
@@ -124,8 +126,10 @@ class Engine(Library):
     ) -> tuple[Answer, Retrieval, np.ndarray]:
         """The answer, the retrieval behind it and the query vector (for evaluation)."""
         started = time.perf_counter()
-        query = search_text(question, history)
+        written = question
         lang = lang or reader_lang(question, history)
+        question = self.respelled(question)  # "アップル" read as the corpus's "Apple"
+        query = search_text(question, history)
         if query == question:
             vector = message_vector = self.embedder.embed_query(query)
         else:
@@ -166,7 +170,7 @@ class Engine(Library):
             "search": _ms(searched - embedded),
             "answer": _ms(time.perf_counter() - searched),
         }
-        answer = Answer(**{**answer.__dict__, "question": question, "timings_ms": timings})
+        answer = Answer(**{**answer.__dict__, "question": written, "timings_ms": timings})
         return answer, retrieval, vector
 
     def kind_of(self, message: str) -> str:
@@ -212,6 +216,7 @@ class Engine(Library):
         part = None if scope == ARTICLE else self.index.summaries.get(scope)
         if scope != ARTICLE and part is None:
             return None
+        about = self.respelled(about)
         vector = self.embedder.embed_query(about) if vector is None else vector
         inside = frozenset(part["passage_ids"]) if part else None
         retrieval = retrieve_within(self.index, vector, about, detect_lang(about), PASSAGES, inside)
@@ -225,9 +230,22 @@ class Engine(Library):
         within: frozenset[str] | None = None,
     ) -> list[Hit]:
         """The k passages closest to `query`, best first; only passages `within` when given."""
+        query = self.respelled(query)
         vector = self.embedder.embed_query(query)
         lang = lang or detect_lang(query)
         return list(retrieve_within(self.index, vector, query, lang, k, within).hits)
+
+    @cached_property
+    def spellings(self) -> Spellings:
+        """The names the editions in other scripts write in Latin letters, read once."""
+        langs = [str(lang) for lang in self.index.editions.passage_lang]
+        return Spellings.build([p.text for p in self.index.passages], langs)
+
+    def respelled(self, text: str) -> str:
+        """`text` with the names it writes in another script as the corpus writes them."""
+        lang = detect_lang(text)
+        edition = self.index.vocabulary.editions.get(lang)
+        return self.spellings.respelled(text, lang, edition.text if edition else "")
 
     def query_lang(self, text: str) -> str:
         """The language `text` is written in: the edition its results are shown in."""

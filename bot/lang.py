@@ -57,11 +57,20 @@ UKRAINIAN_MIN_CONFIDENCE = 0.6
 RTL_LANGS = frozenset({"ar", "fa", "he", "ur"})
 # Weight of one character per script: a CJK character carries about as much as a short word.
 _CJK_WEIGHT = 3
+_NAME_OR_ACRONYM = re.compile(r"\b[A-Z][A-Za-z]*")
 
 
 def detect_lang(text: str, default: str = "en") -> str:
     """The ISO 639-1 code of the language `text` is most likely written in."""
     scripts = _script_counts(text)
+    if len(scripts) > 1 and "latin" in scripts:
+        # Among another script's words, Latin-script names and acronyms after the first word
+        # are names, not the language: "Huang Zhaoying是谁？" is Chinese, "Apple Vision Pro는?"
+        # Korean; "What does 元宇宙 mean?" English.
+        first, _, rest = text.strip().partition(" ")
+        kept = first + " " + _NAME_OR_ACRONYM.sub(" ", rest)
+        scripts["latin"] = _script_counts(kept)["latin"]
+        scripts += Counter()  # drops a count of zero
     if not scripts:
         return default
     script = scripts.most_common(1)[0][0]

@@ -278,7 +278,10 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # inversión…?", "那头部企业的研发投入方面，方案是怎么说的？"; "What does he say the bottom layer
     # of the metaverse is made of?" is a question taken for one). Comparisons 41 → 30 since a
     # ranking's places asked ("¿Qué ciudad fue segunda…?", "the five cities…") are questions.
-    assert pairs["question", "subject"] <= 33 and pairs["question", "comparison"] <= 30, pairs
+    # The 40 questions on names written in the reader's script added one of each: 34 and 31 of
+    # 1,097 ("En el título de la referencia que menciona a BATJ, ¿qué pretende construir
+    # Shanghái?"; "Какой город возглавляет рейтинг … — Шеньчжень или Пекин?").
+    assert pairs["question", "subject"] <= 34 and pairs["question", "comparison"] <= 31, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 

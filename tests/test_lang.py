@@ -92,6 +92,11 @@ def test_short_questions(question: str, lang: str) -> None:
         # question keeps it English, Latin initials in a Chinese question keep it Chinese.
         ("What is 北京's plan?", "en"),
         ("北京的AI计划是什么？", "zh"),
+        # Latin-script names after the first word are names, not the language of the words
+        # around them.
+        ("Huang Zhaoying是谁？", "zh"),
+        ("Apple Vision Pro는 어떤 기기인가요?", "ko"),
+        ("What does 元宇宙 mean?", "en"),
         # Capitalised names are left out of the Latin model's input: their letters pull
         # towards their own language (Đà Nẵng reads as Vietnamese, Łódź as Polish).
         ("Quel est le PIB de Đà Nẵng ?", "fr"),
