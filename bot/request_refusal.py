@@ -50,13 +50,12 @@ def measure_missing(
     request) doubts it more than it believes it ("museums"); () otherwise."""
     checked = vocabulary.check(key_terms(measure, lang, MEASURE_COMMON), lang)
     missing = tuple(term.surface for term, holds in checked if not holds)
-    if len(missing) == len(checked) > 1:
-        return missing
-    # One word alone may be a paraphrase ("ambições", where the article speaks of goals), and
-    # so may most of several ("施策の中身", "地位和认可"): refused when the model finds the request
-    # less likely answerable than not (dev: 4 of 4 such unanswerable comparisons, the 1
-    # answerable kept).
-    return missing if 2 * len(missing) > len(checked) and decision.probability < EVEN_ODDS else ()
+    if len(checked) == 1:
+        # One word alone may be a paraphrase ("ambições", where the article speaks of goals):
+        # refused when the model finds the request less likely answerable than not (dev: 4 of 4
+        # such unanswerable comparisons, the 1 answerable kept).
+        return missing if decision.probability < EVEN_ODDS else ()
+    return missing if 2 * len(missing) > len(checked) else ()
 
 
 def unwritten_subject(
