@@ -55,8 +55,11 @@ _KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]{2,}")
 # ("300 billion", "3亿"); letters and digits in one word make a name ("Web3", "A100", "5G").
 _NUMBER = re.compile(r"\d(?:[\d.,\u00a0\u202f]|\s(?=\d{3}\b))*\d|\d")
 _SCALE_WORD = re.compile(r"\s*(?:[万亿億萬]+|[^\W\d_]+)")
+# An ordinal's ending after its digits ("30th", "1er", "2e", "3ème").
+_ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er|ère|e|ème)\b")
 _CODE = re.compile(
-    r"(?<![A-Za-z\d-])(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*"
+    r"(?<![A-Za-z\d-])(?!\d+(?:k|bn)\b)"  # "683k", "300bn": numbers, not codes
+    r"(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*"
     r"(?![A-Za-z\d-])"
 )
 
@@ -77,7 +80,7 @@ class Term:
 def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[Term, ...]:
     """The salient terms of a question in `lang`: numbers, names, and words rare in general use
     (not of the `common` commonest word families)."""
-    text = plain(question)
+    text = _ORDINAL.sub("", plain(question))  # "May 30th": the 30
     terms = [Term(m.group(), "name", (fold(m.group()),)) for m in _CODE.finditer(text)]
     text = _CODE.sub(" ", text)
     for term in _number_terms(text, lang):

@@ -34,7 +34,8 @@ _SCALES = {
     "millions": 1e6, "million": 1e6, "millones": 1e6, "millón": 1e6, "millionen": 1e6,
     "milioni": 1e6, "milione": 1e6, "milhões": 1e6, "milhão": 1e6, "млн": 1e6, "миллион": 1e6,
     "مليون": 1e6, "thousand": 1e3, "mil": 1e3, "mila": 1e3, "tausend": 1e3, "тыс": 1e3,
-    "ألف": 1e3, "亿": 1e8, "億": 1e8, "억": 1e8, "万": 1e4, "萬": 1e4, "만": 1e4,
+    "ألف": 1e3, "k": 1e3, "bn": 1e9,
+    "亿": 1e8, "億": 1e8, "억": 1e8, "万": 1e4, "萬": 1e4, "만": 1e4,
 }  # fmt: skip
 # Arabic-Indic and Persian digits, and the Arabic decimal and thousands marks.
 _ARABIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")

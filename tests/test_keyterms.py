@@ -31,6 +31,20 @@ def test_a_possessive_ends_the_name_after_its_word(question: str, names: list[st
     assert surfaces(key_terms(question, "en")) == names
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "terms"),
+    [
+        # Once "The article does not mention “30th”": an ordinal is its number.
+        ("What was issued on May 30th?", "en", [("May", "name"), ("30", "number")]),
+        ("Quel est le 1er plan ?", "fr", [("1", "number")]),
+        ("Who has 683k software firms?", "en", [("683k", "number")]),
+        ("Is Web3 in the plan?", "en", [("Web3", "name")]),  # a name still
+    ],
+)
+def test_ordinals_and_shorthand_are_numbers(question: str, lang: str, terms: list) -> None:
+    assert [(t.surface, t.kind) for t in key_terms(question, lang)] == terms
+
+
 def test_a_city_after_a_name_is_a_name_of_its_own() -> None:
     # "TI" is Portuguese for IT: "TI Xangai" is no name the corpus could write.
     terms = key_terms("Quantas empresas de software e hardware de TI Xangai tinha em 2021?", "pt")

@@ -34,6 +34,8 @@ from bot.numbers import numbers
         ("3000억 위안, 기업 81.3만 개, 1조 위안", "ko", [300e9, 813000, 1e12]),
         ("٣٠٠ مليار يوان و٥٫٧٢ نقطة", "ar", [300e9, 5.72]),
         ("300 مليار يوان و813,000 شركة", "ar", [300e9, 813000]),
+        # A reader's shorthand: "683k", "300bn".
+        ("who has 683k firms, or 300bn yuan?", "en", [683000, 300e9]),
     ],
 )
 def test_values(text: str, lang: str, values: list[float]) -> None:
