@@ -21,7 +21,7 @@ from bot.numbers import numbers
 from bot.rankings import asks_ranking
 from bot.target import places
 
-Expected = Literal["quantity", "date", "person"]
+Expected = Literal["quantity", "money", "date", "person"]
 
 _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
@@ -37,6 +37,31 @@ _QUANTITY = re.compile(
 _PRICE = re.compile(
     r"\b(price|prix|precio|preis|prezzo|pre[çc]o|wie teuer|цена|стоит|سعر\w*)\b|"
     r"价格|价钱|価格|値段|가격",
+    re.IGNORECASE,
+)
+# An amount of money asked ("How much money…?", "Quanto hanno investito…?", "多少资金"): a figure
+# with a currency answers it, not the sentence saying that investment grows.
+_MONEY = re.compile(
+    r"\b(money|invest\w*|fund(?:s|ing)?|budget\w*|spen[dt]\w*|costs?|revenues?|argent|"
+    r"financement|fonds|co[uû]ts?|dinero|invers\w*|invirti\w*|presupuesto|financiaci[oó]n|geld\w*|"
+    r"investiert|finanzierung|kosten|umsatz|soldi|denaro|investit\w*|finanziament\w*|costi|"
+    r"fatturato|dinheiro|investiu|investimento|or[çc]amento|financiamento|custos?|receita|денег|"
+    r"деньги|инвестир\w*|инвестици\w*|бюджет\w*|финансировани\w*|выручк\w*|المال|أموال|"
+    r"استثمر\w*|استثمارات|ميزانية|تمويل|إيرادات)\b|资金|钱|投资|预算|营收|資金|お金|投資|出資|予算|"
+    r"費用|돈|투자|예산|자금|비용|매출",
+    re.IGNORECASE,
+)
+# Things counted or a share asked: a number, whatever money words come with it ("How many
+# investment partners…?", "何社", "By what percentage… the cost…?").
+_COUNTED = re.compile(
+    r"\b(how many|wie viele|cu[aá]nt[oa]s|quant[ie]|quant[oa]s|percent\w*|pourcentage|porcentaje|"
+    r"prozent\w*|percentu\w*|процент\w*|عدد|نسبة)\b|[几幾][个個家位名条項项]|多少[个個家位名条項项]|"
+    r"何[社人件個つ]|몇\s*(?:개|곳|명|건)|%|百分|比例|占比|割合|비율|비중",
+    re.IGNORECASE,
+)
+# A currency after a figure: "300 milliards de yuans", "3000亿元" (not 元宇宙, the metaverse).
+_CURRENCY = re.compile(
+    r"yuans?|юан\w*|يوان|위안|dollars?|euros?|\$|€|rmb|[\d亿億万萬]\s*[元円](?!宇宙)",
     re.IGNORECASE,
 )
 _DATE = re.compile(
@@ -82,6 +107,8 @@ _NATIONWIDE = re.compile(
     re.IGNORECASE,
 )
 COUNTRY = "country"
+# The kinds of answer a clause binds to a city or a year.
+_VALUES = ("quantity", "money", "date")
 
 
 def asks_quantity(text: str) -> bool:
@@ -93,7 +120,11 @@ def expected(question: str) -> Expected | None:
     """The kind of answer `question` asks for, when its words say so."""
     if _DATE.search(question):
         return "date"
-    if asks_quantity(question) or _PRICE.search(question):
+    if _PRICE.search(question) or (
+        asks_quantity(question) and _MONEY.search(question) and not _COUNTED.search(question)
+    ):
+        return "money"
+    if asks_quantity(question):
         return "quantity"
     # "Pékin ou Shanghai : qui a le plus … ?" asks which of the two, not a person; "E quem vem
     # logo atrás dela nesse ranking?", a place in a ranking.
@@ -109,11 +140,12 @@ def expected(question: str) -> Expected | None:
 def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -> bool:
     """Whether `sentence` (in `lang`) holds an answer of `kind`; a person's name is looked for in
     its English edition `english` when there is one (other scripts do not capitalise names)."""
-    if kind == "quantity":
+    if kind in ("quantity", "money"):
         # "1. Le nombre d'entreprises… : la plus grande à Shanghai" numbers a heading, and
-        # "Figure 1 : …" a chart: neither states how many.
+        # "Figure 1 : …" a chart: neither states how many; nor, of money, a figure without its
+        # currency.
         stated = unnumbered(sentence)
-        if CAPTION.match(stated):
+        if CAPTION.match(stated) or kind == "money" and not _CURRENCY.search(stated):
             return False
         return (
             bool(numbers(stated, lang))
@@ -138,7 +170,7 @@ def bound(question: str, sentence: str, lang: str) -> bool:
     other city and not the one asked ("Pékin en compte 34, loin devant le Jiangsu, Shanghai").
     True when that cannot be told (no year or one city asked, no quantity or date expected)."""
     kind = expected(question)
-    if kind not in ("quantity", "date"):
+    if kind not in _VALUES:
         return True
     if _other_year(question, sentence):
         return False
@@ -154,7 +186,7 @@ def held_by(question: str, sentence: str, lang: str) -> str | None:
     whose figure the article gives."""
     kind = expected(question)
     asked = places(question)
-    if kind not in ("quantity", "date") or len(asked) != 1 or _other_year(question, sentence):
+    if kind not in _VALUES or len(asked) != 1 or _other_year(question, sentence):
         return None
     valued = _valued(sentence, lang, kind)
     if _may_be_of(asked, valued):

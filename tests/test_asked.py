@@ -27,7 +27,7 @@ from bot.target import places
         ("How many metaverse companies are there in Shanghai?", "quantity"),
         ("Combien d'universités de première classe y a-t-il à Shanghai ?", "quantity"),
         ("上海有多少人工智能核心技术人才？", "quantity"),
-        ("Сколько стоит гарнитура Apple Vision Pro?", "quantity"),
+        ("Сколько стоит гарнитура Apple Vision Pro?", "money"),
         ("كم عدد منصات الإنترنت الصناعي في بكين؟", "quantity"),
         ("What market share will domestic AI chips reach?", "quantity"),
         ("Welchen Marktanteil sollen heimische KI-Chips erreichen?", "quantity"),
@@ -38,9 +38,16 @@ from bot.target import places
         ("¿Quién es el alcalde de Shanghái?", "person"),
         ("中国科学技術情報研究所の所長は誰ですか？", "person"),
         ("من المسؤول الذي أطلق برنامج الشراكة؟", "person"),
-        # A price is an amount; "what date" asks a date.
-        ("E a quale prezzo?", "quantity"),
-        ("Apple Vision Pro的价格是多少？", "quantity"),
+        # A price or a sum of money is an amount in a currency; things counted or a share are a
+        # number, whatever money words come with them; "what date" asks a date.
+        ("E a quale prezzo?", "money"),
+        ("Apple Vision Pro的价格是多少？", "money"),
+        ("¿Cuánto dinero invirtió Shanghái en el ámbito digital en 2021?", "money"),
+        ("《若干措施》准备拿出多少资金来建设公共服务平台？", "money"),
+        ("投資パートナー8社は合計でいくら出資することになっていますか？", "money"),
+        ("How many investment partners does the program have?", "quantity"),
+        ("パートナー計画の第1陣に投資パートナーは何社含まれていますか？", "quantity"),
+        ("By what percentage will the plan cut the cost of scenes?", "quantity"),
         ("¿Y en qué fecha exacta se publicó?", "date"),
         ("An welchem Datum wurde der Plan veröffentlicht?", "date"),
         # Arabic writes "and" onto the question word.
@@ -93,6 +100,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert not states("上海此次发布的《攻关行动方案》……", "zh", "person", english=plan)
     partners = "Partners include Alibaba Cloud Computing Co., Ltd."
     assert states("包括阿里云计算有限公司……", "zh", "person", english=partners)
+    # Money: a figure with its currency, not a sentence on investment, nor the metaverse (元宇宙).
+    assert states("L'industrie atteindra 300 milliards de yuans.", "fr", "money")
+    assert states("人工智能核心产业规模将达到3000亿元。", "zh", "money")
+    assert not states("La recherche des 10 premières sociétés continue d'augmenter.", "fr", "money")
+    assert not states("上海发布了16项元宇宙政策。", "zh", "money")
     # Scripts without capitals and no English edition: cannot tell, so it states.
     assert states("그는 말했다.", "ko", "person")
 
