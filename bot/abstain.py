@@ -36,6 +36,7 @@ FEATURES = (
 # What a refusal says is missing, by the kind of answer the question asks (bot.asked).
 MISSING_KIND = {
     "quantity": "no_figure",
+    "share": "no_figure",
     "money": "no_figure",
     "date": "no_date",
     "person": "no_person",
@@ -140,7 +141,7 @@ def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
     missing = list(terms.missing[: terms.missing_names] or terms.missing)
     if missing:
         return not_mentioned(missing, lang)
-    if how.expected in ("quantity", "money") and len(how.places) == 1:
+    if how.expected in ("quantity", "share", "money") and len(how.places) == 1:
         place = phrase(how.places[0], lang)
         if first_cited and how.held_by:
             other = phrase(how.held_by, lang)

@@ -18,10 +18,10 @@ from bot.commonness import zipf
 from bot.headings import CAPTION, unnumbered
 from bot.labels import QUOTED
 from bot.numbers import numbers
-from bot.rankings import asks_ranking
+from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
 
-Expected = Literal["quantity", "money", "date", "person"]
+Expected = Literal["quantity", "share", "money", "date", "person"]
 
 _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
@@ -57,6 +57,21 @@ _COUNTED = re.compile(
     r"\b(how many|wie viele|cu[aá]nt[oa]s|quant[ie]|quant[oa]s|percent\w*|pourcentage|porcentaje|"
     r"prozent\w*|percentu\w*|процент\w*|عدد|نسبة)\b|[几幾][个個家位名条項项]|多少[个個家位名条項项]|"
     r"何[社人件個つ]|몇\s*(?:개|곳|명|건)|%|百分|比例|占比|割合|비율|비중",
+    re.IGNORECASE,
+)
+# A share asked ("What percentage…?", "占比多少", "몇 %"): a percentage answers it, not a count.
+# Chinese, Japanese and Korean name a share with the measure ("디지털 비중 순위"): with how much.
+_SHARE = re.compile(
+    r"\b(percent\w*|proportion|share|pourcentage|porcentaje|proporci[oó]n|prozent\w*|\w*anteil|"
+    r"percentual\w*|quota|percentagem|propor[çc][aã]o|процент\w*|дол[яию]|نسبة|حصة)\b|%|百分",
+    re.IGNORECASE,
+)
+_CJK_SHARE = re.compile(r"比例|占比|割合|비율|비중")
+_CJK_HOW_MUCH = re.compile(r"多少|几|幾|何|どれ|몇|얼마")
+# A percentage in a sentence: "38 %", "11,3 %", "百分之", "percentage points".
+_PERCENT = re.compile(
+    r"%|٪|\bper ?cent|pour ?cent|por ?ciento|por ?cento|prozent|per ?cento|процент|بالمئة|"
+    r"في المئة|百分|成(?=[，。,.、])",
     re.IGNORECASE,
 )
 # A currency after a figure: "300 milliards de yuans", "3000亿元" (not 元宇宙, the metaverse).
@@ -108,7 +123,7 @@ _NATIONWIDE = re.compile(
 )
 COUNTRY = "country"
 # The kinds of answer a clause binds to a city or a year.
-_VALUES = ("quantity", "money", "date")
+_VALUES = ("quantity", "share", "money", "date")
 
 
 def asks_quantity(text: str) -> bool:
@@ -125,7 +140,7 @@ def expected(question: str) -> Expected | None:
     ):
         return "money"
     if asks_quantity(question):
-        return "quantity"
+        return "share" if _asks_share(question) else "quantity"
     # "Pékin ou Shanghai : qui a le plus … ?" asks which of the two, not a person; "E quem vem
     # logo atrás dela nesse ranking?", a place in a ranking.
     if (
@@ -137,15 +152,26 @@ def expected(question: str) -> Expected | None:
     return None
 
 
+def _asks_share(question: str) -> bool:
+    """Whether `question` asks a share, not a place in the share's ranking ("디지털 비중 순위",
+    "비중 순위에서 베이징은 몇 위예요?")."""
+    share = _SHARE.search(question) or (
+        _CJK_SHARE.search(question) and _CJK_HOW_MUCH.search(question)
+    )
+    return bool(share) and not asks_a_rank(question)
+
+
 def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -> bool:
     """Whether `sentence` (in `lang`) holds an answer of `kind`; a person's name is looked for in
     its English edition `english` when there is one (other scripts do not capitalise names)."""
-    if kind in ("quantity", "money"):
+    if kind in ("quantity", "share", "money"):
         # "1. Le nombre d'entreprises… : la plus grande à Shanghai" numbers a heading, and
         # "Figure 1 : …" a chart: neither states how many; nor, of money, a figure without its
         # currency.
         stated = unnumbered(sentence)
         if CAPTION.match(stated) or kind == "money" and not _CURRENCY.search(stated):
+            return False
+        if kind == "share" and not _PERCENT.search(stated):
             return False
         return (
             bool(numbers(stated, lang))

@@ -51,6 +51,11 @@ def asks_ranking(question: str) -> bool:
     return _ranks(question) and not places(question)
 
 
+def asks_a_rank(question: str) -> bool:
+    """Whether `question` asks a place in a ranking, of a city it names or not ("몇 위예요?")."""
+    return _RANKING.search(question) is not None
+
+
 def not_the_two(question: str) -> bool:
     """Whether the cities `question` speaks of are not the two to compare: it names one of them
     at most, and asks places in a ranking ("¿Qué ciudad fue segunda…?", "Welche Städte liegen

@@ -29,8 +29,8 @@ from bot.target import places
         ("上海有多少人工智能核心技术人才？", "quantity"),
         ("Сколько стоит гарнитура Apple Vision Pro?", "money"),
         ("كم عدد منصات الإنترنت الصناعي في بكين؟", "quantity"),
-        ("What market share will domestic AI chips reach?", "quantity"),
-        ("Welchen Marktanteil sollen heimische KI-Chips erreichen?", "quantity"),
+        ("What market share will domestic AI chips reach?", "share"),
+        ("Welchen Marktanteil sollen heimische KI-Chips erreichen?", "share"),
         ("베이징의 인공지능 핵심 기업은 몇 개인가요?", "quantity"),
         ("When was Beijing's partnership program launched?", "date"),
         ("苹果Vision Pro什么时候在中国上市？", "date"),
@@ -47,7 +47,11 @@ from bot.target import places
         ("投資パートナー8社は合計でいくら出資することになっていますか？", "money"),
         ("How many investment partners does the program have?", "quantity"),
         ("パートナー計画の第1陣に投資パートナーは何社含まれていますか？", "quantity"),
-        ("By what percentage will the plan cut the cost of scenes?", "quantity"),
+        # A share is a percentage; a place in a share's ranking is not.
+        ("By what percentage will the plan cut the cost of scenes?", "share"),
+        ("What proportion of Beijing's patent applications concern digital technology?", "share"),
+        ("上海数字专利占比多少？", "share"),
+        ("그럼 디지털 비중 순위에서 베이징은 몇 위예요?", "quantity"),
         ("¿Y en qué fecha exacta se publicó?", "date"),
         ("An welchem Datum wurde der Plan veröffentlicht?", "date"),
         # Arabic writes "and" onto the question word.
@@ -105,6 +109,10 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert states("人工智能核心产业规模将达到3000亿元。", "zh", "money")
     assert not states("La recherche des 10 premières sociétés continue d'augmenter.", "fr", "money")
     assert not states("上海发布了16项元宇宙政策。", "zh", "money")
+    # A share: a percentage, not a count.
+    assert states("Shanghai compte 37 000 entreprises, soit 38 % des 50 villes.", "fr", "share")
+    assert states("其中，上海数字专利占比高达11.3%。", "zh", "share")
+    assert not states("Pékin compte 1 048 entreprises centrales.", "fr", "share")
     # Scripts without capitals and no English edition: cannot tell, so it states.
     assert states("그는 말했다.", "ko", "person")
 
