@@ -18,10 +18,10 @@ from bot.commonness import zipf
 from bot.headings import CAPTION, unnumbered
 from bot.labels import QUOTED
 from bot.numbers import numbers
-from bot.rankings import asks_a_rank, asks_ranking, states_rank
+from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
 
-Expected = Literal["quantity", "share", "money", "rank", "date", "person"]
+Expected = Literal["quantity", "share", "money", "date", "person"]
 
 _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
@@ -123,7 +123,7 @@ _NATIONWIDE = re.compile(
 )
 COUNTRY = "country"
 # The kinds of answer a clause binds to a city or a year.
-_VALUES = ("quantity", "share", "money", "rank", "date")
+_VALUES = ("quantity", "share", "money", "date")
 
 
 def asks_quantity(text: str) -> bool:
@@ -135,9 +135,6 @@ def expected(question: str) -> Expected | None:
     """The kind of answer `question` asks for, when its words say so."""
     if _DATE.search(question):
         return "date"
-    # The place of the city it names ("Quelle place occupe Pékin…?", "上海は何位？").
-    if asks_a_rank(question) and len(places(question)) == 1:
-        return "rank"
     if _PRICE.search(question) or (
         asks_quantity(question) and _MONEY.search(question) and not _COUNTED.search(question)
     ):
@@ -183,8 +180,6 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         )
     if kind == "date":
         return bool(_SENTENCE_DATE.search(sentence))
-    if kind == "rank":
-        return states_rank(sentence)
     if kind == "person" and (english or lang in ("en", "fr", "es", "de", "it", "pt", "ru")):
         unquoted = QUOTED.sub(" ", english or sentence)
         return any(

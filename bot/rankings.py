@@ -21,31 +21,6 @@ _RANKING = re.compile(
     r"\d位|上位|何位|\d위|상위|몇 위",
     re.IGNORECASE,
 )
-# The place of a city asked: "what position", "which rank", "第几", "몇 위" (not "behind",
-# "hinter": "Was verbirgt sich hinter…?" asks what something means).
-_PLACE_ASKED = re.compile(
-    r"\b(?:ranks?|ranked|ranking|rang|classée?s?|puesto|platz|posto|lugar|мест[оеа]|"
-    r"(?:what|which) (?:place|position)|quelle (?:place|position)|"
-    r"qu[eé] (?:posici[oó]n|lugar)|welche[nmr]? (?:platz|rang|position)|che posizione|"
-    r"quale posto|(?:que|qual) (?:a )?posi[çc][aã]o|какое место|какую позицию|ما ترتيب|"
-    r"ما موقع|في أي مرتبة|المرتبة|المركز)|排名|排第几|第几|几名|何番目|\d位|何位|\d\s?위|몇\s?위",
-    re.IGNORECASE,
-)
-# A place stated, in the eleven languages: ordinals, "n° 1", "ranks", "ahead", "top" ("Pékin se
-# classe au troisième rang", "n° 3 à Pékin", "位居全国第一", "3위").
-_PLACE_STATED = re.compile(
-    r"\b(?:first|second|third|fourth|fifth|ranks?|ranked|top|ahead|behind|leads?|"
-    r"premi[eè]re?|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|rang|class[ée]\w*|"
-    r"devant|derri[eè]re|primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|quint[oa]|puesto|"
-    r"lugar|encabeza\w*|delante|detr[aá]s|erste[nrsm]?|zweite[nrsm]?|dritte[nrsm]?|"
-    r"vierte[nrsm]?|platz|spitze|hinter|prim[oa]|second[oa]|terz[oa]|quart[oa]|posto|"
-    r"posizione|davanti|dietro|primeir[oa]|terceir[oa]|posi[çc][aã]o|frente|atr[aá]s|"
-    r"lidera\w*|перв\w*|втор\w*|трет\w*|четв[её]рт\w*|мест\w*|впереди|позади|лидир\w*|"
-    r"الأول\w*|الثاني\w*|الثالث\w*|الرابع\w*|المرتبة|المركز|يتصدر\w*|صدارة)\b|"
-    r"n\s?[°º]\s?\d|no\.\s?\d|№|第[一二三四五六七八九十\d]|位居|首位|榜首|领先|位列|排名|"
-    r"[\d一二三四五]位|上位|トップ|\d\s?위|순위|상위|선두",
-    re.IGNORECASE,
-)
 # Items of a list: the separators of an enumeration in every script, and how short an item is.
 _LIST_ITEM = re.compile(r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو)\s*")
 LIST_ITEM_WORDS, LIST_ITEM_CHARS = 2, 12
@@ -77,14 +52,8 @@ def asks_ranking(question: str) -> bool:
 
 
 def asks_a_rank(question: str) -> bool:
-    """Whether `question` asks a place in a ranking, of a city it names or not ("몇 위예요?",
-    "Quelle place occupe Pékin… ?")."""
-    return _PLACE_ASKED.search(question) is not None
-
-
-def states_rank(sentence: str) -> bool:
-    """Whether `sentence` states a place in a ranking ("n° 3 à Pékin", "位居全国第一")."""
-    return _PLACE_STATED.search(sentence) is not None
+    """Whether `question` asks a place in a ranking, of a city it names or not ("몇 위예요?")."""
+    return _RANKING.search(question) is not None
 
 
 def not_the_two(question: str) -> bool:
