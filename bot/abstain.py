@@ -141,7 +141,9 @@ def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
     missing = list(terms.missing[: terms.missing_names] or terms.missing)
     if missing:
         return not_mentioned(missing, lang)
-    if how.expected in ("quantity", "share", "money") and len(how.places) == 1:
+    # A value bound to another year, not city: no city's figure is missing, the year's is.
+    of_a_city = how.bound or how.held_by is not None
+    if how.expected in ("quantity", "share", "money") and len(how.places) == 1 and of_a_city:
         place = phrase(how.places[0], lang)
         if first_cited and how.held_by:
             other = phrase(how.held_by, lang)
@@ -196,14 +198,18 @@ class Decision:
 
     @property
     def abstains(self) -> bool:
-        return self.probability < self.threshold
+        """Below the threshold; or more likely unanswerable than not, with the value found
+        bound to another city or year ("上海呢？" after Beijing's 34 universities: "北京拥有34所"):
+        the model's doubt and the binding agree."""
+        doubted = self.calibrated and self.probability < EVEN_ODDS
+        return self.probability < self.threshold or doubted and not self.fit.bound
 
     @property
     def unsure(self) -> bool:
         """Answered, but more likely than not the article does not answer: a near miss ("How
         many unicorns does Shanghai have?" → its software companies) reads like a right answer
         unless the reply says so."""
-        return self.calibrated and self.threshold <= self.probability < EVEN_ODDS
+        return self.calibrated and not self.abstains and self.probability < EVEN_ODDS
 
 
 @dataclass(frozen=True)

@@ -139,7 +139,8 @@ def expected(question: str) -> Expected | None:
         asks_quantity(question) and _MONEY.search(question) and not _COUNTED.search(question)
     ):
         return "money"
-    if asks_quantity(question):
+    # "베이징은 몇 위인가요?", "上海は何位？": a place in a ranking, not a figure.
+    if asks_quantity(question) and not asks_a_rank(question):
         return "share" if _asks_share(question) else "quantity"
     # "Pékin ou Shanghai : qui a le plus … ?" asks which of the two, not a person; "E quem vem
     # logo atrás dela nesse ranking?", a place in a ranking.

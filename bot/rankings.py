@@ -21,6 +21,16 @@ _RANKING = re.compile(
     r"\d位|上位|何位|\d위|상위|몇 위",
     re.IGNORECASE,
 )
+# The place of a city asked: "what position", "which rank", "第几", "몇 위" (not "1位になって
+# いる分野", a place given).
+_PLACE_ASKED = re.compile(
+    r"\b(?:ranks?|ranked|ranking|rang|classée?s?|puesto|platz|posto|lugar|мест[оеа]|"
+    r"(?:what|which) (?:place|position)|quelle (?:place|position)|"
+    r"qu[eé] (?:posici[oó]n|lugar)|welche[nmr]? (?:platz|rang|position)|che posizione|"
+    r"quale posto|(?:que|qual) (?:a )?posi[çc][aã]o|какое место|какую позицию|ما ترتيب|"
+    r"ما موقع|في أي مرتبة|المرتبة|المركز)|排名|排第几|第几|几名|何番目|何位|몇\s?위",
+    re.IGNORECASE,
+)
 # Items of a list: the separators of an enumeration in every script, and how short an item is.
 _LIST_ITEM = re.compile(r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو)\s*")
 LIST_ITEM_WORDS, LIST_ITEM_CHARS = 2, 12
@@ -52,8 +62,9 @@ def asks_ranking(question: str) -> bool:
 
 
 def asks_a_rank(question: str) -> bool:
-    """Whether `question` asks a place in a ranking, of a city it names or not ("몇 위예요?")."""
-    return _RANKING.search(question) is not None
+    """Whether `question` asks a place in a ranking, of a city it names or not ("몇 위예요?",
+    "Quelle place occupe Pékin… ?"); not "behind", "hinter" or "première classe"."""
+    return _PLACE_ASKED.search(question) is not None
 
 
 def not_the_two(question: str) -> bool:

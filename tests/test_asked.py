@@ -51,7 +51,10 @@ from bot.target import places
         ("By what percentage will the plan cut the cost of scenes?", "share"),
         ("What proportion of Beijing's patent applications concern digital technology?", "share"),
         ("上海数字专利占比多少？", "share"),
-        ("그럼 디지털 비중 순위에서 베이징은 몇 위예요?", "quantity"),
+        # A place in a ranking is not a figure ("몇 위", what place; not "première classe").
+        ("그럼 디지털 비중 순위에서 베이징은 몇 위예요?", None),
+        ("上海は何位？", None),
+        ("Combien d'universités de première classe y a-t-il à Shanghai ?", "quantity"),
         ("¿Y en qué fecha exacta se publicó?", "date"),
         ("An welchem Datum wurde der Plan veröffentlicht?", "date"),
         # Arabic writes "and" onto the question word.
@@ -186,6 +189,16 @@ def test_a_refusal_points_at_the_other_citys_figure(engine) -> None:  # noqa: AN
     )
 
 
+def test_a_doubted_answer_whose_value_is_another_citys_is_refused() -> None:
+    # "上海呢？" after Beijing's 34 universities: the model doubts it (below even odds) and the
+    # figure is bound to Beijing; either alone leaves an answer said to be unsure.
+    other = Fit("quantity", bound=False, places=("shanghai",), held_by="beijing")
+    assert Decision(0.45, 0.2, {}, Terms(), True, other).abstains
+    assert not Decision(0.55, 0.2, {}, Terms(), True, other).abstains
+    doubted = Decision(0.45, 0.2, {}, Terms(), True, Fit("quantity", places=("shanghai",)))
+    assert not doubted.abstains and doubted.unsure
+
+
 def test_check_gathers_what_the_refusal_reads() -> None:
     reading = Reading("Pékin en compte 34, loin devant le Jiangsu, Shanghai.", "fr", "")
     how = check("Combien d'universités y a-t-il à Shanghai ?", reading)
@@ -200,7 +213,8 @@ def test_check_gathers_what_the_refusal_reads() -> None:
         ("上海市长是谁？", "文章没有说是谁。"),  # the closest sentence quotes a plan's title
         (
             "How many emerging digital technology companies did Shanghai have in 2022?",
-            "The article does not give this figure for Shanghai.",  # it gives 2021's
+            # It gives Shanghai's figure for 2021: no city's figure is missing, the year's is.
+            "The article does not give this figure.",
         ),
     ],
 )
