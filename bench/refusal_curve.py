@@ -9,7 +9,9 @@ whole dev split are fitted in this run on the questions bot answers as questions
 each, prints the share of near misses (kinds near_miss, not_given, other_place) and of
 off-topic questions refused at the threshold where at most 1, 2, 3, 5 and 10 % of the test
 split's answerable questions are refused, then the share the new signals flag on their own
-(each flag refuses on its own: a perfect reading of these signals, with no threshold).
+(each flag refuses on its own: a perfect reading of these signals, with no threshold). As bot
+decides, a probability below even odds with the value bound to another city or year refuses at
+any threshold.
 
 The test split is scored twice: the questions written with the first dev split (201), and the
 fresh batch written blind on 2026-12-05 (ids `ho-*`), whose dev twin (`cal-*`) doubled the dev
@@ -24,7 +26,7 @@ import sys
 
 import numpy as np
 
-from bot.abstain import FEATURES
+from bot.abstain import EVEN_ODDS, FEATURES
 from bot.calibration import fit
 from bot.config import Settings
 from bot.engine import Engine
@@ -50,11 +52,18 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
 FRESH = "ho-"  # the fresh test batch
 
 
+def score(model, signals: dict) -> float:  # noqa: ANN001
+    """The model's probability, as bot decides with it: 0 (refused at any threshold) when it is
+    below even odds and the value found is bound to another city or year (bot.abstain)."""
+    p = model.probability(signals)
+    return 0.0 if p < EVEN_ODDS and signals["value_bound"] < 1 else p
+
+
 def curve(rows: list[tuple[dict, dict]], model, label: str) -> None:  # noqa: ANN001
     """The trade-off on the earlier test questions, then on the fresh batch."""
     for fresh in (False, True):
         test = [
-            (item, model.probability(signals))
+            (item, score(model, signals))
             for item, signals in rows
             if item["split"] == "test" and item["id"].startswith(FRESH) == fresh
         ]
