@@ -7,7 +7,7 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, assess, refusal
-from bot.asked import Fit, Reading, expected, states
+from bot.asked import Fit, Reading, bound, expected, states
 from bot.citations import Citation, nearest, translate
 from bot.facts import is_question
 from bot.index import Index
@@ -28,6 +28,9 @@ SENTENCE_OWN, SENTENCE_PASSAGE, SENTENCE_OVERLAP = 0.3, 0.7, 0.05
 # another may be and still lose to it, among the first few candidates (dev split).
 STATED_MARGIN = 0.03
 STATED_CANDIDATES = 5
+# How many fewer of the question's words (a share of them) the city's own figure may hold than
+# the other city's it replaces (dev and the follow-ups bench).
+OWN_VALUE_OVERLAP = 0.1
 # A ranking asked: how far below the best the sentence that enumerates it may be (dev split).
 RANKING_MARGIN = 0.04
 RANKING_CANDIDATES = 8
@@ -165,7 +168,12 @@ def weigh(
         stating = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
                           lambda r: states(r.text, r.lang, kind, r.english))  # fmt: skip
         reading = stating or reading
-    return ranked, *assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
+    found = assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
+    if found[2].held_by:
+        own = _own_value(question, ranked, retrieval, index)
+        if own:
+            found = assess(question, retrieval, index.vocabulary, ranked[0].overlap, own)
+    return ranked, *found
 
 
 def _prefer(
@@ -184,6 +192,35 @@ def _prefer(
         other = read(index, retrieval.hits[candidate.hit], candidate.sentence, retrieval.lang)
         if fits(other):
             del ranked[:n]  # the closer ones do not fit
+            return other
+    return None
+
+
+def _own_value(
+    question: str, ranked: list[Evidence], retrieval: Retrieval, index: Index
+) -> Reading | None:
+    """When the best sentence's figure is the other city's ("And Beijing?" after Shanghai's
+    813,000 software companies), the first of the next few candidates of the same passage,
+    nearly as close and holding nearly as many of the question's words, that binds a figure to
+    the city asked ("Pékin se classe au deuxième rang, avec … 683 000 entreprises"), moved to
+    the front; None when there is none. The passage that gives one city's figure gives the
+    other's on the same measure beside it, when it gives it; and not a figure of another
+    attribute: "processor makers in Beijing?" holds fewer of the words of Beijing's software
+    companies than of Shanghai's processor makers."""
+    asked, kind = places(question), expected(question)
+    best = ranked[0]
+    for n, candidate in enumerate(ranked[1:STATED_CANDIDATES], 1):
+        if candidate.score < best.score - STATED_MARGIN:
+            return None
+        if candidate.hit != best.hit or candidate.overlap < best.overlap - OWN_VALUE_OVERLAP:
+            continue
+        other = read(index, retrieval.hits[candidate.hit], candidate.sentence, retrieval.lang)
+        if (
+            asked <= places(other.text)
+            and states(other.text, other.lang, kind, other.english)
+            and bound(question, other.text, other.lang)
+        ):
+            ranked.insert(0, ranked.pop(n))
             return other
     return None
 

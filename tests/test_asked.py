@@ -189,6 +189,16 @@ def test_a_refusal_points_at_the_other_citys_figure(engine) -> None:  # noqa: AN
     )
 
 
+def test_a_follow_up_gets_its_citys_own_figure_beside_the_other_ones(engine) -> None:  # noqa: ANN001
+    # "And Beijing?" is searched with the question before, which names Shanghai: Shanghai's
+    # 813,000 came first, and the binding refused it as if the article gave Shanghai's alone.
+    first = "How many software companies does Shanghai have?"
+    said = engine.ask(first)
+    history = [Turn("user", first), Turn("assistant", said.answer)]
+    answer = engine.ask("And Beijing?", history)
+    assert answer.answered and "683,000" in answer.answer.split("[1]")[0]
+
+
 def test_a_doubted_answer_whose_value_is_another_citys_is_refused() -> None:
     # "上海呢？" after Beijing's 34 universities: the model doubts it (below even odds) and the
     # figure is bound to Beijing; either alone leaves an answer said to be unsure.
