@@ -126,7 +126,7 @@ def assess(
     best sentence (`reading`) fits what it asks; `overlap` is the share of the question's words
     that sentence holds."""
     terms = check_terms(question, retrieval.lang, vocabulary, reading)
-    how = check(question, reading) if reading else Fit()
+    how = check(question, reading, vocabulary.places_listed(reading.lang)) if reading else Fit()
     return features(retrieval, overlap, terms, how), terms, how
 
 

@@ -208,6 +208,8 @@ def _own_value(
     attribute: "processor makers in Beijing?" holds fewer of the words of Beijing's software
     companies than of Shanghai's processor makers."""
     asked, kind = places(question), expected(question)
+    if not asked:
+        return None
     best = ranked[0]
     for n, candidate in enumerate(ranked[1:STATED_CANDIDATES], 1):
         if candidate.score < best.score - STATED_MARGIN:

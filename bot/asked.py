@@ -19,7 +19,8 @@ from bot.headings import CAPTION, unnumbered
 from bot.labels import QUOTED
 from bot.numbers import numbers
 from bot.rankings import asks_a_rank, asks_ranking
-from bot.target import places
+from bot.target import PLACES, places
+from bot.tokens import CJK
 
 Expected = Literal["quantity", "share", "money", "date", "person"]
 
@@ -190,35 +191,38 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
     return True
 
 
-def bound(question: str, sentence: str, lang: str) -> bool:
+def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = frozenset()) -> bool:
     """False when the value `sentence` gives belongs to another year or city than the question
     asks about: the question names a year, the sentence others and not it ("… in 2022?" — "In
     2021, Shanghai had …"); or every clause holding an answer of the expected kind names the
     other city and not the one asked ("Pékin en compte 34, loin devant le Jiangsu, Shanghai").
-    True when that cannot be told (no year or one city asked, no quantity or date expected)."""
+    True when that cannot be told (no year or one city asked, no quantity or date expected).
+    `listed`: the other places the corpus lists in `lang` ("南京", "Tianjin"), asked too."""
     kind = expected(question)
     if kind not in _VALUES:
         return True
     if _other_year(question, sentence):
         return False
-    asked = places(question)
+    asked = named_places(question, listed)
     if len(asked) != 1:
         return True
-    return _may_be_of(asked, _valued(sentence, lang, kind))
+    return _may_be_of(asked, _valued(sentence, lang, kind, listed))
 
 
-def held_by(question: str, sentence: str, lang: str) -> str | None:
+def held_by(
+    question: str, sentence: str, lang: str, listed: frozenset[str] = frozenset()
+) -> str | None:
     """The other city, when the figure or date `sentence` gives is bound to it and not to the
     one `question` asks about ("… à Shanghai ?" — "Pékin en compte 34"): a refusal can say
     whose figure the article gives."""
     kind = expected(question)
-    asked = places(question)
+    asked = named_places(question, listed)
     if kind not in _VALUES or len(asked) != 1 or _other_year(question, sentence):
         return None
-    valued = _valued(sentence, lang, kind)
+    valued = _valued(sentence, lang, kind, listed)
     if _may_be_of(asked, valued):
         return None
-    others = set().union(*valued) - asked - {COUNTRY}
+    others = set().union(*valued) & set(PLACES) - asked  # a city the refusal can name
     return others.pop() if len(others) == 1 else None
 
 
@@ -234,14 +238,26 @@ def _other_year(question: str, sentence: str) -> bool:
     return bool(asked and stated and not asked & stated)
 
 
-def _valued(sentence: str, lang: str, kind: Expected) -> list[set[str]]:
-    """The cities named by each clause of `sentence` that states an answer of `kind`. A clause
-    naming no city speaks of the last one named before it ("北京拥有…40000余人，占全国总数的60%":
+def named_places(text: str, listed: frozenset[str] = frozenset()) -> set[str]:
+    """The two cities `text` names, and the other places of `listed` it names as words."""
+    folded = text.casefold()
+    return places(text) | {
+        item for item in listed
+        if (item in folded if CJK.search(item) else re.search(rf"\b{re.escape(item)}\b", folded))
+    }  # fmt: skip
+
+
+def _valued(
+    sentence: str, lang: str, kind: Expected, listed: frozenset[str] = frozenset()
+) -> list[set[str]]:
+    """The places named by each clause of `sentence` that states an answer of `kind`. A clause
+    naming none speaks of the last one named before it ("北京拥有…40000余人，占全国总数的60%":
     the 60 % is Beijing's too)."""
     subject: set[str] = set()
     valued = []
     for clause in _CLAUSE.split(sentence):
-        subject = places(clause) or ({COUNTRY} if _NATIONWIDE.search(clause) else subject)
+        named = named_places(clause, listed)
+        subject = named or ({COUNTRY} if _NATIONWIDE.search(clause) else subject)
         if states(clause, lang, kind):
             valued.append(subject)
     return valued
@@ -274,12 +290,13 @@ class Fit:
     held_by: str | None = None  # the other city, when the value found is bound to it
 
 
-def check(question: str, reading: Reading) -> Fit:
-    """How the sentence `reading` fits what `question` asks."""
+def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
+    """How the sentence `reading` fits what `question` asks (`listed`: the other places the
+    corpus lists in the reading's language)."""
     kind = expected(question)
-    is_bound = bound(question, reading.text, reading.lang)
+    is_bound = bound(question, reading.text, reading.lang, listed)
     # A value that may be the asked city's is held by no other: its clauses are read once.
-    other = None if is_bound else held_by(question, reading.text, reading.lang)
+    other = None if is_bound else held_by(question, reading.text, reading.lang, listed)
     return Fit(
         kind,
         states(reading.text, reading.lang, kind, reading.english),

@@ -81,6 +81,16 @@ def _ranks(question: str) -> bool:
     return bool(_RANKING.search(question) or _CITIES_COUNTED.search(question))
 
 
+def listed(sentence: str) -> list[str]:
+    """The short items between the commas of `sentence`, when it lists names ("Chongqing",
+    "Pékin", "Tianjin" of "… sont Shanghai, Chongqing, Pékin, Tianjin et Dongguan."); [] when
+    it lists none. The first and last pieces hold the rest of the sentence, and are left out."""
+    if not enumerates(sentence):
+        return []
+    items = [" ".join(item.split()) for item in _LIST_ITEM.split(sentence)[1:-1]]
+    return [i for i in items if 0 < len(i.split()) <= LIST_ITEM_WORDS and len(i) <= LIST_ITEM_CHARS]
+
+
 def enumerates(sentence: str) -> bool:
     """Whether `sentence` lists names: three short items or more in a row, between commas
     ("Shenzhen, Pékin, Shanghai, Hangzhou, Nanjing", "上海、南京、北京")."""

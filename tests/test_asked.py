@@ -199,6 +199,21 @@ def test_a_follow_up_gets_its_citys_own_figure_beside_the_other_ones(engine) -> 
     assert answer.answered and "683,000" in answer.answer.split("[1]")[0]
 
 
+def test_a_figure_of_one_of_the_two_cities_is_no_other_places(engine) -> None:  # noqa: ANN001
+    # The corpus lists other places beside the two cities, in every edition ("Nanjing",
+    # "난징", "Нанкин"): a figure bound to Shanghai is not Nanjing's.
+    vocabulary = engine.index.vocabulary
+    assert {"nanjing", "shenzhen"} <= vocabulary.places_listed("en")
+    assert "난징" in vocabulary.places_listed("ko") and "지난" not in vocabulary.places_listed("ko")
+    listed = vocabulary.places_listed("en")
+    share = "Among them, digital patents accounted for as much as 11.3% in Shanghai."
+    assert not bound("What share of Nanjing's patents are digital?", share, "en", listed)
+    both = "Beijing and Shenzhen top the list with more than 10,000 applications each."
+    assert bound("How many applications does Shenzhen have?", both, "en", listed)
+    answer = engine.ask("난징의 디지털 특허 비중은 몇 %인가요?")
+    assert not answer.answered
+
+
 def test_a_doubted_answer_whose_value_is_another_citys_is_refused() -> None:
     # "上海呢？" after Beijing's 34 universities: the model doubts it (below even odds) and the
     # figure is bound to Beijing; either alone leaves an answer said to be unsure.
