@@ -18,8 +18,8 @@ from bot.commonness import LOCAL_MARGIN, is_common, simplified, zipf
 from bot.keyterms import LATIN, Term, fold, value_key
 from bot.lang import LATIN_LANGS
 from bot.numbers import numbers
-from bot.rankings import listed
-from bot.target import ALIASES, concepts, has_name, places, without_names
+from bot.rankings import listed_places
+from bot.target import ALIASES, concepts, has_name, without_names
 from bot.tokens import CJK, CJK_LANGS, stem_words, tokenize
 
 # A word this long or longer may be a clipping of a longer one the corpus writes: "tech".
@@ -29,10 +29,6 @@ CLIPPED_MIN = 4
 # and dots; a run this long or longer may differ in its last kana.
 KATAKANA_LOOSE_MIN = 5
 KATAKANA_PART_MIN = 3
-# The longest Chinese, Japanese or Korean place name listed (南京, 合肥市, 쑤저우).
-CJK_PLACE_CHARS = 3
-# Where a sentence ends, roughly: enough to find the rankings' lists of cities in an edition.
-_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?!\d)|[。！？\n]")
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
 _KATAKANA_MARKS = str.maketrans("", "", "ー・")
 # Languages whose Snowball stems keep a plural, case or derivation ending ("مسارات" → "مسارا",
@@ -255,11 +251,7 @@ class Vocabulary:
         them ("chongqing", "天津", "난징"): in a ranking, where the article names cities."""
         if lang not in self._places_listed and lang in self.editions:
             # Read at the first question in `lang`, with its word list only ("지난" is "last").
-            self._places_listed[lang] = frozenset(
-                item for sentence in _SENTENCE_END.split(self.editions[lang].text)
-                if places(sentence)
-                for item in listed(sentence) if _a_place(item, lang)
-            )  # fmt: skip
+            self._places_listed[lang] = listed_places(self.editions[lang].text, lang)
         return self._places_listed.get(lang, frozenset())
 
     @cached_property
@@ -290,12 +282,3 @@ class Vocabulary:
             zipf(word, lang) <= max(zipf(word, e) for e in self.editions) + LOCAL_MARGIN
             for word in words
         )
-
-
-def _a_place(item: str, lang: str) -> bool:
-    """Whether a list item may be a place: not one of the two cities, no figure ("en 2021"),
-    no everyday word ("지난", Jinan, is "last"), and in Chinese, Japanese or Korean no more than
-    three characters ("结果显示" opens a list)."""
-    if places(item) or any(c.isdigit() for c in item) or is_common(item, lang):
-        return False
-    return not CJK.search(item) or len(item) <= CJK_PLACE_CHARS

@@ -5,7 +5,9 @@ from __future__ import annotations
 
 import re
 
+from bot.commonness import is_common
 from bot.target import places
+from bot.tokens import CJK
 
 # A place in a ranking asked, in the eleven languages: "top", ordinals, "behind"; not the noun
 # "ranking" alone ("Which batches were counted in the ranking?" asks no place in it).
@@ -31,6 +33,10 @@ _PLACE_ASKED = re.compile(
     r"ما موقع|في أي مرتبة|المرتبة|المركز)|排名|排第几|第几|几名|何番目|何位|몇\s?위",
     re.IGNORECASE,
 )
+# The longest Chinese, Japanese or Korean place name listed (南京, 合肥市, 쑤저우).
+CJK_PLACE_CHARS = 3
+# Where a sentence ends, roughly: enough to find the rankings' lists of places.
+_SENTENCE_END = re.compile(r"(?<!\d)[.!?](?!\d)|[。！？\n]")
 # Items of a list: the separators of an enumeration in every script, and how short an item is.
 _LIST_ITEM = re.compile(r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو)\s*")
 LIST_ITEM_WORDS, LIST_ITEM_CHARS = 2, 12
@@ -89,6 +95,24 @@ def listed(sentence: str) -> list[str]:
         return []
     items = [" ".join(item.split()) for item in _LIST_ITEM.split(sentence)[1:-1]]
     return [i for i in items if 0 < len(i.split()) <= LIST_ITEM_WORDS and len(i) <= LIST_ITEM_CHARS]
+
+
+def listed_places(text: str, lang: str) -> frozenset[str]:
+    """The places other than the two cities that `text` (in `lang`) lists beside one of them,
+    in its rankings ("chongqing", "天津", "난징"), lowercased."""
+    return frozenset(
+        item for sentence in _SENTENCE_END.split(text.casefold()) if places(sentence)
+        for item in listed(sentence) if _a_place(item, lang)
+    )  # fmt: skip
+
+
+def _a_place(item: str, lang: str) -> bool:
+    """Whether a list item may be a place: not one of the two cities, no figure ("en 2021"),
+    no everyday word ("지난", Jinan, is "last"), and in Chinese, Japanese or Korean no more than
+    three characters ("结果显示" opens a list)."""
+    if places(item) or any(c.isdigit() for c in item) or is_common(item, lang):
+        return False
+    return not CJK.search(item) or len(item) <= CJK_PLACE_CHARS
 
 
 def enumerates(sentence: str) -> bool:
