@@ -30,6 +30,9 @@ _BACK_REFERENCES = re.compile(
     re.IGNORECASE,
 )
 _SHORT_WORDS, _SHORT_CJK, _REFERRING_WORDS = 4, 4, 12
+_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# A year with what Chinese, Japanese and Korean write after it ("2021年呢", "2022년에는요").
+_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[年년][^\s?？!！]*)?(?!\d)")
 _WORD_END = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff]*")
 # As much of the previous question as a question may hold (bot.schema.MAX_QUESTION): a client
 # can send any history, and what is searched must stay bounded.
@@ -60,13 +63,21 @@ def is_follow_up(question: str) -> bool:
 
 
 def resolve(question: str, history: Sequence[Turn]) -> str:
-    """The question a follow-up that names only the other city asks: "Et Shanghai ?" after
-    "Combien d'entreprises d'IA compte Pékin ?" asks "Combien d'entreprises d'IA compte
-    Shanghai ?", which reads and is checked as any question (bot.asked binds its figure to
-    Shanghai). Any other message is returned as it is."""
+    """The question a follow-up that names only the other city, or only a year, asks: "Et
+    Shanghai ?" after "Combien d'entreprises d'IA compte Pékin ?" asks "Combien d'entreprises
+    d'IA compte Shanghai ?", "Und Ende 2021?" after "… im Oktober 2022?" asks "… im Oktober
+    2021?"; each reads and is checked as any question (bot.asked binds its figure to Shanghai,
+    or to 2021). Any other message is returned as it is."""
     previous = continued(history)
     if not previous or not is_follow_up(question):
         return question
+    year = _only_a_year(question)
+    if year:
+        years = list(_YEAR.finditer(previous))
+        if not years:
+            return f"{previous.rstrip(' ?？')} ({year})?"
+        last = years[-1]
+        return previous[: last.start()] + year + previous[last.end() :]
     before, asked = places(previous), places(question)
     if len(asked) != 1 or len(before) != 1 or asked == before:
         return question
@@ -84,6 +95,18 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
     for name in ALIASES[other]:
         swapped = re.sub(pattern(name), lambda _: found[0].group(), swapped, flags=re.I)
     return swapped
+
+
+def _only_a_year(question: str) -> str | None:
+    """The year a follow-up names when it names nothing else ("Und Ende 2021?", "2022년에는요?",
+    "And in 2022?"): one word at most beside it, past the continuation ("und", "and")."""
+    years = _YEAR.findall(question)
+    if len(years) != 1 or places(question):
+        return None
+    rest = _CONTINUATIONS.sub(" ", _YEAR_WORD.sub(" ", question))
+    if len(re.findall(r"\w+", rest)) > 1 or UNSPACED.findall(rest):
+        return None
+    return years[0]
 
 
 def search_text(question: str, history: Sequence[Turn]) -> str:
