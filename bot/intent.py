@@ -162,8 +162,9 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     scores = examples.scores(vector)
     if not _may_be_smalltalk(text):
         scores[KINDS.index("smalltalk")] = -np.inf
-    # Questions about one city, a ranking or other cities are nearer the comparisons than any.
-    if not compares(text) or not_the_two(text):
+    # A ranking, other cities, or a figure of one city ("What share … is in Shanghai?"): no pair.
+    one = asks_quantity(text) and len(set(PLACES) & concepts(text.casefold())) == 1
+    if not compares(text) or not_the_two(text) or one:
         scores[KINDS.index("comparison")] = -np.inf
     best = int(np.argmax(scores))
     kind = KINDS[best]

@@ -281,7 +281,9 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # The 40 questions on names written in the reader's script added one of each: 34 and 31 of
     # 1,097 ("En el título de la referencia que menciona a BATJ, ¿qué pretende construir
     # Shanghái?"; "Какой город возглавляет рейтинг … — Шеньчжень или Пекин?").
-    assert pairs["question", "subject"] <= 34 and pairs["question", "comparison"] <= 31, pairs
+    # A figure asked of one city compares none: 30 since ("What share of the 50 cities' … is in
+    # Shanghai?").
+    assert pairs["question", "subject"] <= 34 and pairs["question", "comparison"] <= 30, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 
