@@ -17,7 +17,8 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bot.asked import Fit, Reading, check
+from bot.asked import Reading
+from bot.binding import Fit, check
 from bot.coverage import Vocabulary
 from bot.errors import BotError
 from bot.keyterms import Term, key_terms

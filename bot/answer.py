@@ -7,7 +7,8 @@ from collections.abc import Callable
 from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, assess, refusal
-from bot.asked import Fit, Reading, bound, expected, states
+from bot.asked import Reading, expected, states
+from bot.binding import Fit, bound
 from bot.citations import Citation, nearest, translate
 from bot.facts import is_question
 from bot.index import Index

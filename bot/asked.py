@@ -1,5 +1,5 @@
-"""What a question asks — a quantity, a date or a person, about a place it names — and whether a
-sentence states that.
+"""What a question asks — a quantity, a share, a sum, a date or a person, about a place it
+names — and whether a sentence states that (to whom the value is bound: bot.binding).
 
 "Who is the mayor of Shanghai?" finds a sentence about Shanghai that names nobody; "Combien
 d'universités à Shanghai ?" finds "Pékin en compte 34, loin devant le Jiangsu, Shanghai": the
@@ -19,8 +19,7 @@ from bot.headings import CAPTION, unnumbered
 from bot.labels import QUOTED
 from bot.numbers import numbers
 from bot.rankings import asks_a_rank, asks_ranking
-from bot.target import PLACES, places
-from bot.tokens import CJK
+from bot.target import places
 
 Expected = Literal["quantity", "share", "money", "date", "person"]
 
@@ -111,20 +110,6 @@ _CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
 # Report"), outside quotes: a quoted run is a title ("Tackling Key Technology Action Plan").
 _CAPITALISED_RUN = re.compile(r"\b[A-ZА-Я][a-zа-я]+(?: [A-ZА-Я][a-zа-я]+)+\b")
 RARE_NAME_ZIPF = 4.0
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
-# Clauses: what a figure in one is bound to is in that clause.
-_CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
-# A clause about the whole country ("147 … à travers le pays", "全国共有147所"): its figure is
-# the country's, not the city named before it. Not "全国领先", "landesweit den ersten Platz",
-# "первое место в стране": there the country is where a city ranks.
-_NATIONWIDE = re.compile(
-    r"à travers le pays|dans tout le pays|across the country|en todo el país|im ganzen land|"
-    r"in tutto il paese|em todo o país|по всей стране|全国共|全國共|全国には|전국에|أنحاء البلاد",
-    re.IGNORECASE,
-)
-COUNTRY = "country"
-# The kinds of answer a clause binds to a city or a year.
-_VALUES = ("quantity", "share", "money", "date")
 
 
 def asks_quantity(text: str) -> bool:
@@ -191,78 +176,6 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
     return True
 
 
-def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = frozenset()) -> bool:
-    """False when the value `sentence` gives belongs to another year or city than the question
-    asks about: the question names a year, the sentence others and not it ("… in 2022?" — "In
-    2021, Shanghai had …"); or every clause holding an answer of the expected kind names the
-    other city and not the one asked ("Pékin en compte 34, loin devant le Jiangsu, Shanghai").
-    True when that cannot be told (no year or one city asked, no quantity or date expected).
-    `listed`: the other places the corpus lists in `lang` ("南京", "Tianjin"), asked too."""
-    kind = expected(question)
-    if kind not in _VALUES:
-        return True
-    if _other_year(question, sentence):
-        return False
-    asked = named_places(question, listed)
-    if len(asked) != 1:
-        return True
-    return _may_be_of(asked, _valued(sentence, lang, kind, listed))
-
-
-def held_by(
-    question: str, sentence: str, lang: str, listed: frozenset[str] = frozenset()
-) -> str | None:
-    """The other city, when the figure or date `sentence` gives is bound to it and not to the
-    one `question` asks about ("… à Shanghai ?" — "Pékin en compte 34"): a refusal can say
-    whose figure the article gives."""
-    kind = expected(question)
-    asked = named_places(question, listed)
-    if kind not in _VALUES or len(asked) != 1 or _other_year(question, sentence):
-        return None
-    valued = _valued(sentence, lang, kind, listed)
-    if _may_be_of(asked, valued):
-        return None
-    others = set().union(*valued) & set(PLACES) - asked  # a city the refusal can name
-    return others.pop() if len(others) == 1 else None
-
-
-def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:
-    """Whether a value may be the city `asked`'s: no clause states one, or one names that city
-    or no city at all (`valued`: the cities each clause stating a value names)."""
-    return not valued or any(asked <= named or not named for named in valued)
-
-
-def _other_year(question: str, sentence: str) -> bool:
-    """The question names a year, the sentence others and not it."""
-    asked, stated = set(_YEAR.findall(question)), set(_YEAR.findall(sentence))
-    return bool(asked and stated and not asked & stated)
-
-
-def named_places(text: str, listed: frozenset[str] = frozenset()) -> set[str]:
-    """The two cities `text` names, and the other places of `listed` it names as words."""
-    folded = text.casefold()
-    return places(text) | {
-        item for item in listed
-        if (item in folded if CJK.search(item) else re.search(rf"\b{re.escape(item)}\b", folded))
-    }  # fmt: skip
-
-
-def _valued(
-    sentence: str, lang: str, kind: Expected, listed: frozenset[str] = frozenset()
-) -> list[set[str]]:
-    """The places named by each clause of `sentence` that states an answer of `kind`. A clause
-    naming none speaks of the last one named before it ("北京拥有…40000余人，占全国总数的60%":
-    the 60 % is Beijing's too)."""
-    subject: set[str] = set()
-    valued = []
-    for clause in _CLAUSE.split(sentence):
-        named = named_places(clause, listed)
-        subject = named or ({COUNTRY} if _NATIONWIDE.search(clause) else subject)
-        if states(clause, lang, kind):
-            valued.append(subject)
-    return valued
-
-
 @dataclass(frozen=True)
 class Reading:
     """A candidate sentence as the reader would see it: in the question's edition when there is
@@ -275,32 +188,3 @@ class Reading:
     lang: str
     english: str
     context: tuple[tuple[str, str], ...] = ()
-
-
-@dataclass(frozen=True)
-class Fit:
-    """How the best sentence fits what the question asks: the kind of answer expected, whether
-    the sentence states one, whether its value is bound to the city asked about, and which of
-    the two cities the question names (for the refusal's wording)."""
-
-    expected: Expected | None = None
-    stated: bool = True
-    bound: bool = True
-    places: tuple[str, ...] = ()
-    held_by: str | None = None  # the other city, when the value found is bound to it
-
-
-def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
-    """How the sentence `reading` fits what `question` asks (`listed`: the other places the
-    corpus lists in the reading's language)."""
-    kind = expected(question)
-    is_bound = bound(question, reading.text, reading.lang, listed)
-    # A value that may be the asked city's is held by no other: its clauses are read once.
-    other = None if is_bound else held_by(question, reading.text, reading.lang, listed)
-    return Fit(
-        kind,
-        states(reading.text, reading.lang, kind, reading.english),
-        is_bound,
-        tuple(sorted(places(question))),
-        other,
-    )

@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.asked import asks_quantity, expected
+from bot.binding import YEAR
 from bot.intent import asks_explicitly
 from bot.lang import detect_lang
 from bot.target import ALIASES, pattern, places
@@ -30,9 +31,8 @@ _BACK_REFERENCES = re.compile(
     re.IGNORECASE,
 )
 _SHORT_WORDS, _SHORT_CJK, _REFERRING_WORDS = 4, 4, 12
-_YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # A year with what Chinese, Japanese and Korean write after it ("2021年呢", "2022년에는요").
-_YEAR_WORD = re.compile(r"(?<!\d)(?:19|20)\d\d(?:\s*[年년][^\s?？!！]*)?(?!\d)")
+_YEAR_WORD = re.compile(YEAR.pattern + r"(?:\s*[年년][^\s?？!！]*)?")
 _WORD_END = re.compile(r"[^\W\d_\u3040-\u30ff\u3400-\u9fff]*")
 # As much of the previous question as a question may hold (bot.schema.MAX_QUESTION): a client
 # can send any history, and what is searched must stay bounded.
@@ -73,7 +73,7 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
         return question
     year = _only_a_year(question)
     if year:
-        years = list(_YEAR.finditer(previous))
+        years = list(YEAR.finditer(previous))
         if not years:
             return f"{previous.rstrip(' ?？')} ({year})?"
         last = years[-1]
@@ -100,7 +100,7 @@ def resolve(question: str, history: Sequence[Turn]) -> str:
 def _only_a_year(question: str) -> str | None:
     """The year a follow-up names when it names nothing else ("Und Ende 2021?", "2022년에는요?",
     "And in 2022?"): one word at most beside it, past the continuation ("und", "and")."""
-    years = _YEAR.findall(question)
+    years = YEAR.findall(question)
     if len(years) != 1 or places(question):
         return None
     rest = _CONTINUATIONS.sub(" ", _YEAR_WORD.sub(" ", question))

@@ -6,15 +6,8 @@ from __future__ import annotations
 import pytest
 
 from bot.abstain import Decision, Terms, refusal
-from bot.asked import (
-    Fit,
-    Reading,
-    bound,
-    check,
-    expected,
-    held_by,
-    states,
-)
+from bot.asked import Reading, expected, states
+from bot.binding import Fit, bound, check, held_by
 from bot.evaluate import cited_sources
 from bot.followup import Turn
 from bot.rankings import asks_ranking, enumerates
