@@ -41,6 +41,7 @@ MISSING_KIND = {
     "money": "no_figure",
     "date": "no_date",
     "person": "no_person",
+    "organisation": "no_organisation",
 }
 # Below even odds that the best sentence answers, an answer says it may not: the closest the
 # article comes, not a fact it states (bot eval: "unsure").

@@ -1,5 +1,6 @@
-"""What a question asks — a quantity, a share, a sum, a date or a person, about a place it
-names — and whether a sentence states that (to whom the value is bound: bot.binding).
+"""What a question asks — a quantity, a share, a sum, a date, a person or an organisation,
+about a place it names — and whether a sentence states that (to whom the value is bound:
+bot.binding).
 
 "Who is the mayor of Shanghai?" finds a sentence about Shanghai that names nobody; "Combien
 d'universités à Shanghai ?" finds "Pékin en compte 34, loin devant le Jiangsu, Shanghai": the
@@ -21,7 +22,7 @@ from bot.numbers import numbers
 from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
 
-Expected = Literal["quantity", "share", "money", "date", "person"]
+Expected = Literal["quantity", "share", "money", "date", "person", "organisation"]
 
 _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
@@ -92,6 +93,36 @@ _PERSON = re.compile(
     r"(?:^|(?<!\bce)[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구",
     re.IGNORECASE,
 )
+# Which company, institution or maker ("Quale azienda realizzerà…?", "哪家机构", "どの企業"):
+# a named organisation answers it, not a sentence on the plan it should serve.
+_ORGANISATION = re.compile(
+    r"\b(?:which (?:\w+ ){0,2}|what )(?:compan(?:y|ies)|firms?|organi[sz]ations?|"
+    r"institut(?:e|ion)s?|enterprises?|agenc(?:y|ies)|manufacturers?|makers?)\b|"
+    r"\bquel(?:le)?s? (?:\w+ )?(?:entreprises?|soci[ée]t[ée]s?|organisations?|"
+    r"institut(?:ion)?s?|organismes?|fabricants?)\b|"
+    r"\bqu[eé] (?:\w+ )?(?:empresas?|compa[ñn][ií]as?|instituci[oó]n(?:es)?|organismos?|"
+    r"organizaci[oó]n(?:es)?|fabricantes?|companhias?|institui[çc](?:[ãa]o|[õo]es))\b|"
+    r"\bwelche[nmrs]? (?:\w+ )?(?:firm(?:a|en)|unternehmen|institution(?:en)?|"
+    r"organisation(?:en)?|beh[öo]rden?|institute?|hersteller|konzerne?)\b|"
+    r"\bqual[ei]? (?:\w+ )?(?:aziend[ae]|societ[àa]|istituzion[ei]|enti?|organizzazion[ei]|"
+    r"produttori)\b|"
+    r"\bqua(?:l|is) (?:\w+ )?(?:empresas?|companhias?|institui[çc](?:[ãa]o|[õo]es)|"
+    r"organiza[çc](?:[ãa]o|[õo]es)|fabricantes?)\b|"
+    r"\bкак(?:ая|ие|ой|ую|им) (?:\w+ )?(?:компани\w*|организаци\w*|учреждени\w*|фирм\w*|"
+    r"производител\w*)|(?:أي|ما|ما هي|ما أسماء) (?:\w+ )?(?:ال)?(?:شرك\w*|مؤسس\w*|منظم\w*|مصنع\w*)|"
+    r"哪家|哪些(?:公司|企业|机构|单位|厂商)|哪个(?:公司|企业|机构|单位)|什么(?:公司|企业|机构)|"
+    r"どの(?:企業|会社|機関|メーカー)|どこの(?:企業|会社)|(?:어느|어떤|무슨)\s*(?:기업|회사|기관|업체)",
+    re.IGNORECASE,
+)
+# An organisation named in a sentence's English edition, outside quotes: a run of capitalised
+# words ("Alibaba Cloud Computing", "Beijing Big Data Center", "Institute of Scientific and
+# Technical Information"), one word written with a capital inside or a dot ("Baidu.com",
+# "ByteDance"), an acronym ("HTC"), or a capitalised word rare in English ("Huawei").
+_ORGANISATION_NAME = re.compile(
+    r"\b[A-Z][\w.&-]*(?:(?: (?:of|and|for|de|du|des|la|le))* [A-Z][\w.&-]*)+|"
+    r"\b[A-Z][a-z]+[A-Z.]\w+|\b[A-Z]{3,}\b"
+)
+_CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 # A date in a sentence: a year, a Chinese/Japanese/Korean month, or a month's name.
 _SENTENCE_DATE = re.compile(
     r"\b(?:19|20)\d\d\b|\d+\s*[月월]|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|"
@@ -110,6 +141,8 @@ _CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
 # Report"), outside quotes: a quoted run is a title ("Tackling Key Technology Action Plan").
 _CAPITALISED_RUN = re.compile(r"\b[A-ZА-Я][a-zа-я]+(?: [A-ZА-Я][a-zа-я]+)+\b")
 RARE_NAME_ZIPF = 4.0
+# A figure in a question, not a year ("813 000", "34", "38 %"; not "2021").
+_FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d[\d\s.,]*")
 
 
 def asks_quantity(text: str) -> bool:
@@ -128,12 +161,16 @@ def expected(question: str) -> Expected | None:
     # "베이징은 몇 위인가요?", "上海は何位？": a place in a ranking, not a figure.
     if asks_quantity(question) and not asks_a_rank(question):
         return "share" if _asks_share(question) else "quantity"
+    if _ORGANISATION.search(question):
+        return "organisation"
     # "Pékin ou Shanghai : qui a le plus … ?" asks which of the two, not a person; "E quem vem
-    # logo atrás dela nesse ranking?", a place in a ranking.
+    # logo atrás dela nesse ranking?", a place in a ranking; "Qui compte 813 000 entreprises ?",
+    # whose figure it is.
     if (
         _PERSON.search(question.strip())
         and len(places(question)) < 2
         and not asks_ranking(question)
+        and not _FIGURE.search(question)
     ):
         return "person"
     return None
@@ -172,6 +209,12 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         return any(
             min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF
             for run in _CAPITALISED_RUN.finditer(unquoted)
+        )
+    if kind == "organisation" and (english or lang in ("en", "fr", "es", "de", "it", "pt")):
+        unquoted = QUOTED.sub(" ", english or sentence)
+        return bool(_ORGANISATION_NAME.search(unquoted)) or any(
+            zipf(word.group(), "en") < RARE_NAME_ZIPF and not places(word.group())
+            for word in _CAPITALISED_WORD.finditer(unquoted)
         )
     return True
 

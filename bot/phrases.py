@@ -186,6 +186,19 @@ PHRASES: dict[str, dict[str, str]] = {
         "pt": "O artigo não diz quem.",
         "ko": "기사에는 누구인지 나와 있지 않습니다.",
     },
+    "no_organisation": {
+        "en": "The article does not say which organisation.",
+        "fr": "L'article ne dit pas de quelle organisation il s'agit.",
+        "zh": "文章没有说是哪家机构。",
+        "es": "El artículo no dice qué organización.",
+        "de": "Der Artikel sagt nicht, welche Organisation.",
+        "ja": "記事にはどの組織なのか書かれていません。",
+        "ru": "В статье не сказано, какая это организация.",
+        "ar": "المقال لا يذكر أي جهة هي.",
+        "it": "L'articolo non dice quale organizzazione.",
+        "pt": "O artigo não diz qual organização.",
+        "ko": "기사에는 어느 기관인지 나와 있지 않습니다.",
+    },
     # The two cities of the article, as each language writes them.
     "beijing": {
         "en": "Beijing",

@@ -60,8 +60,21 @@ from bot.target import places
         ("Résume ce qui est dit des licornes.", None),
         ("Qu'est-ce qui distingue Pékin ?", None),
         ("C'est qui, Huang Zhaoying ?", "person"),
+        # Whose figure it is, not a person; a year is no figure.
+        ("Qui compte 813 000 entreprises ?", None),
+        ("谁拥有34所一流大学？", None),
+        ("Who signed the plan in 2023?", "person"),
         # A place in a ranking, not a person.
         ("E quem vem logo atrás dela nesse ranking?", None),
+        # Which company, institution or maker: an organisation, in every script.
+        ("Which institute put out the report on large AI models?", "organisation"),
+        ("Quale azienda svilupperà il sistema di contenuti immersivi?", "organisation"),
+        ("Какая компания разработала Haidian City Brain?", "organisation"),
+        ("ما أسماء الشركات المصنعة التي انضمت إلى مسار الميتافيرس؟", "organisation"),
+        ("北京的通用视觉大模型是由哪家机构牵头研发的？", "organisation"),
+        ("どの企業が開発を担当しますか？", "organisation"),
+        ("어느 기업이 참여하나요?", "organisation"),
+        ("Which city is ahead?", None),
         ("Why has the metaverse been criticised?", None),
         ("Quels sont les deux axes du plan de Shanghai ?", None),
     ],
@@ -109,6 +122,18 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert states("Shanghai compte 37 000 entreprises, soit 38 % des 50 villes.", "fr", "share")
     assert states("其中，上海数字专利占比高达11.3%。", "zh", "share")
     assert not states("Pékin compte 1 048 entreprises centrales.", "fr", "share")
+    # An organisation: a run of capitalised words, a word written like a name, an acronym,
+    # read in the English edition; not a sentence on the plan it should serve.
+    report = "released by the Institute of Scientific and Technical Information of China"
+    assert states("中国科学技术信息研究所发布……", "zh", "organisation", english=report)
+    assert states("Les partenaires incluent Baidu.com.", "fr", "organisation")
+    assert states("Huang Zhaoying, vice-président de HTC, a déclaré…", "fr", "organisation")
+    assert not states(
+        "……构建沉浸式内容生成系统。", "zh", "organisation",
+        english="By 2025, Shanghai will build an immersive content generation system.",
+    )  # fmt: skip
+    assert not states("Pékin mettra à profit les ressources de chaque district.", "fr",
+                      "organisation")  # fmt: skip
     # Scripts without capitals and no English edition: cannot tell, so it states.
     assert states("그는 말했다.", "ko", "person")
 
@@ -230,6 +255,10 @@ def test_check_gathers_what_the_refusal_reads() -> None:
         ("¿Quién es el alcalde de Shanghái?", "El artículo no dice quién."),
         ("上海市长是谁？", "文章没有说是谁。"),  # the closest sentence quotes a plan's title
         (
+            "Which company leads Shanghai's integrated circuit industry?",
+            "The article does not say which organisation.",
+        ),
+        (
             "How many emerging digital technology companies did Shanghai have in 2022?",
             # It gives Shanghai's figure for 2021: no city's figure is missing, the year's is.
             "The article does not give this figure.",
@@ -256,6 +285,7 @@ def test_the_refusal_names_the_kind_of_answer_missing_in_the_readers_language() 
     assert said(Fit("quantity"), "ko") == "기사에는 이 수치가 나와 있지 않습니다."
     assert said(Fit("date"), "de") == "Der Artikel nennt dieses Datum nicht."
     assert said(Fit("person"), "ar") == "المقال لا يذكر من هو."
+    assert said(Fit("organisation"), "ja") == "記事にはどの組織なのか書かれていません。"
     assert said(Fit(), "fr") == "L'article ne le dit pas."
     # A name the article never writes is said first.
     assert said(Fit("person"), "en", Terms(missing=("Tokyo",), missing_names=1)) == (

@@ -115,6 +115,14 @@ def test_each_citys_facts_are_chosen_by_the_measure_not_by_its_name(engine) -> N
     assert any("21 mesures spécifiques" in source for source in column(answer, "beijing"))
 
 
+def test_a_sentence_naming_the_city_leads_its_column(engine) -> None:  # noqa: ANN001
+    # The measure's best passages hold how patents were counted: sentences that are Beijing's
+    # only by their passage filled its column before its own "30 institutions … à Pékin".
+    answer = engine.ask("Recherche et brevets : qui fait mieux, Pékin ou Shanghai ?")
+    assert any("30 institutions ont leur siège" in source for source in column(answer, "beijing"))
+    assert any("brevets numériques de Shanghai" in s for s in column(answer, "shanghai"))
+
+
 def test_a_citys_points_come_from_passages_near_the_measure(engine) -> None:  # noqa: ANN001
     # Further down the measure's search, "little giants" met Huang Zhaoying's quotes on the
     # metaverse ("industry leader Meta"): they filled Shanghai's column.

@@ -46,6 +46,7 @@ FORMERLY_MISREAD = [
     ("Pekin'in yapay zeka planı nedir?", "tr"),
     ("Hoeveel softwarebedrijven heeft Shanghai?", "nl"),
     ("Wat is de metaverse?", "nl"),
+    ("Qui compte 813 000 entreprises ?", "fr"),  # the figure's n-grams read as Catalan
     ("Ile firm programistycznych ma Szanghaj?", "pl"),
     ("Co to jest metawersum?", "pl"),
     ("Berapa banyak perusahaan perangkat lunak di Shanghai?", "id"),
