@@ -12,7 +12,7 @@ covered when a chosen source sentence contains one of its keys, case and white s
 - subjects: key-fact recall of the focused summary (bot.focus, the request as the reader wrote
   it, "medium"), its length and the share of its points holding a key fact (a floor of its
   precision: the key facts are what a good answer must hold, not all it may), against the
-  top-k sentences of the same retrieval (bot.answer.rank_sentences,
+  top-k sentences of the same retrieval (bot.candidates.rank_sentences,
   k = as many as the summary has points) and today's article summary (medium, as it is);
   refusals of the unanswerable subjects, and false refusals of the answerable ones;
 - comparisons (bot.compare): the share where each city has a fact of its own present (in the
@@ -39,7 +39,7 @@ from unittest.mock import patch
 
 import bot.compare
 import bot.focus
-from bot.answer import rank_sentences
+from bot.candidates import rank_sentences
 from bot.compare import VERDICT
 from bot.config import Settings
 from bot.engine import Engine

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.abstain import Abstainer, refusal
-from bot.answer import Evidence, rank_sentences, weigh
+from bot.answer import weigh
+from bot.candidates import Evidence, rank_sentences
 from bot.facts import is_content, is_question, refers_back, sentence_text
 from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
 from bot.index import Index

@@ -11,7 +11,8 @@ from dataclasses import dataclass
 import numpy as np
 
 from bot.abstain import Abstainer, Decision, refusal
-from bot.answer import Evidence, weigh
+from bot.answer import weigh
+from bot.candidates import Evidence
 from bot.coverage import Vocabulary
 from bot.facts import is_content
 from bot.index import Index

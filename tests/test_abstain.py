@@ -20,8 +20,8 @@ from bot.abstain import (
     check_terms,
     features,
 )  # fmt: skip
-from bot.answer import rank_sentences
 from bot.calibration import fit
+from bot.candidates import rank_sentences
 from bot.config import Settings
 from bot.embed import embedder_id
 from bot.errors import BotError

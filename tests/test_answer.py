@@ -8,8 +8,9 @@ import re
 import pytest
 
 from bot.abstain import Abstainer
-from bot.answer import MAX_SENTENCES, SECOND_SENTENCE_MARGIN, Evidence, choose, compose
-from bot.answer import rank_sentences as rank
+from bot.answer import MAX_SENTENCES, SECOND_SENTENCE_MARGIN, choose, compose
+from bot.candidates import Evidence
+from bot.candidates import rank_sentences as rank
 from bot.phrases import phrase
 from bot.retrieve import Retrieval
 

@@ -1,0 +1,121 @@
+"""Whose value a sentence gives (bot.binding): a figure, share, sum or date is bound to the
+city, place or year its clause names; it answers only the question about that one, and the
+refusal says whose it is."""
+
+from __future__ import annotations
+
+from bot.abstain import Decision, Terms, refusal
+from bot.asked import Reading
+from bot.binding import Fit, bound, check, held_by
+from bot.followup import Turn
+
+
+def test_a_figure_bound_to_the_other_city_or_year_does_not_answer() -> None:
+    asked = "Combien d'universités de première classe y a-t-il à Shanghai ?"
+    other = "Pékin en compte 34, loin devant le Jiangsu, Shanghai et d'autres provinces."
+    assert not bound(asked, other, "fr")
+    assert bound(asked, "Shanghai compte 64 universités de première classe.", "fr")
+    # A figure in a clause that names no city still belongs to the sentence's subject.
+    growth = ("Premièrement, de 2013 à 2021, le taux de croissance à Shanghai a dépassé de "
+              "5,72 points l'indice national.")  # fmt: skip
+    assert bound("De combien la croissance à Shanghai a-t-elle dépassé l'indice ?", growth, "fr")
+    # A clause naming no city speaks of the one named before it.
+    beijing = "北京拥有人工智能领域核心技术人才40000余人，占全国总数的60%。"
+    assert not bound("上海有多少人工智能核心技术人才？", beijing, "zh")
+    assert bound("北京有多少人工智能核心技术人才？", beijing, "zh")
+    # Another year than the one asked.
+    stated = "In 2021, Shanghai had 37,000 emerging digital technology enterprises."
+    assert not bound("How many such companies did Shanghai have in 2022?", stated, "en")
+    assert bound("How many such companies did Shanghai have in 2021?", stated, "en")
+    # Nothing asked that can be bound: never refused here.
+    assert bound("Why does Shanghai support the metaverse?", other, "fr")
+
+
+def test_a_figure_for_the_whole_country_is_no_citys() -> None:
+    asked = "Combien d'universités de première classe y a-t-il à Shanghai ?"
+    source = ("Il existe 147 collèges et universités de première classe à travers le pays, et "
+              "Pékin compte 34 collèges et universités de première classe, loin devant Jiangsu, "
+              "Shanghai et d'autres provinces et villes.")  # fmt: skip
+    assert not bound(asked, source, "fr")
+    assert held_by(asked, source, "fr") == "beijing"  # the country is no other city
+    assert not bound(
+        "上海有多少所一流高校？", "全国共有147所一流高校，北京拥有34所，远超江苏、上海。", "zh"
+    )
+    # Where the country is where a city ranks, the figure after it is still the city's.
+    leads = "北京人工智能企业总数保持全国领先，新增5至10家独角兽企业。"
+    assert bound("北京希望新培育多少家独角兽企业？", leads, "zh")
+
+
+def test_whose_figure_the_sentence_gives_when_not_the_city_asked() -> None:
+    giants = ('D\'après les données, Pékin compte 596 entreprises "petites géantes", et le '
+              "nombre de Shanghai est juste derrière Pékin.")  # fmt: skip
+    assert held_by("Combien d'entreprises petites géantes compte Shanghai ?", giants, "fr") == (
+        "beijing"
+    )
+    assert held_by("Combien d'entreprises petites géantes compte Pékin ?", giants, "fr") is None
+    # Another year is not another city: the refusal does not point at the other city then.
+    stated = "In 2021, Shanghai had 37,000 such companies, and Beijing 25,000."
+    assert held_by("How many such companies did Shanghai have in 2022?", stated, "en") is None
+    # A clause naming no city could be anyone's: nothing is pointed at.
+    whole = "Il existe 147 universités dans le pays, et Pékin en compte 34."
+    assert held_by("Combien d'universités à Shanghai ?", whole, "fr") is None
+
+
+def test_a_refusal_points_at_the_other_citys_figure(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("Combien d'entreprises « petites géantes » compte Shanghai ?")
+    assert (answer.answered, answer.kind) == (False, "not_found")
+    assert (
+        answer.answer == "L'article ne donne pas ce chiffre pour Shanghai ; celui qu'il donne "
+        "concerne Pékin [1]."
+    )
+    first = answer.citations[0]
+    assert "596" in first.text[slice(*first.span)]  # [1] is Beijing's figure
+    # Without a sentence cited first, the refusal does not point at one.
+    decision = Decision(0.0, 0.5, {}, Terms(), True, Fit("quantity", places=("shanghai",),
+                                                          held_by="beijing"))  # fmt: skip
+    assert refusal(decision, "en") == "The article does not give this figure for Shanghai."
+    assert refusal(decision, "en", first_cited=True) == (
+        "The article does not give this figure for Shanghai; the one it gives is for Beijing [1]."
+    )
+
+
+def test_a_follow_up_gets_its_citys_own_figure_beside_the_other_ones(engine) -> None:  # noqa: ANN001
+    # "And Beijing?" is searched with the question before, which names Shanghai: Shanghai's
+    # 813,000 came first, and the binding refused it as if the article gave Shanghai's alone.
+    first = "How many software companies does Shanghai have?"
+    said = engine.ask(first)
+    history = [Turn("user", first), Turn("assistant", said.answer)]
+    answer = engine.ask("And Beijing?", history)
+    assert answer.answered and "683,000" in answer.answer.split("[1]")[0]
+
+
+def test_a_figure_of_one_of_the_two_cities_is_no_other_places(engine) -> None:  # noqa: ANN001
+    # The corpus lists other places beside the two cities, in every edition ("Nanjing",
+    # "난징", "Нанкин"): a figure bound to Shanghai is not Nanjing's.
+    vocabulary = engine.index.vocabulary
+    assert {"nanjing", "shenzhen"} <= vocabulary.places_listed("en")
+    assert "난징" in vocabulary.places_listed("ko") and "지난" not in vocabulary.places_listed("ko")
+    listed = vocabulary.places_listed("en")
+    share = "Among them, digital patents accounted for as much as 11.3% in Shanghai."
+    assert not bound("What share of Nanjing's patents are digital?", share, "en", listed)
+    both = "Beijing and Shenzhen top the list with more than 10,000 applications each."
+    assert bound("How many applications does Shenzhen have?", both, "en", listed)
+    answer = engine.ask("난징의 디지털 특허 비중은 몇 %인가요?")
+    assert not answer.answered
+
+
+def test_a_doubted_answer_whose_value_is_another_citys_is_refused() -> None:
+    # "上海呢？" after Beijing's 34 universities: the model doubts it (below even odds) and the
+    # figure is bound to Beijing; either alone leaves an answer said to be unsure.
+    other = Fit("quantity", bound=False, places=("shanghai",), held_by="beijing")
+    assert Decision(0.45, 0.2, {}, Terms(), True, other).abstains
+    assert not Decision(0.55, 0.2, {}, Terms(), True, other).abstains
+    doubted = Decision(0.45, 0.2, {}, Terms(), True, Fit("quantity", places=("shanghai",)))
+    assert not doubted.abstains and doubted.unsure
+
+
+def test_check_gathers_what_the_refusal_reads() -> None:
+    reading = Reading("Pékin en compte 34, loin devant le Jiangsu, Shanghai.", "fr", "")
+    how = check("Combien d'universités y a-t-il à Shanghai ?", reading)
+    assert how.expected == "quantity" and how.stated and not how.bound
+    assert how.places == ("shanghai",)
