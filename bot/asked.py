@@ -26,11 +26,12 @@ Expected = Literal["quantity", "share", "money", "date", "person", "organisation
 
 _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
-    r"quelle (?:part|proportion)|"
+    r"quelle (?:part|proportion)|quel pourcentage|welche[rn]? prozentsatz|"
+    r"(?:che|quale) (?:quota|percentuale)|какой процент|ما حجم|"
     r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje)|wie (?:viele?|hoch|gro[ßs])|"
     r"welche[nmrs]? \w*anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
     r"какая доля|kaç|hoeveel|[وف]?كم|[وف]?ما (?:نسبة|حصة))\b|多少|几[个条家项位次年]|比例|占比|"
-    r"何[個件社人つ%]|幾つ|いくつ|いくら|どれくらい|割合|몇|얼마|비율|비중",
+    r"何[個件社人つ%]|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|몇|얼마|비율|비중",
     re.IGNORECASE,
 )
 # A price asked is an amount ("E a quale prezzo?"); a summary request may name prices too, so the
@@ -67,8 +68,8 @@ _SHARE = re.compile(
     r"percentual\w*|quota|percentagem|propor[çc][aã]o|процент\w*|дол[яию]|نسبة|حصة)\b|%|百分",
     re.IGNORECASE,
 )
-_CJK_SHARE = re.compile(r"比例|占比|割合|비율|비중")
-_CJK_HOW_MUCH = re.compile(r"多少|几|幾|何|どれ|몇|얼마")
+_CJK_SHARE = re.compile(r"比例|占比|割合|シェア|비율|비중|점유율")
+_CJK_HOW_MUCH = re.compile(r"多少|几|幾|何|どれ|どのくらい|몇|얼마")
 # A percentage in a sentence: "38 %", "11,3 %", "百分之", "percentage points".
 _PERCENT = re.compile(
     r"%|٪|\bper ?cent|pour ?cent|por ?ciento|por ?cento|prozent|per ?cento|процент|بالمئة|"
@@ -83,8 +84,10 @@ _CURRENCY = re.compile(
 _DATE = re.compile(
     r"\b(when|what year|which year|quand|en quelle année|à quelle date|cu[aá]ndo|en qu[eé] año|"
     r"wann|in welchem jahr|quando|in che anno|em que ano|когда|в каком году|[وف]?متى|في أي عام|"
-    r"(?:what|which) date|quelle date|qu[eé] fecha|welche[mn]? datum|(?:che|quale) data|"
-    r"(?:que|qual) data|какого числа|какая дата|أي تاريخ|ما تاريخ)\b|"
+    r"(?:what|which) (?:date|day)|quel(?:le)? (?:date|jour)|qu[eé] (?:fecha|d[ií]a)|"
+    r"(?:welche[mn]?|an welchem) (?:datum|tag)|(?:che|quale|in che) (?:data|giorno)|"
+    r"(?:que|qual|em que) (?:data|dia)|какого числа|какая дата|в какой день|أي تاريخ|ما تاريخ|"
+    r"أي يوم)\b|"
     r"什么时候|何时|哪一年|哪年|哪天|哪一天|几月几日|いつ|何年|何日|언제|며칠|날짜",
     re.IGNORECASE,
 )

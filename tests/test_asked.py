@@ -44,12 +44,17 @@ from bot.target import places
         ("By what percentage will the plan cut the cost of scenes?", "share"),
         ("What proportion of Beijing's patent applications concern digital technology?", "share"),
         ("上海数字专利占比多少？", "share"),
+        ("Quel pourcentage de matériel domestique Pékin vise-t-il ?", "share"),
+        ("Che quota di mercato ha Meta nel metaverso?", "share"),
+        ("上海のディスプレイ技術は世界市場でどのくらいのシェアを持っていますか？", "share"),
+        ("ما حجم صناعة الميتافيرس الذي تستهدفه شنغهاي؟", "quantity"),
         # A place in a ranking is not a figure ("몇 위", what place; not "première classe").
         ("그럼 디지털 비중 순위에서 베이징은 몇 위예요?", None),
         ("上海は何位？", None),
         ("Combien d'universités de première classe y a-t-il à Shanghai ?", "quantity"),
         ("¿Y en qué fecha exacta se publicó?", "date"),
         ("An welchem Datum wurde der Plan veröffentlicht?", "date"),
+        ("Quel jour exactement a-t-il donné son interview ?", "date"),
         # Arabic writes "and" onto the question word.
         ("وكم عدد الأعضاء في الدفعة الأولى؟", "quantity"),
         ("ومتى أُطلق البرنامج؟", "date"),
