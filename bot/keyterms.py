@@ -269,6 +269,11 @@ def _chinese_keys(word: str) -> tuple[str, ...]:
     return tuple(dict.fromkeys(p for p, _, _ in parts)) if len(covered) == len(word) else (word,)
 
 
+# How common in Japanese a katakana run must be to be a loanword, not a name (wordfreq's zipf:
+# "パートナー" 4.4, "イノベーション" 3.6, "アップル" 4.0; "テンセント", "アリババ" 0).
+LOANWORD_ZIPF = 3.0
+
+
 def _japanese_terms(text: str, common: int) -> Iterator[Term]:
     """Rare katakana runs as names (loanwords, foreign names), rare kanji runs as words. Without
     MeCab (a 50 MB dictionary) Japanese is not segmented further; a Japanese edition would be
@@ -277,7 +282,10 @@ def _japanese_terms(text: str, common: int) -> Iterator[Term]:
         for run in pattern.findall(text):
             # 何 opens a question counter: 何社 "how many companies", 何位 "which rank".
             if not run.startswith("何") and not is_common(run, "ja", common):
-                yield Term(run, kind, (run,))
+                # A loanword Japanese writes often ("パートナー", "イノベーション") is a word;
+                # a name is rare in general use ("テンセント", "バイトダンス").
+                loanword = kind == "name" and zipf(run, "ja") >= LOANWORD_ZIPF
+                yield Term(run, "word" if loanword else kind, (run,))
 
 
 def value_key(value: float) -> str:

@@ -65,6 +65,13 @@ def test_questions_in_other_scripts_have_latin_names() -> None:
     assert ("Apple Vision Pro", "name") in [(t.surface, t.kind) for t in terms]
 
 
+def test_japanese_loanwords_are_words_and_rare_katakana_names() -> None:
+    terms = key_terms("テンセントはパートナー計画の第一陣に選ばれましたか？", "ja")
+    kinds = {t.surface: t.kind for t in terms}
+    assert kinds["テンセント"] == "name"
+    assert kinds["パートナー"] == "word"  # a loanword Japanese writes often, not a name
+
+
 def test_german_nouns_are_not_names() -> None:
     terms = key_terms("Welchen Umsatz hat HTC im letzten Jahr gemacht?", "de")
     assert [(t.surface, t.kind) for t in terms] == [("Umsatz", "word"), ("HTC", "name")]
