@@ -68,6 +68,9 @@ _KATAKANA_OR_HAN = re.compile(r"[\u30a1-\u30fc\u4e00-\u9fff]")
 # A Latin-script name of an edition in another script: capitalised words, one run ("Huang
 # Zhaoying", "Apple Vision Pro"); an acronym (HTC, IDG) is written alike everywhere.
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
+# A name the Russian edition writes in Cyrillic, unknown to Russian word lists ("Шэньчжэнь",
+# "Ханчжоу"): a reader may spell it otherwise ("Шеньчжень"), which reads aloud the same.
+_CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+")
 # Fewest consonants a name read by its sound needs ("Meta", "Baidu"), and fewest letters
 # (kana in katakana) of the word that spells it.
 MIN_SOUNDS = 2
@@ -95,6 +98,9 @@ class Spellings:
         for text, lang in zip(texts, langs, strict=True):
             if lang in LATIN_LANGS:
                 continue
+            for match in _CYRILLIC_NAME.finditer(text):
+                if zipf(match.group().lower(), lang) == 0:
+                    letters.setdefault(_unsigned(romanized(match.group())), match.group())
             for match in _LATIN_NAME.finditer(text):
                 for name in _names_in(match.group().split()):
                     heard.setdefault(sound(name), set()).add(name)
@@ -126,8 +132,9 @@ class Spellings:
                     continue
                 name = self._name(part)
                 if name:
-                    taken = end
-                    yield run.start() + start, run.start() + end, name
+                    # The edition's own spelling takes the case ending with it ("Шеньчженя").
+                    taken = end if name.isascii() else whole
+                    yield run.start() + start, run.start() + taken, name
 
     def _name(self, part: str) -> str | None:
         """The name `part` spells, if one: Chinese characters by their pinyin, letter for
@@ -135,6 +142,10 @@ class Spellings:
         spoken = romanized(part)
         if _HAN.match(part):
             return self.by_letters.get(spoken)
+        # The same letters read aloud in the edition's own script: "Шеньчжень", "Шэньчжэнь".
+        native = self.by_letters.get(_unsigned(spoken))
+        if native and not native.isascii():
+            return native
         key = sound(spoken)
         name = self.by_sound.get(key) if len(key[1]) >= MIN_SOUNDS else None
         # Two consonants alone are heard in many words ("Сиань" sounds like "Zhaoying"): then
@@ -143,6 +154,12 @@ class Spellings:
             letters = name.lower().replace(" ", "")
             return name if _distance(spoken, letters) <= max(2, len(letters) // 2) else None
         return name
+
+
+def _unsigned(spoken: str) -> str:
+    """`spoken` without the marks of Cyrillic's soft and hard signs ("shen-chzhen-"), which a
+    case ending may drop ("Шеньчженя")."""
+    return spoken.replace("-", "")
 
 
 def _distance(a: str, b: str) -> int:

@@ -39,6 +39,9 @@ def test_different_names_sound_different() -> None:
         ("黄昭颖是谁？", "Huang Zhaoying是谁？"),  # the characters' pinyin, letter for letter
         ("孔蓉杜说了什么？", "Kong Rongdu说了什么？"),
         ("IDGキャピタルはどんなパートナー？", "IDG Capitalはどんなパートナー？"),
+        # Another Cyrillic spelling of a name the Russian edition writes ("Шэньчжэнь").
+        ("Сколько патентов у Шеньчженя?", "Сколько патентов у Шэньчжэнь?"),
+        ("Шеньчжень или Пекин?", "Шэньчжэнь или Пекин?"),
         # Not: everyday words that sound like a short name ("Кратко", "ファン" a fan), a word
         # the reader's edition writes (バイドゥ is written in no edition, メタバース is), a name
         # the corpus does not hold, a city (the corpus's aliases know them in every script).
