@@ -41,6 +41,10 @@ def test_a_figure_for_the_whole_country_is_no_citys() -> None:
     assert not bound(
         "上海有多少所一流高校？", "全国共有147所一流高校，北京拥有34所，远超江苏、上海。", "zh"
     )
+    # A year dates the country's figure; it is no figure of a city named nowhere.
+    policies = ("As of the end of March 2023, 18 provincial-level units and 24 municipal-level "
+                "units across the country had issued about 114 policies.")  # fmt: skip
+    assert not bound("How many metaverse policies has Shanghai issued?", policies, "en")
     # Where the country is where a city ranks, the figure after it is still the city's.
     leads = "北京人工智能企业总数保持全国领先，新增5至10家独角兽企业。"
     assert bound("北京希望新培育多少家独角兽企业？", leads, "zh")
