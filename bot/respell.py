@@ -68,8 +68,9 @@ _KATAKANA_OR_HAN = re.compile(r"[\u30a1-\u30fc\u4e00-\u9fff]")
 # A Latin-script name of an edition in another script: capitalised words, one run ("Huang
 # Zhaoying", "Apple Vision Pro"); an acronym (HTC, IDG) is written alike everywhere.
 _LATIN_NAME = re.compile(r"[A-Z][a-z]+(?: [A-Z][a-z]+)*")
-# A name the Russian edition writes in Cyrillic, unknown to Russian word lists ("Шэньчжэнь",
-# "Ханчжоу"): a reader may spell it otherwise ("Шеньчжень"), which reads aloud the same.
+# A capitalised word of the Russian edition ("Шэньчжэнь", "Ханчжоу"): a reader may spell the
+# name otherwise ("Шеньчжень"), which reads aloud the same. Only a word of the question that
+# Russian word lists do not know is looked up (`_foreign`), so common words never change.
 _CYRILLIC_NAME = re.compile(r"[А-ЯЁ][а-яё]+")
 # Fewest consonants a name read by its sound needs ("Meta", "Baidu"), and fewest letters
 # (kana in katakana) of the word that spells it.
@@ -99,8 +100,7 @@ class Spellings:
             if lang in LATIN_LANGS:
                 continue
             for match in _CYRILLIC_NAME.finditer(text):
-                if zipf(match.group().lower(), lang) == 0:
-                    letters.setdefault(_unsigned(romanized(match.group())), match.group())
+                letters.setdefault(_unsigned(romanized(match.group())), match.group())
             for match in _LATIN_NAME.finditer(text):
                 for name in _names_in(match.group().split()):
                     heard.setdefault(sound(name), set()).add(name)
