@@ -3,9 +3,10 @@
 A run of the question in another script is read aloud (kana, Cyrillic and Arabic letter by
 letter, Chinese characters by their pinyin) and matched to the Latin-script names of the
 non-Latin editions, by its consonants (by its letters for pinyin); the question is then
-searched and checked with the corpus's spelling, and the reader still sees their own. Hangul is
-left as it is: the Korean edition writes the names in Hangul, and a Korean word with its
-particle sounds like too many of them."""
+searched and checked with the corpus's spelling, and the reader still sees their own. A name
+the Russian edition writes in Cyrillic is matched by its letters read aloud too ("Шеньчжень" is
+its "Шэньчжэнь"). Hangul is left as it is: the Korean edition writes the names in Hangul, and
+a Korean word with its particle sounds like too many of them."""
 
 from __future__ import annotations
 
@@ -63,6 +64,7 @@ _RUN = re.compile(
     r"|[\u4e00-\u9fff]+"
 )
 _HAN = re.compile(r"[\u4e00-\u9fff]")
+_CYRILLIC_LETTER = re.compile(r"[\u0400-\u04ff]")
 _KATAKANA = re.compile(r"[\u30a1-\u30fc]")
 _KATAKANA_OR_HAN = re.compile(r"[\u30a1-\u30fc\u4e00-\u9fff]")
 # A Latin-script name of an edition in another script: capitalised words, one run ("Huang
@@ -143,7 +145,7 @@ class Spellings:
         if _HAN.match(part):
             return self.by_letters.get(spoken)
         # The same letters read aloud in the edition's own script: "Шеньчжень", "Шэньчжэнь".
-        native = self.by_letters.get(_unsigned(spoken))
+        native = self.by_letters.get(_unsigned(spoken)) if _CYRILLIC_LETTER.match(part) else None
         if native and not native.isascii():
             return native
         key = sound(spoken)
