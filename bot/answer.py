@@ -137,7 +137,7 @@ def compose(
     ranked, signals, terms, fit = weigh(question, retrieval, index, said)
     if ranked and asks_ranking(question):
         # The refusal has read the closer sentence, as for any question.
-        ranking_first(ranked, retrieval, index)
+        ranking_first(question, ranked, retrieval, index)
     chosen = choose(ranked)
     decision = abstainer.decide(signals, terms, fit)
     if not chosen or decision.abstains:

@@ -16,6 +16,7 @@ from bot.index import Index
 from bot.rankings import enumerates
 from bot.reading import read
 from bot.retrieve import Retrieval
+from bot.sections import heading_over
 from bot.target import places
 from bot.tokens import tokenize
 
@@ -86,13 +87,38 @@ def stated_first(
     return stating or reading
 
 
-def ranking_first(ranked: list[Evidence], retrieval: Retrieval, index: Index) -> None:
+def ranking_first(
+    question: str, ranked: list[Evidence], retrieval: Retrieval, index: Index
+) -> None:
     """ "Top five cities?", "じゃあ2位は？": the ranking itself ("… sont Shenzhen, Pékin, Shanghai,
-    Hangzhou, Nanjing") moved before the closer sentence saying how it was made."""
+    Hangzhou, Nanjing") moved before the closer sentence saying how it was made; of the rankings
+    near the best, the one under the heading that names what the question ranks by."""
     first = read(index, retrieval.hits[ranked[0].hit], ranked[0].sentence, retrieval.lang)
     if not enumerates(first.text) and not ranking_after(ranked, retrieval, index):
         _prefer(ranked, retrieval, index, RANKING_CANDIDATES, RANKING_MARGIN,
                 lambda r: enumerates(r.text))  # fmt: skip
+    _by_heading(question, ranked, retrieval, index)
+
+
+def _by_heading(question: str, ranked: list[Evidence], retrieval: Retrieval, index: Index) -> None:
+    """Moves to the front, of the lists of places within RANKING_MARGIN of the first, the one
+    whose heading shares more of the question's words (a heading's words include its
+    translations'): "디지털 비중 순위 상위 도시" is ranked by the digital share ("3. Part du
+    numérique"), though the list of the total quantity is closer."""
+    words = set(tokenize(question, (retrieval.lang, *index.lexical.langs)))
+
+    def named(evidence: Evidence) -> int:
+        heading = heading_over(index, retrieval.hits[evidence.hit].row)
+        return len(words & index.sentence_words[index.passage_first_sentence[heading]])
+
+    best = named(ranked[0])
+    for n, candidate in enumerate(ranked[1:RANKING_CANDIDATES], 1):
+        if candidate.score < ranked[0].score - RANKING_MARGIN:
+            return
+        other = read(index, retrieval.hits[candidate.hit], candidate.sentence, retrieval.lang)
+        if enumerates(other.text) and named(candidate) > best:
+            ranked.insert(0, ranked.pop(n))
+            return
 
 
 def _prefer(

@@ -255,3 +255,11 @@ def test_the_ranking_after_how_it_was_made_answers(engine) -> None:  # noqa: ANN
     assert answer.kind == "answer" and answer.answered
     first = answer.citations[0]
     assert "Shenzhen, Pékin, Shanghai, Hangzhou" in first.text[slice(*first.span)]
+
+
+def test_of_the_rankings_near_the_best_the_one_headed_by_the_measure_answers(engine) -> None:  # noqa: ANN001
+    # The list of the total quantity ("베이징, 선전, 항저우, 상하이…") was closer than the one
+    # under "3. Part du numérique", the share the question ranks by.
+    answer = engine.ask("디지털 비중 순위 상위 도시들을 알려 주세요.")
+    first = answer.citations[0]
+    assert "Shanghai, Nanjing, Pékin" in first.text[slice(*first.span)]
