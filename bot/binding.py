@@ -29,6 +29,12 @@ _NATIONWIDE = re.compile(
     re.IGNORECASE,
 )
 COUNTRY = "country"
+# The country named in a question ("…في الصين، وما موقع شنغهاي منها؟", "in all of China"): its
+# figure is asked too.
+_COUNTRY_ASKED = re.compile(
+    r"\bchin(?:a|e|as|a's)\b|\bcina\b|китай\w*|китае|الصين|中国|中國|全国|全國|중국|전국",
+    re.IGNORECASE,
+)
 # The kinds of answer a clause binds to a city or a year.
 VALUES = ("quantity", "share", "money", "date")
 
@@ -45,7 +51,7 @@ def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = froz
         return True
     if _other_year(question, sentence):
         return False
-    asked = named_places(question, listed)
+    asked = _asked(question, listed)
     if len(asked) != 1:
         return True
     return _may_be_of(asked, _valued(sentence, lang, kind, listed))
@@ -58,7 +64,7 @@ def held_by(
     one `question` asks about ("… à Shanghai ?" — "Pékin en compte 34"): a refusal can say
     whose figure the article gives."""
     kind = expected(question)
-    asked = named_places(question, listed)
+    asked = _asked(question, listed)
     if kind not in VALUES or len(asked) != 1 or _other_year(question, sentence):
         return None
     valued = _valued(sentence, lang, kind, listed)
@@ -66,6 +72,13 @@ def held_by(
         return None
     others = set().union(*valued) & set(PLACES) - asked  # a city the refusal can name
     return others.pop() if len(others) == 1 else None
+
+
+def _asked(question: str, listed: frozenset[str]) -> set[str]:
+    """The places `question` asks a value of: the cities and listed places it names, and the
+    country when it names it."""
+    country = {COUNTRY} if _COUNTRY_ASKED.search(question) else set()
+    return named_places(question, listed) | country
 
 
 def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:

@@ -14,7 +14,8 @@ from bot.tokens import CJK
 _RANKING = re.compile(
     r"\b(?:top|ranks?|ranked|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|behind|"
     r"class[ée]e?s?|rang|deuxi[eè]me|troisi[eè]me|derri[eè]re|"
-    r"puesto|segund[oa]s?|tercer[oa]?|detr[aá]s|"
+    r"puesto|segund[oa]s?(?!\s+(?:o|a|os|as|um|uma|ele|ela|eles|elas)\b)|"
+    r"tercer[oa]?|detr[aá]s|"
     r"platz|zweite\w*|dritte\w*|hinter|"
     r"posto|terz[oa]|dietro|lugar|terceir[oa]|atr[aá]s|"
     r"мест[оеа]\w*|втор\w*|треть\w*|позади|"

@@ -211,6 +211,9 @@ def test_a_summary_request_naming_prices_asks_no_quantity() -> None:
         ("¿Cuáles son las cinco ciudades con más empresas de software?", True),
         ("数字技术密度前四个城市是哪些？", True),
         ("Que parcela do total dessas 50 cidades está em Xangai?", False),
+        # Portuguese "segundo" before an article is "according to", no second place.
+        ("Segundo as Várias medidas, o que é um motor-chave da indústria de IA?", False),
+        ("Qual cidade ficou em segundo lugar?", True),
     ],
 )
 def test_a_question_asking_a_place_in_a_ranking(question: str, asks: bool) -> None:

@@ -45,6 +45,9 @@ def test_a_figure_for_the_whole_country_is_no_citys() -> None:
     policies = ("As of the end of March 2023, 18 provincial-level units and 24 municipal-level "
                 "units across the country had issued about 114 policies.")  # fmt: skip
     assert not bound("How many metaverse policies has Shanghai issued?", policies, "en")
+    # Unless the question asks the country's figure too.
+    both = "How many metaverse policies are there in China, and where does Shanghai stand?"
+    assert bound(both, policies, "en")
     # Where the country is where a city ranks, the figure after it is still the city's.
     leads = "北京人工智能企业总数保持全国领先，新增5至10家独角兽企业。"
     assert bound("北京希望新培育多少家独角兽企业？", leads, "zh")
