@@ -76,9 +76,11 @@ def held_by(
 
 def _asked(question: str, listed: frozenset[str]) -> set[str]:
     """The places `question` asks a value of: the cities and listed places it names, and the
-    country when it names it."""
-    country = {COUNTRY} if _COUNTRY_ASKED.search(question) else set()
-    return named_places(question, listed) | country
+    country when it names it beside them (the country alone is no city to bind a value to:
+    "Сколько университетов первого класса в Китае?" reads "Из 147 … вузов страны 34 … в
+    Пекине" as one clause)."""
+    named = named_places(question, listed)
+    return named | {COUNTRY} if named and _COUNTRY_ASKED.search(question) else named
 
 
 def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:
