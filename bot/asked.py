@@ -18,7 +18,7 @@ from typing import Literal
 from bot.commonness import zipf
 from bot.headings import CAPTION, unnumbered
 from bot.labels import QUOTED
-from bot.numbers import numbers
+from bot.numbers import YEAR, numbers
 from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
 
@@ -144,8 +144,6 @@ _CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
 # Report"), outside quotes: a quoted run is a title ("Tackling Key Technology Action Plan").
 _CAPITALISED_RUN = re.compile(r"\b[A-ZА-Я][a-zа-я]+(?: [A-ZА-Я][a-zа-я]+)+\b")
 RARE_NAME_ZIPF = 4.0
-# A figure in a question, not a year ("813 000", "34", "38 %"; not "2021").
-_FIGURE = re.compile(r"(?<!\d)(?!(?:19|20)\d\d(?!\d))\d[\d\s.,]*")
 
 
 def asks_quantity(text: str) -> bool:
@@ -173,7 +171,7 @@ def expected(question: str) -> Expected | None:
         _PERSON.search(question.strip())
         and len(places(question)) < 2
         and not asks_ranking(question)
-        and not _FIGURE.search(question)
+        and not any(c.isdigit() for c in YEAR.sub(" ", question))  # a figure, not a year
     ):
         return "person"
     return None

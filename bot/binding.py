@@ -13,11 +13,10 @@ import re
 from dataclasses import dataclass
 
 from bot.asked import Expected, Reading, expected, states
+from bot.numbers import YEAR
 from bot.target import PLACES, places
 from bot.tokens import CJK
 
-# A year, as the binding and the follow-ups read it ("Und Ende 2021?").
-YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 # Clauses: what a figure in one is bound to is in that clause.
 _CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
 # A clause about the whole country ("147 … à travers le pays", "全国共有147所"): its figure is

@@ -9,9 +9,9 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from bot.asked import asks_quantity, expected
-from bot.binding import YEAR
 from bot.intent import asks_explicitly
 from bot.lang import detect_lang
+from bot.numbers import YEAR
 from bot.target import ALIASES, pattern, places
 from bot.tokens import UNSPACED, tokenize
 

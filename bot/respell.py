@@ -209,7 +209,7 @@ def _spans(run: str) -> Iterator[tuple[int, int, int]]:
     for first in range(len(words)):
         for last in range(len(words) - 1, first - 1, -1):
             start, end = words[first][0], words[last][1]
-            cyrillic = "\u0400" <= run[start] <= "\u04ff"
+            cyrillic = _CYRILLIC_LETTER.match(run, start) is not None
             for cut in range(ENDING + 1 if cyrillic else 1):
                 if end - cut - words[last][0] >= MIN_LETTERS:
                     yield start, end - cut, end
