@@ -209,8 +209,16 @@ def _is_capitalised(word: str, lang: str, opens: bool = False) -> bool:
         return False
     if any(ch.isupper() for ch in word[1:]):
         return True
-    if opens or not word[0].isupper():
+    if not word[0].isupper():
         return False
+    if opens:
+        # The sentence's capital: a name only when English writes the word about as often as
+        # the question's language, as it writes an international name ("Huawei fait-il…",
+        # "Xiaomi ist…"); not a word of the language ("Combien", "Welche"), nor one it borrowed
+        # from English, which English writes more ("Chips y semiconductores…"). English itself
+        # cannot tell.
+        english = zipf(word, "en")
+        return lang != "en" and abs(zipf(word, lang) - english) <= LOCAL_MARGIN < english
     if lang in NOUN_CAPITALS:
         return not _is_noun(word, lang)
     return True

@@ -160,6 +160,10 @@ def test_an_off_topic_question_is_not_answered(engine, question: str, lang: str)
         ("Quelle est la population de Tokyo ?", "fr", "L'article ne mentionne pas « Tokyo »."),
         ("Wie installiere ich Python unter Windows?", "de",
          "Der Artikel erwähnt „Python“, „Windows“ nicht."),
+        # A name opening the question: once "may not answer exactly" and the partner list.
+        ("Huawei fait-il partie des partenaires de Pékin ?", "fr",
+         "L'article ne mentionne pas « Huawei »."),
+        ("Xiaomi ist einer der Partner von Peking?", "de", "Der Artikel erwähnt „Xiaomi“ nicht."),
     ],
 )  # fmt: skip
 def test_a_refusal_names_what_the_article_never_mentions(

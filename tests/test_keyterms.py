@@ -72,6 +72,32 @@ def test_japanese_loanwords_are_words_and_rare_katakana_names() -> None:
     assert kinds["パートナー"] == "word"  # a loanword Japanese writes often, not a name
 
 
+@pytest.mark.parametrize(
+    ("question", "lang", "terms"),
+    [
+        # Once read as rare words, weighed as paraphrase: the article names no Huawei.
+        ("Huawei fait-il partie des partenaires ?", "fr", [("Huawei", "name")]),
+        ("Xiaomi ist einer der Partner?", "de", [("Xiaomi", "name"), ("Partner", "name")]),
+        # The sentence's capital on a word of the language: no name.
+        ("Combien de partenaires ?", "fr", []),
+        ("Welche Partner gibt es?", "de", [("Partner", "name")]),
+        # A word borrowed from English, which English writes more often: no name.
+        (
+            "Chips y semiconductores: ¿qué dice?",
+            "es",
+            [("Chips", "word"), ("semiconductores", "word")],
+        ),
+        (
+            "Inwieweit ist Peking führend?",
+            "de",
+            [("Inwieweit", "word"), ("Peking", "word"), ("führend", "word")],
+        ),
+    ],
+)
+def test_a_name_opening_the_question_is_a_name(question: str, lang: str, terms: list) -> None:
+    assert [(t.surface, t.kind) for t in key_terms(question, lang)] == terms
+
+
 def test_german_nouns_are_not_names() -> None:
     terms = key_terms("Welchen Umsatz hat HTC im letzten Jahr gemacht?", "de")
     assert [(t.surface, t.kind) for t in terms] == [("Umsatz", "word"), ("HTC", "name")]
