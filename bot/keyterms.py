@@ -215,10 +215,11 @@ def _is_capitalised(word: str, lang: str, opens: bool = False) -> bool:
         # The sentence's capital: a name only when English writes the word about as often as
         # the question's language, as it writes an international name ("Huawei fait-il…",
         # "Xiaomi ist…"); not a word of the language ("Combien", "Welche"), nor one it borrowed
-        # from English, which English writes more ("Chips y semiconductores…"). English itself
-        # cannot tell.
+        # from English, which English writes more ("Chips y semiconductores…"), nor one both
+        # use every day ("Ok, gracias"). English itself cannot tell.
         english = zipf(word, "en")
-        return lang != "en" and abs(zipf(word, lang) - english) <= LOCAL_MARGIN < english
+        local = abs(zipf(word, lang) - english) <= LOCAL_MARGIN < english
+        return lang != "en" and local and not is_common(word, lang)
     if lang in NOUN_CAPITALS:
         return not _is_noun(word, lang)
     return True

@@ -81,6 +81,7 @@ def test_japanese_loanwords_are_words_and_rare_katakana_names() -> None:
         # The sentence's capital on a word of the language: no name.
         ("Combien de partenaires ?", "fr", []),
         ("Welche Partner gibt es?", "de", [("Partner", "name")]),
+        ("Ok, gracias", "es", []),  # a word both write every day: no name
         # A word borrowed from English, which English writes more often: no name.
         (
             "Chips y semiconductores: ¿qué dice?",
