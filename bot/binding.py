@@ -1,7 +1,7 @@
 """Whose value a sentence gives, and how the best sentence fits what a question asks.
 
-A figure, a share, a sum or a date stated in a clause is bound to the city or place that clause
-names, else to the one named before it, or to the whole country ("… à travers le pays"); it
+A figure, a share, a sum, a date or a place in a ranking stated in a clause is bound to the city
+or place that clause names, else to the one named before it, or to the whole country ("… à travers le pays"); it
 answers a question only when it may be bound to the place, and the year, the question asks
 about. "Combien d'universités à Shanghai ?" finds "Pékin en compte 34, loin devant le Jiangsu,
 Shanghai": the place is there, but the number is Beijing's.
@@ -14,6 +14,7 @@ from dataclasses import dataclass
 
 from bot.asked import Expected, Reading, expected, states
 from bot.numbers import YEAR
+from bot.rankings import asks_a_rank, enumerates
 from bot.target import PLACES, places
 from bot.tokens import CJK
 
@@ -36,6 +37,18 @@ _COUNTRY_ASKED = re.compile(
 )
 # The kinds of answer a clause binds to a city or a year.
 VALUES = ("quantity", "share", "money", "date")
+# A place in a ranking stated in a clause, in the eleven languages ("se classe au premier rang",
+# "No. 3 Beijing", "位居第三", "3위"): bound to the city the clause names, as a figure is.
+_RANK_STATED = re.compile(
+    r"\b(?:first|second|third|fourth|fifth|top|no\.\s?\d|ranks?|ranked|ranking|"
+    r"premi[eè]re?|deuxi[eè]me|troisi[eè]me|quatri[eè]me|rang|n\s?°\s?\d|"
+    r"primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|puesto|lugar|"
+    r"erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|vierte[nmrs]?|platz|"
+    r"prim[oa]|terz[oa]|posto|posizione|primeir[oa]|terceir[oa]|posi[çc][ãa]o|"
+    r"перв\w*|втор\w*|трет\w*|четв[её]рт\w*|мест\w*)\b|"
+    r"المرتبة|المركز|第[一二三四五六七八九十\d]|[一二三四五\d]位|\d\s?위|首位|榜首|居首",
+    re.IGNORECASE,
+)
 
 
 def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = frozenset()) -> bool:
@@ -46,6 +59,13 @@ def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = froz
     True when that cannot be told (no year or one city asked, no quantity or date expected).
     `listed`: the other places the corpus lists in `lang` ("南京", "Tianjin"), asked too."""
     kind = expected(question)
+    if kind is None and asks_a_rank(question):
+        # "Quel rang occupe Shanghai… ?" and "Pékin se classe au premier rang": Beijing's rank.
+        # A list of places ranks them all.
+        asked = _asked(question, listed)
+        if len(asked) != 1 or enumerates(sentence):
+            return True
+        return _may_be_of(asked, _ranked(sentence, listed))
     if kind not in VALUES:
         return True
     if _other_year(question, sentence):
@@ -54,6 +74,18 @@ def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = froz
     if len(asked) != 1:
         return True
     return _may_be_of(asked, _valued(sentence, lang, kind, listed))
+
+
+def _ranked(sentence: str, listed: frozenset[str]) -> list[set[str]]:
+    """The places named by each clause of `sentence` that states a place in a ranking (a clause
+    naming none speaks of the last one named before it)."""
+    subject: set[str] = set()
+    ranked = []
+    for clause in _CLAUSE.split(sentence):
+        subject = named_places(clause, listed) or subject
+        if _RANK_STATED.search(clause):
+            ranked.append(subject)
+    return ranked
 
 
 def held_by(

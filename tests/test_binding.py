@@ -53,6 +53,20 @@ def test_a_figure_for_the_whole_country_is_no_citys() -> None:
     assert bound("北京希望新培育多少家独角兽企业？", leads, "zh")
 
 
+def test_a_place_in_a_ranking_is_bound_to_its_city() -> None:
+    beijing = ("Selon le 14e plan quinquennal de Pékin, le nombre de plates-formes Internet "
+               "industrielles à Pékin se classe au premier rang du pays.")  # fmt: skip
+    assert not bound("Quel rang occupe Shanghai pour les plates-formes Internet ?", beijing, "fr")
+    assert bound("Quel rang occupe Pékin pour les plates-formes Internet ?", beijing, "fr")
+    assert not bound("上海排第几？", "北京位居第三，比上年上升一位。", "zh")
+    # A clause per city ranks each; a list of places ranks them all.
+    assert bound("上海排名第几？", "北京排名第一，上海第二。", "zh")
+    top = "The top 5 cities are Shanghai, Beijing, Shenzhen, Guangzhou and Chengdu."
+    assert bound("Where does Beijing rank?", top, "en")
+    # No rank asked: a rank stated binds nothing.
+    assert bound("Why does Shanghai support the metaverse?", beijing, "fr")
+
+
 def test_whose_figure_the_sentence_gives_when_not_the_city_asked() -> None:
     giants = ('D\'après les données, Pékin compte 596 entreprises "petites géantes", et le '
               "nombre de Shanghai est juste derrière Pékin.")  # fmt: skip
@@ -94,6 +108,16 @@ def test_a_follow_up_gets_its_citys_own_figure_beside_the_other_ones(engine) -> 
     history = [Turn("user", first), Turn("assistant", said.answer)]
     answer = engine.ask("And Beijing?", history)
     assert answer.answered and "683,000" in answer.answer.split("[1]")[0]
+
+
+def test_a_follow_up_asking_the_other_citys_rank_is_refused(engine) -> None:  # noqa: ANN001
+    # Once answered with "Beijing ranks third among global clusters": the article ranks no
+    # Shanghai there.
+    first = "Where does Beijing rank among global science and technology clusters?"
+    said = engine.ask(first)
+    assert said.answered and "third" in said.answer
+    answer = engine.ask("And Shanghai?", [Turn("user", first), Turn("assistant", said.answer)])
+    assert not answer.answered
 
 
 def test_a_figure_of_one_of_the_two_cities_is_no_other_places(engine) -> None:  # noqa: ANN001
