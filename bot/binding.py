@@ -1,9 +1,9 @@
 """Whose value a sentence gives, and how the best sentence fits what a question asks.
 
 A figure, a share, a sum, a date or a place in a ranking stated in a clause is bound to the city
-or place that clause names, else to the one named before it, or to the whole country ("… à travers le pays"); it
-answers a question only when it may be bound to the place, and the year, the question asks
-about. "Combien d'universités à Shanghai ?" finds "Pékin en compte 34, loin devant le Jiangsu,
+or place that clause names, else to the one named before it, or to the whole country ("… à
+travers le pays"); it answers a question only when it may be bound to the place, and the year,
+the question asks about. "Combien d'universités à Shanghai ?" finds "Pékin en compte 34, loin devant le Jiangsu,
 Shanghai": the place is there, but the number is Beijing's.
 """
 
