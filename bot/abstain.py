@@ -151,6 +151,8 @@ def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
             other = phrase(how.held_by, lang)
             return phrase("figure_for_other", lang).format(place=place, other=other)
         return phrase("no_figure_for", lang).format(place=place)
+    if how.expected is None and not how.bound and len(how.places) == 1:  # a rank (bot.binding)
+        return phrase("no_rank_for", lang).format(place=phrase(how.places[0], lang))
     if how.expected in MISSING_KIND:
         return phrase(MISSING_KIND[how.expected], lang)
     return phrase("not_found", lang)

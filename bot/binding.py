@@ -3,8 +3,8 @@
 A figure, a share, a sum, a date or a place in a ranking stated in a clause is bound to the city
 or place that clause names, else to the one named before it, or to the whole country ("… à
 travers le pays"); it answers a question only when it may be bound to the place, and the year,
-the question asks about. "Combien d'universités à Shanghai ?" finds "Pékin en compte 34, loin devant le Jiangsu,
-Shanghai": the place is there, but the number is Beijing's.
+the question asks about. "Combien d'universités à Shanghai ?" finds "Pékin en compte 34, loin
+devant le Jiangsu, Shanghai": the place is there, but the number is Beijing's.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ _RANK_STATED = re.compile(
     r"erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|vierte[nmrs]?|platz|"
     r"prim[oa]|terz[oa]|posto|posizione|primeir[oa]|terceir[oa]|posi[çc][ãa]o|"
     r"перв\w*|втор\w*|трет\w*|четв[её]рт\w*|мест\w*)\b|"
-    r"المرتبة|المركز|第[一二三四五六七八九十\d]|[一二三四五\d]位|\d\s?위|首位|榜首|居首",
+    r"المرتبة|المركز|第[一二三四五六七八九十\d]|[一二三四五\d]位|\d\s?위|번째|순위|番目|順位|首位|榜首|居首",
     re.IGNORECASE,
 )
 

@@ -140,6 +140,20 @@ PHRASES: dict[str, dict[str, str]] = {
         "pt": "O artigo não dá este número para {place}.",
         "ko": "기사에는 {place}에 대한 이 수치가 나와 있지 않습니다.",
     },
+    # A place in a ranking asked of one city ({place}), and the one found is another's.
+    "no_rank_for": {
+        "en": "The article does not give {place}'s place in this ranking.",
+        "fr": "L'article ne donne pas le rang de {place} dans ce classement.",
+        "zh": "文章没有给出{place}在这一排名中的位次。",
+        "es": "El artículo no da el puesto de {place} en esta clasificación.",
+        "de": "Der Artikel nennt den Platz von {place} in dieser Rangliste nicht.",
+        "ja": "記事には{place}のこの順位は書かれていません。",
+        "ru": "Место города {place} в этом рейтинге в статье не указано.",
+        "ar": "المقال لا يذكر ترتيب {place} في هذا التصنيف.",
+        "it": "L'articolo non riporta la posizione di {place} in questa classifica.",
+        "pt": "O artigo não dá a posição de {place} nesta classificação.",
+        "ko": "기사에는 {place}의 이 순위가 나와 있지 않습니다.",
+    },
     # The same, when the sentence found gives the figure for the other city ({other}), cited [1].
     "figure_for_other": {
         "en": "The article does not give this figure for {place}; the one it gives is for "

@@ -117,7 +117,9 @@ def test_a_follow_up_asking_the_other_citys_rank_is_refused(engine) -> None:  # 
     said = engine.ask(first)
     assert said.answered and "third" in said.answer
     answer = engine.ask("And Shanghai?", [Turn("user", first), Turn("assistant", said.answer)])
-    assert not answer.answered
+    assert answer.answer == "The article does not give Shanghai's place in this ranking."
+    korean = engine.ask("상하이는 글로벌 과학기술 클러스터에서 몇 위인가요?")  # "세 번째로": third
+    assert korean.answer == "기사에는 상하이의 이 순위가 나와 있지 않습니다."
 
 
 def test_a_figure_of_one_of_the_two_cities_is_no_other_places(engine) -> None:  # noqa: ANN001
