@@ -40,6 +40,7 @@ MISSING_KIND = {
     "share": "no_figure",
     "money": "no_figure",
     "date": "no_date",
+    "day": "no_date",
     "person": "no_person",
     "organisation": "no_organisation",
 }

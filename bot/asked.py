@@ -22,7 +22,7 @@ from bot.numbers import YEAR, numbers
 from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
 
-Expected = Literal["quantity", "share", "money", "date", "person", "organisation"]
+Expected = Literal["quantity", "share", "money", "date", "day", "person", "organisation"]
 
 _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
@@ -91,6 +91,29 @@ _DATE = re.compile(
     r"什么时候|何时|哪一年|哪年|哪天|哪一天|几月几日|いつ|何年|何日|언제|며칠|날짜",
     re.IGNORECASE,
 )
+# A date to the day ("Quel jour exactement…", "An welchem Tag genau…", "哪一天", "며칠"; not "what
+# date", often a month or year): a month ("fin mai") or a year does not give it.
+_DAY = re.compile(
+    r"\b(?:(?:what|which) day|exact date|quel jour|date (?:précise|exacte)|qu[eé] d[ií]a|"
+    r"fecha exacta|(?:welche[mn]?|an welchem) tag|genaue[sn]? datum|(?:che|quale|in che) giorno|"
+    r"data (?:esatta|precisa|exata)|(?:que|qual|em que) dia|какого числа|в какой день|"
+    r"точн\w* дат\w*|أي يوم)\b|哪天|哪一天|几月几日|几号|何日|며칠",
+    re.IGNORECASE,
+)
+# A day stated: its number beside a month ("le 19 mai", "May 28", "5月19日", "5월 19일").
+_SENTENCE_DAY = re.compile(
+    r"\b\d{1,2}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:janvier|février|mars|avril|mai|juin|"
+    r"juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|"
+    r"july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|"
+    r"julio|agosto|septiembre|octubre|noviembre|diciembre|januar|februar|märz|juni|juli|"
+    r"oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|январ\w*|"
+    r"феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
+    r"ноябр\w*|декабр\w*|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|"
+    r"ديسمبر)\b|\b(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+\d{1,2}\b|\d+\s*月\s*\d+\s*[日号]|\d+월\s*\d+일",
+    re.IGNORECASE,
+)
 # French "ce qui" ("Résume ce qui est dit des licornes", "qu'est-ce qui…") is "what", no one.
 _PERSON = re.compile(
     r"(?:^|(?<!\bce)[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구",
@@ -153,6 +176,8 @@ def asks_quantity(text: str) -> bool:
 
 def expected(question: str) -> Expected | None:
     """The kind of answer `question` asks for, when its words say so."""
+    if _DAY.search(question):
+        return "day"
     if _DATE.search(question):
         return "date"
     if _PRICE.search(question) or (
@@ -205,6 +230,8 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         )
     if kind == "date":
         return bool(_SENTENCE_DATE.search(sentence))
+    if kind == "day":
+        return bool(_SENTENCE_DAY.search(sentence))
     if kind == "person" and (english or lang in ("en", "fr", "es", "de", "it", "pt", "ru")):
         unquoted = QUOTED.sub(" ", english or sentence)
         return any(

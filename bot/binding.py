@@ -36,7 +36,7 @@ _COUNTRY_ASKED = re.compile(
     re.IGNORECASE,
 )
 # The kinds of answer a clause binds to a city or a year.
-VALUES = ("quantity", "share", "money", "date")
+VALUES = ("quantity", "share", "money", "date", "day")
 # A place in a ranking stated in a clause, in the eleven languages ("se classe au premier rang",
 # "No. 3 Beijing", "位居第三", "3위"): bound to the city the clause names, as a figure is.
 _RANK_STATED = re.compile(
@@ -147,7 +147,7 @@ def _valued(
         named = named_places(clause, listed)
         subject = named or ({COUNTRY} if _NATIONWIDE.search(clause) else subject)
         # A year dates a figure; it is no figure ("as of the end of March 2023, … 114 policies").
-        if states(clause if kind == "date" else YEAR.sub(" ", clause), lang, kind):
+        if states(clause if kind in ("date", "day") else YEAR.sub(" ", clause), lang, kind):
             valued.append(subject)
     return valued
 

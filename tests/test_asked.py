@@ -28,6 +28,11 @@ from bot.target import places
         ("When was Beijing's partnership program launched?", "date"),
         ("苹果Vision Pro什么时候在中国上市？", "date"),
         ("Wann wird die fünfte Charge veröffentlicht?", "date"),
+        # A day asked, not a month nor a year ("À quelle date…" often asks a month).
+        ("Quel jour exactement Huang Zhaoying a-t-il parlé à The Paper ?", "day"),
+        ("An welchem Tag genau wurde der Plan veröffentlicht?", "day"),
+        ("伙伴计划是哪一天启动的？", "day"),
+        ("A que data se referem os números do Livro Branco?", "date"),
         ("¿Quién es el alcalde de Shanghái?", "person"),
         ("中国科学技術情報研究所の所長は誰ですか？", "person"),
         ("من المسؤول الذي أطلق برنامج الشراكة؟", "person"),
@@ -52,9 +57,9 @@ from bot.target import places
         ("그럼 디지털 비중 순위에서 베이징은 몇 위예요?", None),
         ("上海は何位？", None),
         ("Combien d'universités de première classe y a-t-il à Shanghai ?", "quantity"),
-        ("¿Y en qué fecha exacta se publicó?", "date"),
+        ("¿Y en qué fecha exacta se publicó?", "day"),
         ("An welchem Datum wurde der Plan veröffentlicht?", "date"),
-        ("Quel jour exactement a-t-il donné son interview ?", "date"),
+        ("Quel jour exactement a-t-il donné son interview ?", "day"),
         # Arabic writes "and" onto the question word.
         ("وكم عدد الأعضاء في الدفعة الأولى؟", "quantity"),
         ("ومتى أُطلق البرنامج؟", "date"),
@@ -108,6 +113,12 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert states("· Le 19 mai, le programme a été lancé ;", "fr", "date")
     assert states("5月19日，《伙伴计划》启动；", "zh", "date")
     assert not states("Der Bericht erfasst die Zahl der kleinen Riesen.", "de", "date")
+    # A day: its number beside a month; "fin mai" gives a month only.
+    assert states("· Le 19 mai, le programme a été lancé ;", "fr", "day")
+    assert states("On May 30, the plan was released.", "en", "day")
+    assert states("5월 19일, 계획이 시작됐다.", "ko", "day")
+    assert not states("Fin mai, Huang Zhaoying a déclaré à The Paper…", "fr", "day")
+    assert not states("截至2023年3月底，全国共发布约114条政策。", "zh", "day")
     said = "Huang Zhaoying, global vice president of HTC, said in an interview."
     assert states("黄昭颖表示……", "zh", "person", english=said)
     # Capitalised titles are not people: "Research Report", "Zero One".
@@ -151,6 +162,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
         (
             "Which company leads Shanghai's integrated circuit industry?",
             "The article does not say which organisation.",
+        ),
+        # It says "at the end of May": no day.
+        (
+            "On which day exactly did Huang Zhaoying give his interview to The Paper?",
+            "The article does not give this date.",
         ),
         (
             "How many emerging digital technology companies did Shanghai have in 2022?",
