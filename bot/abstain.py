@@ -42,6 +42,7 @@ MISSING_KIND = {
     "date": "no_date",
     "day": "no_date",
     "person": "no_person",
+    "head": "no_person",
     "organisation": "no_organisation",
 }
 # Below even odds that the best sentence answers, an answer says it may not: the closest the

@@ -22,7 +22,7 @@ from bot.numbers import YEAR, numbers
 from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
 
-Expected = Literal["quantity", "share", "money", "date", "day", "person", "organisation"]
+Expected = Literal["quantity", "share", "money", "date", "day", "person", "head", "organisation"]
 
 _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
@@ -114,6 +114,27 @@ _SENTENCE_DAY = re.compile(
     r"november|december)\s+\d{1,2}\b|\d+\s*月\s*\d+\s*[日号]|\d+월\s*\d+일",
     re.IGNORECASE,
 )
+# Who holds a post ("Qui dirige IDG Capital ?", "Wer ist der Chef von Alibaba Cloud?",
+# "上海市长是谁？"): a person answers, not the organisation's name.
+_HEAD = re.compile(
+    r"\b(?:leads?|heads?|runs|president|chair(?:man|woman)?|ceo|chief|director|mayor|secretary|"
+    r"founder|dirige|t[eê]te|pr[ée]sident[ea]?|directeur|directrice|maire|pdg|fondateur|"
+    r"director[a]?|alcalde|jef[ae]|fundador[a]?|leitet|chef(?:in)?|präsident(?:in)?|leiter(?:in)?|"
+    r"bürgermeister(?:in)?|vorsitzende[r]?|gründer(?:in)?|direttore|sindaco|capo|fondatore|"
+    r"diretor[a]?|prefeito|chefe|руковод\w*|глав\w*|президент\w*|директор\w*|мэр\w*|"
+    r"основател\w*|يرأس|رئيس|مدير|عمدة|مؤسس)\b|"
+    r"负责人|领导|院长|市长|董事长|总裁|创始人|书记|主任|社長|会長|院長|市長|創業者|대표|회장|원장|"
+    r"시장|사장|창업자",
+    re.IGNORECASE,
+)
+# An organisation's word in a run of capitalised words: "Beijing Super Cloud Computing Center",
+# "IDG Capital Investment Consulting" name no one.
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:Co|Ltd|Inc|Corp\w*|Compan\w*|Cent(?:er|re)|Academy|Institute|University|Fund|"
+    r"Capital|Group|Bank|Tank|Cloud|Computing|Technolog\w*|Management|Consulting|Investment|"
+    r"Partners?|Program\w*|Plan|Report|Index|Brain|Office|Bureau|Commission|Ministry|"
+    r"Government|Association|Alliance|Lab\w*|Network|Foundation|Securities|News|Paper|Service)\b"
+)
 # French "ce qui" ("Résume ce qui est dit des licornes", "qu'est-ce qui…") is "what", no one.
 _PERSON = re.compile(
     r"(?:^|(?<!\bce)[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구",
@@ -198,7 +219,7 @@ def expected(question: str) -> Expected | None:
         and not asks_ranking(question)
         and not any(c.isdigit() for c in YEAR.sub(" ", question))  # a figure, not a year
     ):
-        return "person"
+        return "head" if _HEAD.search(question) else "person"
     return None
 
 
@@ -236,6 +257,14 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         unquoted = QUOTED.sub(" ", english or sentence)
         return any(
             min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF
+            for run in _CAPITALISED_RUN.finditer(unquoted)
+        )
+    if kind == "head" and (english or lang in ("en", "fr", "es", "de", "it", "pt", "ru")):
+        unquoted = QUOTED.sub(" ", english or sentence)
+        return any(
+            min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF
+            and not _ORGANISATION_WORD.search(run.group())
+            and not places(run.group())
             for run in _CAPITALISED_RUN.finditer(unquoted)
         )
     if kind == "organisation" and (english or lang in ("en", "fr", "es", "de", "it", "pt")):

@@ -28,12 +28,17 @@ from bot.target import places
         ("When was Beijing's partnership program launched?", "date"),
         ("苹果Vision Pro什么时候在中国上市？", "date"),
         ("Wann wird die fünfte Charge veröffentlicht?", "date"),
+        # Who holds a post: a person, not an organisation, answers.
+        ("Qui dirige IDG Capital ?", "head"),
+        ("Wer ist der Chef von Alibaba Cloud?", "head"),
+        ("Кто руководит Пекинским центром больших данных?", "head"),
+        ("Who is Kong Rongdu?", "person"),
         # A day asked, not a month nor a year ("À quelle date…" often asks a month).
         ("Quel jour exactement Huang Zhaoying a-t-il parlé à The Paper ?", "day"),
         ("An welchem Tag genau wurde der Plan veröffentlicht?", "day"),
         ("伙伴计划是哪一天启动的？", "day"),
         ("A que data se referem os números do Livro Branco?", "date"),
-        ("¿Quién es el alcalde de Shanghái?", "person"),
+        ("¿Quién es el alcalde de Shanghái?", "head"),
         ("中国科学技術情報研究所の所長は誰ですか？", "person"),
         ("من المسؤول الذي أطلق برنامج الشراكة؟", "person"),
         # A price or a sum of money is an amount in a currency; things counted or a share are a
@@ -150,6 +155,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     )  # fmt: skip
     assert not states("Pékin mettra à profit les ressources de chaque district.", "fr",
                       "organisation")  # fmt: skip
+    # Who holds a post: a person's name, not an organisation's, nor one naming a city.
+    assert states("黄昭颖表示……", "zh", "head", english=said)
+    listed = ("Partners include Alibaba Cloud Computing Co., Ltd., the Beijing Super Cloud "
+              "Computing Center and Beijing Baidu.com Technology Co., Ltd.")  # fmt: skip
+    assert not states("包括阿里云计算有限公司……", "zh", "head", english=listed)
     # Scripts without capitals and no English edition: cannot tell, so it states.
     assert states("그는 말했다.", "ko", "person")
 
@@ -159,6 +169,8 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     [
         ("¿Quién es el alcalde de Shanghái?", "El artículo no dice quién."),
         ("上海市长是谁？", "文章没有说是谁。"),  # the closest sentence quotes a plan's title
+        # Once "may not answer exactly" and the partner list, which names no one.
+        ("Wer ist der Chef von Alibaba Cloud?", "Der Artikel sagt nicht, wer."),
         (
             "Which company leads Shanghai's integrated circuit industry?",
             "The article does not say which organisation.",
