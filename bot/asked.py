@@ -78,7 +78,8 @@ _PERCENT = re.compile(
 )
 # A currency after a figure: "300 milliards de yuans", "3000亿元" (not 元宇宙, the metaverse).
 _CURRENCY = re.compile(
-    r"yuans?|юан\w*|يوان|위안|dollars?|euros?|\$|€|rmb|[\d亿億万萬]\s*[元円](?!宇宙)",
+    r"\d[^.;。；\n]{0,25}?(?:yuans?|юан\w*|يوان|위안|dollars?|euros?|rmb)|[$€]\s?\d|\d\s?[$€]|"
+    r"[\d亿億万萬]\s*[元円](?!宇宙)",
     re.IGNORECASE,
 )
 _DATE = re.compile(

@@ -139,6 +139,9 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert states("人工智能核心产业规模将达到3000亿元。", "zh", "money")
     assert not states("La recherche des 10 premières sociétés continue d'augmenter.", "fr", "money")
     assert not states("上海发布了16项元宇宙政策。", "zh", "money")
+    # A currency without its figure is no sum: "Smart Yuan" is a fund's name.
+    fund = "8 investment partners such as Beijing Smart Yuan Venture Capital Fund Management Co."
+    assert not states(fund, "en", "money")
     # A share: a percentage, not a count.
     assert states("Shanghai compte 37 000 entreprises, soit 38 % des 50 villes.", "fr", "share")
     assert states("其中，上海数字专利占比高达11.3%。", "zh", "share")
