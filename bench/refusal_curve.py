@@ -13,10 +13,11 @@ split's answerable questions are refused, then the share the new signals flag on
 decides, a probability below even odds with the value bound to another city or year refuses at
 any threshold.
 
-The test split is scored twice: the questions written with the first dev split (201), and the
+The test split is scored by batch: the questions written with the first dev split (201), the
 fresh batch written blind on 2026-12-05 (ids `ho-*`), whose dev twin (`cal-*`) doubled the dev
-split. The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the
-model fitted on the whole dev split is shown beside it.
+split, and the batch written blind on 2026-12-06 (ids `nb-*`, 110 in the eleven languages).
+The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the model
+fitted on the whole dev split is shown beside it.
 """
 
 from __future__ import annotations
@@ -49,7 +50,16 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
     return rows
 
 
-FRESH = "ho-"  # the fresh test batch
+# The test split's batches, by the prefix of their ids: the earlier questions (every id not
+# of a later batch), the fresh batch written blind on 2026-12-05, the one written blind on
+# 2026-12-06.
+BATCHES = (("earlier test", ""), ("fresh test batch", "ho-"), ("blind batch 2026-12-06", "nb-"))
+
+
+def batch(item: dict) -> str:
+    """The name of the test batch `item` belongs to."""
+    return next((name for name, prefix in BATCHES[1:] if item["id"].startswith(prefix)),
+                BATCHES[0][0])  # fmt: skip
 
 
 def score(model, signals: dict) -> float:  # noqa: ANN001
@@ -60,15 +70,15 @@ def score(model, signals: dict) -> float:  # noqa: ANN001
 
 
 def curve(rows: list[tuple[dict, dict]], model, label: str) -> None:  # noqa: ANN001
-    """The trade-off on the earlier test questions, then on the fresh batch."""
-    for fresh in (False, True):
+    """The trade-off on each batch of the test split."""
+    for name, _ in BATCHES:
         test = [
             (item, score(model, signals))
             for item, signals in rows
-            if item["split"] == "test" and item["id"].startswith(FRESH) == fresh
+            if item["split"] == "test" and batch(item) == name
         ]
         if test:
-            _curve(test, model, f"{label}: {'fresh test batch' if fresh else 'earlier test'}")
+            _curve(test, model, f"{label}: {name}")
 
 
 def _curve(test: list[tuple[dict, float]], model, label: str) -> None:  # noqa: ANN001
