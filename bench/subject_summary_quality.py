@@ -149,6 +149,7 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
     """Shares of comparisons with both cities' facts present, verdicts, and the baselines;
     refusals of the comparisons the article cannot answer, and of the others."""
     both = own = top = whole = verdicts = verdict_found = invented = refused = points = 0
+    verdict_first = 0  # the first verdict point shown holds the article's verdict
     side_points = on_side = 0
     with_verdict = 0
     batches: dict[str, list[bool]] = {name: [] for name in BATCHES}  # both cities' facts
@@ -183,13 +184,15 @@ def comparisons(engine: Engine, items: list[dict], article: list[str]) -> dict[s
             with_verdict += 1
             verdicts += bool(shown)
             verdict_found += bool(covered(shown, [item["verdict"]]))
+            verdict_first += bool(covered(shown[:1], [item["verdict"]]))
         else:
             invented += bool(shown)
     n = max(len(answerable), 1)
     return {
         "n": len(answerable), "both sides": both / n, "own column": own / n, "top-k": top / n,
         "article": whole / n, "with verdict": with_verdict, "verdict shown": verdicts,
-        "verdict right": verdict_found, "no verdict in keys, one shown": invented,
+        "verdict right": verdict_found, "verdict right first": verdict_first,
+        "no verdict in keys, one shown": invented,
         "false refusals": refused, "points (mean)": points / n,
         "city points holding its key fact": on_side / max(side_points, 1),
         **{f"both sides, {name}": f"{sum(got)}/{len(got)}" for name, got in batches.items() if got},

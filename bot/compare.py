@@ -161,7 +161,7 @@ def choose_sides(
          and is_verdict(index.passages[row], n)),
         reverse=True,
     )  # fmt: skip
-    chosen = {VERDICT: sorted((row, n) for _, _, row, n in verdicts[:VERDICT_POINTS]), LISTS: []}
+    chosen = {VERDICT: [(row, n) for _, _, row, n in verdicts[:VERDICT_POINTS]], LISTS: []}
     headed = next((row for _, _, row, _ in verdicts if index.passages[row].heading), None)
     measured = [] if headed is None else section(index, headed)
     shown = set(chosen[VERDICT])
@@ -268,16 +268,18 @@ def compare(
         return Comparison(lang, lang, (), refusal(decision, lang), answered=False)
     if decision.abstains:  # where bot would not answer "which is ahead?", it states no verdict
         chosen[VERDICT] = []
-    chosen[VERDICT] = sorted(chosen[VERDICT] + chosen.pop(LISTS))
+    chosen[VERDICT] += chosen.pop(LISTS)
     return cited_comparison(index, chosen, lang)
 
 
 def cited_comparison(
     index: Index, chosen: dict[str, list[tuple[int, int]]], lang: str
 ) -> Comparison:
-    """The comparison of the (passage row, sentence number) pairs `chosen` for each city and
-    the verdict, cited in `lang` where the editions allow."""
-    order = [(side, where) for side in (*PLACES, VERDICT) for where in sorted(chosen[side])]
+    """The comparison of the (passage row, sentence number) pairs `chosen` for each city (in
+    text order) and the verdict (as chosen: what ranks the two on the request first), cited in
+    `lang` where the editions allow."""
+    order = [(side, where) for side in (*PLACES, VERDICT)
+             for where in (chosen[side] if side == VERDICT else sorted(chosen[side]))]  # fmt: skip
     points, answer_lang = cited_points(index, [where for _, where in order], lang)
     sides = tuple(
         (side, tuple(p for (s, _), p in zip(order, points, strict=True) if s == side))

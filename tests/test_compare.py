@@ -146,6 +146,15 @@ def test_the_verdict_is_a_sentence_of_the_article_that_ranks_the_two(engine) -> 
         assert RANKING.search(source) or enumerates(source)
 
 
+def test_the_verdict_on_what_is_asked_comes_first(engine) -> None:  # noqa: ANN001
+    # In text order it came after the software companies' ranking, which shares no word of the
+    # request: the reader looked for the little giants at the bottom of the reply.
+    answer = engine.ask("Which city has more little giant companies, Beijing or Shanghai?")
+    assert (answer.kind, answer.answered) == ("comparison", True)
+    first = column(answer, "verdict")[0]
+    assert "petites géantes" in first and places(first) == {"beijing", "shanghai"}
+
+
 def test_a_ranking_heading_brings_the_figures_under_it(engine) -> None:  # noqa: ANN001
     # "2. Densité … : Pékin et Shanghai se classent respectivement deuxième et troisième" is the
     # verdict; the ranking of the ten cities under it is the cities' fact, even when the search
