@@ -128,6 +128,14 @@ _HEAD = re.compile(
     r"시장|사장|창업자",
     re.IGNORECASE,
 )
+# Who someone named is ("Who is Kong Rongdu?", "Huang Zhaoying是谁？", "쿵룽두는 누구"), the name
+# written " NAME " in its place.
+_IDENTITY = re.compile(
+    r"(?:who|qui|qui[eé]n|wer|chi|quem|кто|من)\s+(?:is|was|est|était|es|era|ist|war|è|é|"
+    r"такой|такая|это|هو|هي)\s+NAME\s*[?？]?$|"
+    r"NAME\s*(?:是谁|是什么人|是何人|とは誰|は誰|とは|氏とは|는 누구|은 누구|이 누구|가 누구)",
+    re.IGNORECASE,
+)
 # An organisation's word in a run of capitalised words: "Beijing Super Cloud Computing Center",
 # "IDG Capital Investment Consulting" name no one.
 _ORGANISATION_WORD = re.compile(
@@ -255,18 +263,11 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
     if kind == "day":
         return bool(_SENTENCE_DAY.search(sentence))
     if kind == "person" and (english or lang in ("en", "fr", "es", "de", "it", "pt", "ru")):
-        unquoted = QUOTED.sub(" ", english or sentence)
-        return any(
-            min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF
-            for run in _CAPITALISED_RUN.finditer(unquoted)
-        )
+        return bool(_names(english or sentence))
     if kind == "head" and (english or lang in ("en", "fr", "es", "de", "it", "pt", "ru")):
-        unquoted = QUOTED.sub(" ", english or sentence)
         return any(
-            min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF
-            and not _ORGANISATION_WORD.search(run.group())
-            and not places(run.group())
-            for run in _CAPITALISED_RUN.finditer(unquoted)
+            not _ORGANISATION_WORD.search(name) and not places(name)
+            for name in _names(english or sentence)
         )
     if kind == "organisation" and (english or lang in ("en", "fr", "es", "de", "it", "pt")):
         unquoted = QUOTED.sub(" ", english or sentence)
@@ -275,6 +276,30 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
             for word in _CAPITALISED_WORD.finditer(unquoted)
         )
     return True
+
+
+def _names(text: str) -> list[str]:
+    """The runs of capitalised words `text` writes outside quotes with a word rare in English:
+    who someone is ("Huang Zhaoying", "Zero One Think Tank")."""
+    unquoted = QUOTED.sub(" ", text)
+    return [
+        run.group() for run in _CAPITALISED_RUN.finditer(unquoted)
+        if min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF
+    ]  # fmt: skip
+
+
+def names_someone_else(question: str, reading: Reading) -> bool:
+    """Whether the sentence `reading` names someone `question` does not: "Who interviewed Huang
+    Zhaoying?" is not answered by the sentence naming Huang Zhaoying alone. True when the
+    question asks who the one it names is ("Who is Kong Rongdu?", "Kong Rongdu是谁？"), or when
+    names cannot be read (no English edition of a sentence in a script without capitals)."""
+    if reading.lang not in ("en", "fr", "es", "de", "it", "pt", "ru") and not reading.english:
+        return True
+    folded = question.casefold()
+    named = [n for n in _names(reading.english or reading.text) if n.casefold() in folded]
+    if any(_IDENTITY.search(folded.replace(n.casefold(), " NAME ")) for n in named):
+        return True
+    return len(named) < len(_names(reading.english or reading.text))
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.asked import Expected, Reading, expected, states
+from bot.asked import Expected, Reading, expected, names_someone_else, states
 from bot.numbers import YEAR
 from bot.rankings import asks_a_rank, enumerates
 from bot.target import PLACES, places
@@ -174,7 +174,8 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     other = None if is_bound else held_by(question, reading.text, reading.lang, listed)
     return Fit(
         kind,
-        states(reading.text, reading.lang, kind, reading.english),
+        states(reading.text, reading.lang, kind, reading.english)
+        and (kind not in ("person", "head") or names_someone_else(question, reading)),
         is_bound,
         tuple(sorted(places(question))),
         other,

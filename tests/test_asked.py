@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.abstain import Decision, Terms, refusal
-from bot.asked import expected, states
+from bot.asked import Reading, expected, names_someone_else, states
 from bot.binding import Fit
 from bot.evaluate import cited_sources
 from bot.followup import Turn
@@ -167,6 +167,19 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert states("그는 말했다.", "ko", "person")
 
 
+def test_someone_asked_is_not_the_one_the_question_names() -> None:
+    said = Reading(
+        "Fin mai, Huang Zhaoying, vice-président de HTC, a déclaré à The Paper…", "fr",
+        "At the end of May, Huang Zhaoying, global vice president of HTC, said to The Paper…",
+    )  # fmt: skip
+    assert not names_someone_else("Who interviewed Huang Zhaoying?", said)
+    assert not names_someone_else("采访Huang Zhaoying的记者是谁？", said)  # respelt, as bot asks
+    # Who the one it names is: the sentence on him answers.
+    assert names_someone_else("Who is Huang Zhaoying?", said)
+    assert names_someone_else("Huang Zhaoying是谁？", said)
+    assert names_someone_else("Who said the metaverse is cooling?", said)
+
+
 @pytest.mark.parametrize(
     ("question", "says"),
     [
@@ -174,6 +187,8 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
         ("上海市长是谁？", "文章没有说是谁。"),  # the closest sentence quotes a plan's title
         # Once "may not answer exactly" and the partner list, which names no one.
         ("Wer ist der Chef von Alibaba Cloud?", "Der Artikel sagt nicht, wer."),
+        # Once his own interview: the one asked is the journalist.
+        ("Who interviewed Huang Zhaoying for The Paper?", "The article does not say who."),
         (
             "Which company leads Shanghai's integrated circuit industry?",
             "The article does not say which organisation.",
