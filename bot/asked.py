@@ -128,12 +128,14 @@ _HEAD = re.compile(
     r"시장|사장|창업자",
     re.IGNORECASE,
 )
-# Who someone named is ("Who is Kong Rongdu?", "Huang Zhaoying是谁？", "쿵룽두는 누구"), the name
-# written " NAME " in its place.
+# Who someone named is: "who" and a copula ("Who is Kong Rongdu?", "Huang Zhaoying – who is
+# he?", "Kong Rongdu: ¿quién es…?"), or the name or a pronoun before "是谁", "は誰", "는 누구"
+# (not "记者是谁": the journalist is asked). The name is written " NAME " in its place.
 _IDENTITY = re.compile(
-    r"(?:who|qui|qui[eé]n|wer|chi|quem|кто|من)\s+(?:is|was|est|était|es|era|ist|war|è|é|"
-    r"такой|такая|это|هو|هي)\s+NAME\s*[?？]?$|"
-    r"NAME\s*(?:是谁|是什么人|是何人|とは誰|は誰|とは|氏とは|는 누구|은 누구|이 누구|가 누구)",
+    r"\b(?:who|qui|qui[eé]n(?:es)?|wer|chi|quem|кто)\s+(?:is|was|are|est|était|es|era|son|ist|"
+    r"war|è|é|такой|такая|это)\b|^[وف]?من\s+(?:هو|هي)\b|"
+    r"(?:NAME|他|她|彼|彼女|그|그녀)\s*(?:氏)?"
+    r"(?:是谁|是什么人|是何人|とは誰|は誰|とは|는 누구|은 누구|이 누구|가 누구)",
     re.IGNORECASE,
 )
 # An organisation's word in a run of capitalised words: "Beijing Super Cloud Computing Center",
