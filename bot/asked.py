@@ -15,10 +15,15 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.commonness import zipf
 from bot.headings import CAPTION, unnumbered
-from bot.labels import QUOTED
 from bot.numbers import YEAR, numbers
+from bot.people import (
+    CAPITALISING,
+    LATIN_CAPITALISING,
+    names_a_head,
+    names_an_organisation,
+    names_someone,
+)
 from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
 
@@ -128,24 +133,6 @@ _HEAD = re.compile(
     r"시장|사장|창업자",
     re.IGNORECASE,
 )
-# Who someone named is: "who" and a copula ("Who is Kong Rongdu?", "Huang Zhaoying – who is
-# he?", "Kong Rongdu: ¿quién es…?"), or the name or a pronoun before "是谁", "は誰", "는 누구"
-# (not "记者是谁": the journalist is asked). The name is written " NAME " in its place.
-_IDENTITY = re.compile(
-    r"\b(?:who|qui|qui[eé]n(?:es)?|wer|chi|quem|кто)\s+(?:is|was|are|est|était|es|era|son|ist|"
-    r"war|è|é|такой|такая|это)\b|^[وف]?من\s+(?:هو|هي)\b|"
-    r"(?:NAME|他|她|彼|彼女|그|그녀)\s*(?:氏)?"
-    r"(?:是谁|是什么人|是何人|とは誰|は誰|とは|는 누구|은 누구|이 누구|가 누구)",
-    re.IGNORECASE,
-)
-# An organisation's word in a run of capitalised words: "Beijing Super Cloud Computing Center",
-# "IDG Capital Investment Consulting" name no one.
-_ORGANISATION_WORD = re.compile(
-    r"\b(?:Co|Ltd|Inc|Corp\w*|Compan\w*|Cent(?:er|re)|Academy|Institute|University|Fund|"
-    r"Capital|Group|Bank|Tank|Cloud|Computing|Technolog\w*|Management|Consulting|Investment|"
-    r"Partners?|Program\w*|Plan|Report|Index|Brain|Office|Bureau|Commission|Ministry|"
-    r"Government|Association|Alliance|Lab\w*|Network|Foundation|Securities|News|Paper|Service)\b"
-)
 # French "ce qui" ("Résume ce qui est dit des licornes", "qu'est-ce qui…") is "what", no one.
 _PERSON = re.compile(
     r"(?:^|(?<!\bce)[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구",
@@ -172,15 +159,6 @@ _ORGANISATION = re.compile(
     r"どの(?:企業|会社|機関|メーカー)|どこの(?:企業|会社)|(?:어느|어떤|무슨)\s*(?:기업|회사|기관|업체)",
     re.IGNORECASE,
 )
-# An organisation named in a sentence's English edition, outside quotes: a run of capitalised
-# words ("Alibaba Cloud Computing", "Beijing Big Data Center", "Institute of Scientific and
-# Technical Information"), one word written with a capital inside or a dot ("Baidu.com",
-# "ByteDance"), an acronym ("HTC"), or a capitalised word rare in English ("Huawei").
-_ORGANISATION_NAME = re.compile(
-    r"\b[A-Z][\w.&-]*(?:(?: (?:of|and|for|de|du|des|la|le))* [A-Z][\w.&-]*)+|"
-    r"\b[A-Z][a-z]+[A-Z.]\w+|\b[A-Z]{3,}\b"
-)
-_CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 # A date in a sentence: a year, a Chinese/Japanese/Korean month, or a month's name.
 _SENTENCE_DATE = re.compile(
     r"\b(?:19|20)\d\d\b|\d+\s*[月월]|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|"
@@ -194,11 +172,6 @@ _SENTENCE_DATE = re.compile(
     re.IGNORECASE,
 )
 _CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
-# Who did something, in Latin or Cyrillic script: two capitalised words or more in a row, one of
-# them rare in English ("Huang Zhaoying", "Kong Rongdu", "Zero One Think Tank"; not "Research
-# Report"), outside quotes: a quoted run is a title ("Tackling Key Technology Action Plan").
-_CAPITALISED_RUN = re.compile(r"\b[A-ZА-Я][a-zа-я]+(?: [A-ZА-Я][a-zа-я]+)+\b")
-RARE_NAME_ZIPF = 4.0
 
 
 def asks_quantity(text: str) -> bool:
@@ -264,44 +237,13 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         return bool(_SENTENCE_DATE.search(sentence))
     if kind == "day":
         return bool(_SENTENCE_DAY.search(sentence))
-    if kind == "person" and (english or lang in ("en", "fr", "es", "de", "it", "pt", "ru")):
-        return bool(_names(english or sentence))
-    if kind == "head" and (english or lang in ("en", "fr", "es", "de", "it", "pt", "ru")):
-        return any(
-            not _ORGANISATION_WORD.search(name) and not places(name)
-            for name in _names(english or sentence)
-        )
-    if kind == "organisation" and (english or lang in ("en", "fr", "es", "de", "it", "pt")):
-        unquoted = QUOTED.sub(" ", english or sentence)
-        return bool(_ORGANISATION_NAME.search(unquoted)) or any(
-            zipf(word.group(), "en") < RARE_NAME_ZIPF and not places(word.group())
-            for word in _CAPITALISED_WORD.finditer(unquoted)
-        )
+    if kind == "person" and (english or lang in CAPITALISING):
+        return names_someone(english or sentence)
+    if kind == "head" and (english or lang in CAPITALISING):
+        return names_a_head(english or sentence)
+    if kind == "organisation" and (english or lang in LATIN_CAPITALISING):
+        return names_an_organisation(english or sentence)
     return True
-
-
-def _names(text: str) -> list[str]:
-    """The runs of capitalised words `text` writes outside quotes with a word rare in English:
-    who someone is ("Huang Zhaoying", "Zero One Think Tank")."""
-    unquoted = QUOTED.sub(" ", text)
-    return [
-        run.group() for run in _CAPITALISED_RUN.finditer(unquoted)
-        if min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF
-    ]  # fmt: skip
-
-
-def names_someone_else(question: str, reading: Reading) -> bool:
-    """Whether the sentence `reading` names someone `question` does not: "Who interviewed Huang
-    Zhaoying?" is not answered by the sentence naming Huang Zhaoying alone. True when the
-    question asks who the one it names is ("Who is Kong Rongdu?", "Kong Rongdu是谁？"), or when
-    names cannot be read (no English edition of a sentence in a script without capitals)."""
-    if reading.lang not in ("en", "fr", "es", "de", "it", "pt", "ru") and not reading.english:
-        return True
-    folded = question.casefold()
-    named = [n for n in _names(reading.english or reading.text) if n.casefold() in folded]
-    if any(_IDENTITY.search(folded.replace(n.casefold(), " NAME ")) for n in named):
-        return True
-    return len(named) < len(_names(reading.english or reading.text))
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.asked import Expected, Reading, expected, names_someone_else, states
+from bot.asked import Expected, Reading, expected, states
 from bot.numbers import YEAR
+from bot.people import names_someone_else
 from bot.rankings import asks_a_rank, enumerates
 from bot.target import PLACES, places
 from bot.tokens import CJK
@@ -175,7 +176,10 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     return Fit(
         kind,
         states(reading.text, reading.lang, kind, reading.english)
-        and (kind not in ("person", "head") or names_someone_else(question, reading)),
+        and (
+            kind not in ("person", "head")
+            or names_someone_else(question, reading.text, reading.lang, reading.english)
+        ),
         is_bound,
         tuple(sorted(places(question))),
         other,

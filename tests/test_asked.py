@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from bot.abstain import Decision, Terms, refusal
-from bot.asked import Reading, expected, names_someone_else, states
+from bot.asked import expected, states
 from bot.binding import Fit
 from bot.evaluate import cited_sources
 from bot.followup import Turn
@@ -165,22 +165,6 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert not states("包括阿里云计算有限公司……", "zh", "head", english=listed)
     # Scripts without capitals and no English edition: cannot tell, so it states.
     assert states("그는 말했다.", "ko", "person")
-
-
-def test_someone_asked_is_not_the_one_the_question_names() -> None:
-    said = Reading(
-        "Fin mai, Huang Zhaoying, vice-président de HTC, a déclaré à The Paper…", "fr",
-        "At the end of May, Huang Zhaoying, global vice president of HTC, said to The Paper…",
-    )  # fmt: skip
-    assert not names_someone_else("Who interviewed Huang Zhaoying?", said)
-    assert not names_someone_else("采访Huang Zhaoying的记者是谁？", said)  # respelt, as bot asks
-    # Who the one it names is: the sentence on him answers.
-    assert names_someone_else("Who is Huang Zhaoying?", said)
-    assert names_someone_else("Huang Zhaoying是谁？", said)
-    # Subject requests ask it too: once refused as naming no one else (subject bench 3 → 6).
-    assert names_someone_else("Huang Zhaoying from HTC - who is he and what's his take?", said)
-    assert names_someone_else("Quem é Huang Zhaoying e o que ele disse?", said)
-    assert names_someone_else("Who said the metaverse is cooling?", said)
 
 
 @pytest.mark.parametrize(

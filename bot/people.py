@@ -1,0 +1,95 @@
+"""Who a sentence names, read in its English edition (other scripts do not capitalise names):
+someone ("Huang Zhaoying", "Zero One Think Tank"), a person who may hold a post (no organisation's
+word, no city), an organisation; and whether it names someone the question does not ("Who
+interviewed Huang Zhaoying?" is not answered by his own interview). bot.asked asks it."""
+
+from __future__ import annotations
+
+import re
+
+from bot.commonness import zipf
+from bot.labels import QUOTED
+from bot.target import places
+
+# The languages whose sentences capitalise names: read as they are, without an English edition
+# (an organisation's name only in Latin letters).
+CAPITALISING = ("en", "fr", "es", "de", "it", "pt", "ru")
+LATIN_CAPITALISING = ("en", "fr", "es", "de", "it", "pt")
+
+# Who did something, in Latin or Cyrillic script: two capitalised words or more in a row, one of
+# them rare in English ("Huang Zhaoying", "Kong Rongdu", "Zero One Think Tank"; not "Research
+# Report"), outside quotes: a quoted run is a title ("Tackling Key Technology Action Plan").
+_CAPITALISED_RUN = re.compile(r"\b[A-ZА-Я][a-zа-я]+(?: [A-ZА-Я][a-zа-я]+)+\b")
+RARE_NAME_ZIPF = 4.0
+# An organisation named in a sentence's English edition, outside quotes: a run of capitalised
+# words ("Alibaba Cloud Computing", "Beijing Big Data Center", "Institute of Scientific and
+# Technical Information"), one word written with a capital inside or a dot ("Baidu.com",
+# "ByteDance"), an acronym ("HTC"), or a capitalised word rare in English ("Huawei").
+_ORGANISATION_NAME = re.compile(
+    r"\b[A-Z][\w.&-]*(?:(?: (?:of|and|for|de|du|des|la|le))* [A-Z][\w.&-]*)+|"
+    r"\b[A-Z][a-z]+[A-Z.]\w+|\b[A-Z]{3,}\b"
+)
+_CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
+# Who someone named is: "who" and a copula ("Who is Kong Rongdu?", "Huang Zhaoying – who is
+# he?", "Kong Rongdu: ¿quién es…?"), or the name or a pronoun before "是谁", "は誰", "는 누구"
+# (not "记者是谁": the journalist is asked). The name is written " NAME " in its place.
+_IDENTITY = re.compile(
+    r"\b(?:who|qui|qui[eé]n(?:es)?|wer|chi|quem|кто)\s+(?:is|was|are|est|était|es|era|son|ist|"
+    r"war|è|é|такой|такая|это)\b|^[وف]?من\s+(?:هو|هي)\b|"
+    r"(?:NAME|他|她|彼|彼女|그|그녀)\s*(?:氏)?"
+    r"(?:是谁|是什么人|是何人|とは誰|は誰|とは|는 누구|은 누구|이 누구|가 누구)",
+    re.IGNORECASE,
+)
+# An organisation's word in a run of capitalised words: "Beijing Super Cloud Computing Center",
+# "IDG Capital Investment Consulting" name no one.
+_ORGANISATION_WORD = re.compile(
+    r"\b(?:Co|Ltd|Inc|Corp\w*|Compan\w*|Cent(?:er|re)|Academy|Institute|University|Fund|"
+    r"Capital|Group|Bank|Tank|Cloud|Computing|Technolog\w*|Management|Consulting|Investment|"
+    r"Partners?|Program\w*|Plan|Report|Index|Brain|Office|Bureau|Commission|Ministry|"
+    r"Government|Association|Alliance|Lab\w*|Network|Foundation|Securities|News|Paper|Service)\b"
+)
+
+
+def names_someone(text: str) -> bool:
+    """Whether `text` names someone: a person, or an organisation by a name rare in English."""
+    return bool(_names(text))
+
+
+def names_a_head(text: str) -> bool:
+    """Whether `text` names a person who may hold a post: no organisation's word in the name
+    ("IDG Capital Investment Consulting"), no city ("Beijing Baidu")."""
+    return any(not _ORGANISATION_WORD.search(name) and not places(name) for name in _names(text))
+
+
+def names_an_organisation(text: str) -> bool:
+    """Whether `text` names an organisation, outside quotes."""
+    unquoted = QUOTED.sub(" ", text)
+    return bool(_ORGANISATION_NAME.search(unquoted)) or any(
+        zipf(word.group(), "en") < RARE_NAME_ZIPF and not places(word.group())
+        for word in _CAPITALISED_WORD.finditer(unquoted)
+    )
+
+
+def _names(text: str) -> list[str]:
+    """The runs of capitalised words `text` writes outside quotes with a word rare in English:
+    who someone is ("Huang Zhaoying", "Zero One Think Tank")."""
+    unquoted = QUOTED.sub(" ", text)
+    return [
+        run.group() for run in _CAPITALISED_RUN.finditer(unquoted)
+        if min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF
+    ]  # fmt: skip
+
+
+def names_someone_else(question: str, sentence: str, lang: str, english: str = "") -> bool:
+    """Whether `sentence` (in `lang`; `english`, its English edition) names someone `question`
+    does not: "Who interviewed Huang Zhaoying?" is not answered by the sentence naming Huang
+    Zhaoying alone. True when the question asks who the one it names is ("Who is Kong Rongdu?",
+    "Kong Rongdu是谁？"), or when names cannot be read (a script without capitals, no English)."""
+    if lang not in CAPITALISING and not english:
+        return True
+    folded = question.casefold()
+    names = _names(english or sentence)
+    named = [n for n in names if n.casefold() in folded]
+    if any(_IDENTITY.search(folded.replace(n.casefold(), " NAME ")) for n in named):
+        return True
+    return len(named) < len(names)
