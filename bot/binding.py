@@ -57,7 +57,9 @@ def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = froz
     asks about: the question names a year, the sentence others and not it ("… in 2022?" — "In
     2021, Shanghai had …"); or every clause holding an answer of the expected kind names the
     other city and not the one asked ("Pékin en compte 34, loin devant le Jiangsu, Shanghai").
-    True when that cannot be told (no year or one city asked, no quantity or date expected).
+    A place in a ranking is bound as a figure is ("Quel rang occupe Shanghai… ?" and "Pékin se
+    classe au premier rang"). True when that cannot be told (no year or one city asked, no
+    figure, date or rank asked).
     `listed`: the other places the corpus lists in `lang` ("南京", "Tianjin"), asked too."""
     kind = expected(question)
     if kind is None and asks_a_rank(question):
