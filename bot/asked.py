@@ -87,14 +87,13 @@ _CURRENCY = re.compile(
     r"[\d亿億万萬]\s*[元円](?!宇宙)",
     re.IGNORECASE,
 )
+# A date asked; a day (_DAY, "quel jour", "哪一天") is asked before it and is a date too.
 _DATE = re.compile(
     r"\b(when|what year|which year|quand|en quelle année|à quelle date|cu[aá]ndo|en qu[eé] año|"
     r"wann|in welchem jahr|quando|in che anno|em que ano|когда|в каком году|[وف]?متى|في أي عام|"
-    r"(?:what|which) (?:date|day)|quel(?:le)? (?:date|jour)|qu[eé] (?:fecha|d[ií]a)|"
-    r"(?:welche[mn]?|an welchem) (?:datum|tag)|(?:che|quale|in che) (?:data|giorno)|"
-    r"(?:que|qual|em que) (?:data|dia)|какого числа|какая дата|в какой день|أي تاريخ|ما تاريخ|"
-    r"أي يوم)\b|"
-    r"什么时候|何时|哪一年|哪年|哪天|哪一天|几月几日|いつ|何年|何日|언제|며칠|날짜",
+    r"(?:what|which) date|quel(?:le)? (?:date|jour)|qu[eé] fecha|(?:welche[mn]?|an welchem) datum|"
+    r"(?:che|quale|in che) data|(?:que|qual|em que) data|какая дата|أي تاريخ|ما تاريخ)\b|"
+    r"什么时候|何时|哪一年|哪年|いつ|何年|언제|날짜",
     re.IGNORECASE,
 )
 # A date to the day ("Quel jour exactement…", "An welchem Tag genau…", "哪一天", "며칠"; not "what

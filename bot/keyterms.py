@@ -217,9 +217,11 @@ def _is_capitalised(word: str, lang: str, opens: bool = False) -> bool:
         # "Xiaomi ist…"); not a word of the language ("Combien", "Welche"), nor one it borrowed
         # from English, which English writes more ("Chips y semiconductores…"), nor one both
         # use every day ("Ok, gracias"). English itself cannot tell.
+        if lang == "en":
+            return False
         english = zipf(word, "en")
         local = abs(zipf(word, lang) - english) <= LOCAL_MARGIN < english
-        return lang != "en" and local and not is_common(word, lang)
+        return local and not is_common(word, lang)
     if lang in NOUN_CAPITALS:
         return not _is_noun(word, lang)
     return True
