@@ -33,8 +33,9 @@ VERDICT = "verdict"
 # request does without).
 LISTS = "lists"
 # Passages retrieved for a comparison (both cities need finding: more than for an answer); points
-# per city and for the verdict, at most (dev split of eval/subject_summaries.jsonl,
-# `python bench/subject_summary_quality.py --sweep`: 15 passages and 3 verdict points found
+# per city and verdict sentences (besides the headings that rank the two), at most (dev split
+# of eval/subject_summaries.jsonl, `python bench/subject_summary_quality.py --sweep`: 15
+# passages and 3 verdict points found
 # both cities' facts in 0.783 of the requests, against 0.717 with 10 and 2, for 9.9 points a
 # reply against 8.2; with the measure searched too, 5 points a city find them in 0.870 against
 # 0.826 with 4, for 10.8 points a reply against 9.5).
@@ -161,8 +162,14 @@ def choose_sides(
          and is_verdict(index.passages[row], n)),
         reverse=True,
     )  # fmt: skip
-    chosen = {VERDICT: [(row, n) for _, _, row, n in verdicts[:VERDICT_POINTS]], LISTS: []}
-    headed = next((row for _, _, row, _ in verdicts if index.passages[row].heading), None)
+    # The headings that rank the two ("3. Part du numérique : n° 1 à Shanghai, n° 3 à Pékin")
+    # are the article's scorecard, each a line: all are shown; sentences, VERDICT_POINTS (dev:
+    # both cities' facts 0.78 → 0.81, for 13.6 points a reply against 12.0).
+    ranked_by = [(row, n) for _, _, row, n in verdicts]
+    headings = [where for where in ranked_by if index.passages[where[0]].heading]
+    sentences = [where for where in ranked_by if where not in headings][:VERDICT_POINTS]
+    chosen = {VERDICT: [w for w in ranked_by if w in headings or w in sentences], LISTS: []}
+    headed = headings[0][0] if headings else None
     measured = [] if headed is None else section(index, headed)
     shown = set(chosen[VERDICT])
     found = [(score, where) for score, where in _by_measure(index, measure)

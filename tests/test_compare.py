@@ -155,6 +155,16 @@ def test_the_verdict_on_what_is_asked_comes_first(engine) -> None:  # noqa: ANN0
     assert "petites géantes" in first and places(first) == {"beijing", "shanghai"}
 
 
+def test_every_heading_that_ranks_the_two_on_what_is_asked_is_shown(engine) -> None:  # noqa: ANN001
+    # The headings are the article's scorecard on digital strength: capped at three verdicts,
+    # the reply left out "Part du numérique : n° 1 à Shanghai" for "which city has more firsts?".
+    answer = engine.ask("デジタル関連のランキングで、北京と上海はそれぞれ何位？1位が多いのは？")
+    assert (answer.kind, answer.answered) == ("comparison", True)
+    verdict = column(answer, "verdict")
+    for heading in ("Part du numérique", "émergentes du numérique", "Quantité totale"):
+        assert any(heading in source for source in verdict), heading
+
+
 def test_a_ranking_heading_brings_the_figures_under_it(engine) -> None:  # noqa: ANN001
     # "2. Densité … : Pékin et Shanghai se classent respectivement deuxième et troisième" is the
     # verdict; the ranking of the ten cities under it is the cities' fact, even when the search
