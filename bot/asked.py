@@ -257,3 +257,4 @@ class Reading:
     lang: str
     english: str
     context: tuple[tuple[str, str], ...] = ()
+    about: frozenset[str] = frozenset()  # the one city its passage is about (bot.reading)

@@ -2,8 +2,9 @@
 
 A figure, a share, a sum, a date or a place in a ranking stated in a clause is bound to the city
 or place that clause names, else to the one named before it, or to the whole country ("… à
-travers le pays"); it answers a question only when it may be bound to the place, and the year,
-the question asks about. "Combien d'universités à Shanghai ?" finds "Pékin en compte 34, loin
+travers le pays"); the first clause naming none speaks of the city its passage is about. It
+answers a question only when it may be bound to the place, and the year, the question asks
+about. "Combien d'universités à Shanghai ?" finds "Pékin en compte 34, loin
 devant le Jiangsu, Shanghai": the place is there, but the number is Beijing's.
 """
 
@@ -52,7 +53,13 @@ _RANK_STATED = re.compile(
 )
 
 
-def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = frozenset()) -> bool:
+def bound(
+    question: str,
+    sentence: str,
+    lang: str,
+    listed: frozenset[str] = frozenset(),
+    about: frozenset[str] = frozenset(),
+) -> bool:
     """False when the value `sentence` gives belongs to another year or city than the question
     asks about: the question names a year, the sentence others and not it ("… in 2022?" — "In
     2021, Shanghai had …"); or every clause holding an answer of the expected kind names the
@@ -68,7 +75,7 @@ def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = froz
         asked = _asked(question, listed)
         if len(asked) != 1 or enumerates(sentence):
             return True
-        return _may_be_of(asked, _ranked(sentence, listed))
+        return _may_be_of(asked, _ranked(sentence, listed, about))
     if kind not in VALUES:
         return True
     if _other_year(question, sentence):
@@ -76,13 +83,14 @@ def bound(question: str, sentence: str, lang: str, listed: frozenset[str] = froz
     asked = _asked(question, listed)
     if len(asked) != 1:
         return True
-    return _may_be_of(asked, _valued(sentence, lang, kind, listed))
+    return _may_be_of(asked, _valued(sentence, lang, kind, listed, about))
 
 
-def _ranked(sentence: str, listed: frozenset[str]) -> list[set[str]]:
+def _ranked(sentence: str, listed: frozenset[str], about: frozenset[str]) -> list[set[str]]:
     """The places named by each clause of `sentence` that states a place in a ranking (a clause
-    naming none speaks of the last one named before it)."""
-    subject: set[str] = set()
+    naming none speaks of the last one named before it, or of `about`, the city of its
+    passage: "Il numero di articoli… si colloca al primo posto nel paese" is Beijing's)."""
+    subject: set[str] = set(about)
     ranked = []
     for clause in _CLAUSE.split(sentence):
         subject = named_places(clause, listed) or subject
@@ -92,7 +100,11 @@ def _ranked(sentence: str, listed: frozenset[str]) -> list[set[str]]:
 
 
 def held_by(
-    question: str, sentence: str, lang: str, listed: frozenset[str] = frozenset()
+    question: str,
+    sentence: str,
+    lang: str,
+    listed: frozenset[str] = frozenset(),
+    about: frozenset[str] = frozenset(),
 ) -> str | None:
     """The other city, when the figure or date `sentence` gives is bound to it and not to the
     one `question` asks about ("… à Shanghai ?" — "Pékin en compte 34"): a refusal can say
@@ -101,7 +113,7 @@ def held_by(
     asked = _asked(question, listed)
     if kind not in VALUES or len(asked) != 1 or _other_year(question, sentence):
         return None
-    valued = _valued(sentence, lang, kind, listed)
+    valued = _valued(sentence, lang, kind, listed, about)
     if _may_be_of(asked, valued):
         return None
     others = set().union(*valued) & set(PLACES) - asked  # a city the refusal can name
@@ -139,12 +151,16 @@ def named_places(text: str, listed: frozenset[str] = frozenset()) -> set[str]:
 
 
 def _valued(
-    sentence: str, lang: str, kind: Expected, listed: frozenset[str] = frozenset()
+    sentence: str,
+    lang: str,
+    kind: Expected,
+    listed: frozenset[str] = frozenset(),
+    about: frozenset[str] = frozenset(),
 ) -> list[set[str]]:
     """The places named by each clause of `sentence` that states an answer of `kind`. A clause
     naming none speaks of the last one named before it ("北京拥有…40000余人，占全国总数的60%":
-    the 60 % is Beijing's too)."""
-    subject: set[str] = set()
+    the 60 % is Beijing's too), or of `about`, the city of its passage."""
+    subject: set[str] = set(about)
     valued = []
     for clause in _CLAUSE.split(sentence):
         named = named_places(clause, listed)
@@ -172,9 +188,11 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     """How the sentence `reading` fits what `question` asks (`listed`: the other places the
     corpus lists in the reading's language)."""
     kind = expected(question)
-    is_bound = bound(question, reading.text, reading.lang, listed)
+    is_bound = bound(question, reading.text, reading.lang, listed, reading.about)
     # A value that may be the asked city's is held by no other: its clauses are read once.
-    other = None if is_bound else held_by(question, reading.text, reading.lang, listed)
+    other = (
+        None if is_bound else held_by(question, reading.text, reading.lang, listed, reading.about)
+    )
     return Fit(
         kind,
         states(reading.text, reading.lang, kind, reading.english)

@@ -20,6 +20,7 @@ from bot.ingest import Passage
 from bot.lang import detect_lang
 from bot.phrases import not_mentioned, phrase
 from bot.rankings import enumerates
+from bot.reading import city_of
 from bot.request_refusal import measure_missing, says_nothing_about
 from bot.retrieve import Retrieval, merge, retrieve
 from bot.sections import heading_over, scored, section
@@ -98,13 +99,9 @@ def sides_of(passage: Passage, n: int) -> frozenset[str]:
         if not (RANKING.search(text) or any(c.isdigit() for c in text)):
             return frozenset()
         return frozenset({min(named, key=lambda city: _first_mention(text, city))})
-    if not named and not refers_back(text):
-        named = places(passage.text)
-    for heading in reversed(passage.section_path):
-        if named:
-            break
-        named = places(heading)
-    return frozenset(named) if len(named) == 1 else frozenset()
+    if named:
+        return frozenset(named)
+    return city_of(passage, by_text=not refers_back(text))
 
 
 def _first_mention(text: str, city: str) -> int:

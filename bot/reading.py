@@ -7,7 +7,9 @@ from __future__ import annotations
 from bot.asked import Reading
 from bot.citations import translate
 from bot.index import Index
+from bot.ingest import Passage
 from bot.retrieve import Hit
+from bot.target import places
 
 
 def doc_lang(index: Index, hit: Hit) -> str:
@@ -30,7 +32,19 @@ def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
     _, text, read_lang = quoted(index, hit, sentence, lang)
     english = translate(index, hit.row, (sentence,), "en")
     context = context_of(index, hit, sentence, lang)
-    return Reading(text, read_lang, english.text[slice(*english.span)] if english else "", context)
+    english_text = english.text[slice(*english.span)] if english else ""
+    return Reading(text, read_lang, english_text, context, city_of(hit.passage))
+
+
+def city_of(passage: Passage, by_text: bool = True) -> frozenset[str]:
+    """The one city `passage` is about: the one its text names (unless not `by_text`), else
+    the one its nearest heading naming any names; none when that is both."""
+    named = places(passage.text) if by_text else set()
+    for heading in reversed(passage.section_path):
+        if named:
+            break
+        named = places(heading)
+    return frozenset(named) if len(named) == 1 else frozenset()
 
 
 def context_of(index: Index, hit: Hit, sentence: int, lang: str) -> tuple[tuple[str, str], ...]:

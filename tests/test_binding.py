@@ -82,6 +82,29 @@ def test_whose_figure_the_sentence_gives_when_not_the_city_asked() -> None:
     assert held_by("Combien d'universités à Shanghai ?", whole, "fr") is None
 
 
+def test_a_clause_naming_no_city_speaks_of_its_passages() -> None:
+    papers = "Le nombre d'articles publiés se classe au premier rang dans le pays."
+    beijing = frozenset({"beijing"})
+    assert bound("Quel rang occupe Shanghai pour les articles ?", papers, "fr")  # anyone's
+    assert not bound("Quel rang occupe Shanghai pour les articles ?", papers, "fr", about=beijing)
+    assert bound("Quel rang occupe Pékin pour les articles ?", papers, "fr", about=beijing)
+    policies = "Récemment, il a introduit 3 politiques."
+    asked = "Combien de politiques Shanghai a-t-il introduites ?"
+    assert held_by(asked, policies, "fr", about=beijing) == "beijing"
+    # A clause naming a city speaks of that one, whatever its passage is about.
+    assert bound(asked, "Shanghai a introduit 3 politiques.", "fr", about=beijing)
+
+
+def test_a_rank_of_the_city_a_passage_is_about_is_not_the_others(engine) -> None:  # noqa: ANN001
+    # "O número de artigos … ocupa o primeiro lugar no país" names no city; its passage is
+    # Beijing's. It was given as Shanghai's place.
+    answer = engine.ask(
+        "Em que posição fica Xangai no número de artigos publicados sobre inteligência artificial?"
+    )
+    assert not answer.answered
+    assert "Xangai" in answer.answer
+
+
 def test_a_refusal_points_at_the_other_citys_figure(engine) -> None:  # noqa: ANN001
     answer = engine.ask("Combien d'entreprises « petites géantes » compte Shanghai ?")
     assert (answer.answered, answer.kind) == (False, "not_found")
