@@ -145,6 +145,8 @@ def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
     missing = list(terms.missing[: terms.missing_names] or terms.missing)
     if missing:
         return not_mentioned(missing, lang)
+    if how.year:  # "… in 2022?" and a sentence giving 2021's
+        return phrase("not_for_year", lang).format(year=how.year)
     # A value bound to another year, not city: no city's figure is missing, the year's is.
     of_a_city = how.bound or how.held_by is not None
     if how.expected in ("quantity", "share", "money") and len(how.places) == 1 and of_a_city:
@@ -153,7 +155,7 @@ def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
             other = phrase(how.held_by, lang)
             return phrase("figure_for_other", lang).format(place=place, other=other)
         return phrase("no_figure_for", lang).format(place=place)
-    if how.expected is None and not how.bound and len(how.places) == 1:  # a rank (bot.binding)
+    if how.rank and not how.bound and len(how.places) == 1:
         return phrase("no_rank_for", lang).format(place=phrase(how.places[0], lang))
     if how.expected in MISSING_KIND:
         return phrase(MISSING_KIND[how.expected], lang)

@@ -69,6 +69,8 @@ def bound(
     figure, date or rank asked).
     `listed`: the other places the corpus lists in `lang` ("南京", "Tianjin"), asked too."""
     kind = expected(question)
+    if _other_year(question, sentence):
+        return False
     if kind is None and asks_a_rank(question):
         # "Quel rang occupe Shanghai… ?" and "Pékin se classe au premier rang": Beijing's rank.
         # A list of places ranks them all.
@@ -78,8 +80,6 @@ def bound(
         return _may_be_of(asked, _ranked(sentence, listed, about))
     if kind not in VALUES:
         return True
-    if _other_year(question, sentence):
-        return False
     asked = _asked(question, listed)
     if len(asked) != 1:
         return True
@@ -135,10 +135,21 @@ def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:
     return not valued or any(asked <= named or not named for named in valued)
 
 
+# A title, quoted ("le « Rapport … (2022) »", "《…（2022）》", "「…」"): its year dates the report,
+# not the figures it gives.
+_TITLE = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|《[^》]*》|「[^」]*」|『[^』]*』")
+
+
 def _other_year(question: str, sentence: str) -> bool:
-    """The question names a year, the sentence others and not it."""
-    asked, stated = set(YEAR.findall(question)), set(YEAR.findall(sentence))
+    """The question names a year, the sentence others and not it (titles left out)."""
+    asked, stated = set(YEAR.findall(question)), set(YEAR.findall(_TITLE.sub(" ", sentence)))
     return bool(asked and stated and not asked & stated)
+
+
+def _year_asked(question: str) -> str | None:
+    """The year `question` names, when it names one."""
+    years = set(YEAR.findall(question))
+    return years.pop() if len(years) == 1 else None
 
 
 def named_places(text: str, listed: frozenset[str] = frozenset()) -> set[str]:
@@ -173,15 +184,18 @@ def _valued(
 
 @dataclass(frozen=True)
 class Fit:
-    """How the best sentence fits what the question asks: the kind of answer expected, whether
-    the sentence states one, whether its value is bound to the city asked about, and which of
-    the two cities the question names (for the refusal's wording)."""
+    """How the best sentence fits what the question asks: the kind of answer expected (or a
+    place in a ranking), whether the sentence states one, whether its value is bound to the
+    city and year asked about, and which of the two cities the question names (for the
+    refusal's wording)."""
 
     expected: Expected | None = None
     stated: bool = True
     bound: bool = True
     places: tuple[str, ...] = ()
     held_by: str | None = None  # the other city, when the value found is bound to it
+    rank: bool = False  # a place in a ranking is asked
+    year: str | None = None  # the year asked, when the sentence gives others and not it
 
 
 def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
@@ -203,4 +217,6 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         is_bound,
         tuple(sorted(places(question))),
         other,
+        kind is None and asks_a_rank(question),
+        _year_asked(question) if _other_year(question, reading.text) else None,
     )

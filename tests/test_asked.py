@@ -180,6 +180,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
             "Which company leads Shanghai's integrated circuit industry?",
             "The article does not say which organisation.",
         ),
+        # Its five first cities are 2021's (the report's title says 2022: no year of a figure).
+        (
+            "¿Qué ciudad fue segunda en número de empresas emergentes digitales en 2022?",
+            "El artículo no lo da para 2022.",
+        ),
         # It says "at the end of May": no day.
         (
             "On which day exactly did Huang Zhaoying give his interview to The Paper?",
@@ -188,7 +193,7 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
         (
             "How many emerging digital technology companies did Shanghai have in 2022?",
             # It gives Shanghai's figure for 2021: no city's figure is missing, the year's is.
-            "The article does not give this figure.",
+            "The article does not give this for 2022.",
         ),
     ],
 )
@@ -214,6 +219,13 @@ def test_the_refusal_names_the_kind_of_answer_missing_in_the_readers_language() 
     assert said(Fit("person"), "ar") == "المقال لا يذكر من هو."
     assert said(Fit("organisation"), "ja") == "記事にはどの組織なのか書かれていません。"
     assert said(Fit(), "fr") == "L'article ne le dit pas."
+    # A year the sentence found does not give; a place in a ranking not bound to the city asked
+    # (a value not bound to it, when no kind of answer is read, says nothing more).
+    assert said(Fit("quantity", year="2022"), "it") == "L'articolo non lo riporta per il 2022."
+    assert said(Fit(bound=False, places=("shanghai",), rank=True), "es") == (
+        "El artículo no da el puesto de Shanghái en esta clasificación."
+    )
+    assert said(Fit(bound=False, places=("shanghai",)), "es") == "El artículo no lo dice."
     # A name the article never writes is said first.
     assert said(Fit("person"), "en", Terms(missing=("Tokyo",), missing_names=1)) == (
         "The article does not mention “Tokyo”."

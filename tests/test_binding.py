@@ -82,6 +82,15 @@ def test_whose_figure_the_sentence_gives_when_not_the_city_asked() -> None:
     assert held_by("Combien d'universités à Shanghai ?", whole, "fr") is None
 
 
+def test_a_year_asked_is_bound_whatever_is_asked_and_a_titles_year_dates_no_figure() -> None:
+    top = ("El «Informe del Índice de Desarrollo de la Economía Digital de China (2022)» muestra "
+           "que, en 2021, las 5 primeras ciudades fueron Shanghái, Chongqing y Pekín.")  # fmt: skip
+    assert not bound("¿Qué ciudad fue segunda en 2022?", top, "es")
+    assert bound("¿Qué ciudad fue segunda en 2021?", top, "es")
+    titled = "El «Informe (2022)» muestra las 5 primeras ciudades: Shanghái, Chongqing y Pekín."
+    assert bound("¿Qué ciudad fue segunda en 2021?", titled, "es")
+
+
 def test_a_clause_naming_no_city_speaks_of_its_passages() -> None:
     papers = "Le nombre d'articles publiés se classe au premier rang dans le pays."
     beijing = frozenset({"beijing"})
