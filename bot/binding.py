@@ -16,7 +16,7 @@ from dataclasses import dataclass
 from bot.asked import Expected, Reading, expected, states
 from bot.numbers import YEAR
 from bot.people import names_someone_else
-from bot.rankings import asks_a_rank, enumerates
+from bot.rankings import asks_a_rank, asks_ranking, enumerates
 from bot.target import PLACES, places
 from bot.tokens import CJK
 
@@ -69,7 +69,11 @@ def bound(
     figure, date or rank asked).
     `listed`: the other places the corpus lists in `lang` ("南京", "Tianjin"), asked too."""
     kind = expected(question)
-    if _other_year(question, sentence):
+    ranks = kind is None and (asks_a_rank(question) or asks_ranking(question))
+    # A value or a ranking of another year is not the one asked ("¿Qué ciudad fue segunda … en
+    # 2022?" and "en 2021, las 5 primeras ciudades…"); what a plan does by 2025 may be said
+    # beside a count of 2022.
+    if (kind in VALUES or ranks) and _other_year(question, sentence):
         return False
     if kind is None and asks_a_rank(question):
         # "Quel rang occupe Shanghai… ?" and "Pékin se classe au premier rang": Beijing's rank.
@@ -218,5 +222,5 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         tuple(sorted(places(question))),
         other,
         kind is None and asks_a_rank(question),
-        _year_asked(question) if _other_year(question, reading.text) else None,
+        _year_asked(question) if not is_bound and _other_year(question, reading.text) else None,
     )

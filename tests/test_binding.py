@@ -89,6 +89,9 @@ def test_a_year_asked_is_bound_whatever_is_asked_and_a_titles_year_dates_no_figu
     assert bound("¿Qué ciudad fue segunda en 2021?", top, "es")
     titled = "El «Informe (2022)» muestra las 5 primeras ciudades: Shanghái, Chongqing y Pekín."
     assert bound("¿Qué ciudad fue segunda en 2021?", titled, "es")
+    # Neither a value nor a ranking asked: what a plan does by 2025 may be said beside a count.
+    counted = "En octobre 2022, Pékin comptait 1 048 entreprises centrales."
+    assert bound("How big will Beijing's AI core industry be by 2025?", counted, "fr")
 
 
 def test_a_clause_naming_no_city_speaks_of_its_passages() -> None:
