@@ -15,7 +15,8 @@ any threshold.
 
 The test split is scored by batch: the questions written with the first dev split (201), the
 fresh batch written blind on 2026-12-05 (ids `ho-*`), whose dev twin (`cal-*`) doubled the dev
-split, and the batch written blind on 2026-12-06 (ids `nb-*`, 110 in the eleven languages).
+split, the batch written blind on 2026-12-06 (ids `nb-*`, 110 in the eleven languages) and the
+one written blind in the eighth session (ids `nc-*`, 107).
 The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the model
 fitted on the whole dev split is shown beside it.
 """
@@ -53,7 +54,12 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
 # The test split's batches, by the prefix of their ids: the earlier questions (every id not
 # of a later batch), the fresh batch written blind on 2026-12-05, the one written blind on
 # 2026-12-06.
-BATCHES = (("earlier test", ""), ("fresh test batch", "ho-"), ("blind batch 2026-12-06", "nb-"))
+BATCHES = (
+    ("earlier test", ""),
+    ("fresh test batch", "ho-"),
+    ("blind batch 2026-12-06", "nb-"),
+    ("blind batch, eighth session", "nc-"),
+)
 
 
 def batch(item: dict) -> str:
