@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import asdict, dataclass, field
 
-from bot.abstain import Abstainer, Decision, Terms, assess, refusal
+from bot.abstain import Abstainer, Decision, Terms, assess
 from bot.binding import Fit
 from bot.candidates import (
     Evidence,
@@ -19,6 +19,7 @@ from bot.index import Index
 from bot.phrases import phrase
 from bot.rankings import asks_ranking
 from bot.reading import doc_lang, quoted
+from bot.refusal import refusal
 from bot.retrieve import Retrieval
 from bot.target import places
 from bot.tokens import tokenize

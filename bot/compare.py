@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.abstain import Abstainer, refusal
+from bot.abstain import Abstainer
 from bot.answer import weigh
 from bot.candidates import Evidence, rank_sentences
 from bot.facts import is_content, is_question, refers_back, sentence_text
@@ -21,6 +21,7 @@ from bot.lang import detect_lang
 from bot.phrases import not_mentioned, phrase
 from bot.rankings import enumerates
 from bot.reading import city_of
+from bot.refusal import refusal
 from bot.request_refusal import measure_missing, says_nothing_about
 from bot.retrieve import Retrieval, merge, retrieve
 from bot.sections import heading_over, scored, section

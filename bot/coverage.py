@@ -15,11 +15,12 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from bot.commonness import LOCAL_MARGIN, is_common, simplified, zipf
-from bot.keyterms import LATIN, Term, fold, value_key
+from bot.keyterms import LATIN
 from bot.lang import LATIN_LANGS
 from bot.numbers import numbers
 from bot.rankings import listed_places
 from bot.target import ALIASES, concepts, has_name, without_names
+from bot.term import Term, fold, value_key
 from bot.tokens import CJK, CJK_LANGS, stem_words, tokenize
 
 # A word this long or longer may be a clipping of a longer one the corpus writes: "tech".

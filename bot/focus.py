@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from bot.abstain import Abstainer, Decision, refusal
+from bot.abstain import Abstainer, Decision
 from bot.answer import weigh
 from bot.candidates import Evidence
 from bot.coverage import Vocabulary
@@ -19,6 +19,7 @@ from bot.index import Index
 from bot.keyterms import key_terms
 from bot.phrases import not_mentioned, phrase
 from bot.reading import context_of
+from bot.refusal import refusal
 from bot.request_refusal import SUBJECT_COMMON, says_nothing_about, unwritten_subject
 from bot.retrieve import Hit, Retrieval
 from bot.summarize import Length, choose

@@ -20,10 +20,11 @@ from bot.closed_words import (
     points_at_text,
 )
 from bot.embed import Embedder
-from bot.keyterms import LATIN, Term, key_terms
+from bot.keyterms import LATIN, key_terms
 from bot.lang import detect_lang
 from bot.rankings import not_the_two
 from bot.target import PLACES, compares, compares_explicitly, concepts, names_subject, names_whole
+from bot.term import Term
 from bot.tokens import UNSPACED
 
 # "summary": of the article or a part it names; "subject": of what the article says on a subject

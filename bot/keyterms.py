@@ -3,44 +3,27 @@
 Vector similarity finds the nearest quote even for "What is the population of Tokyo?"; a
 question whose names, figures or rare words the corpus never writes is about something else
 (bot.coverage tells which). Rarity comes from bot.commonness, stems from bot.tokens, Chinese
-words from jieba.
+and Japanese terms from bot.cjk_terms.
 """
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from typing import Literal
 
+from bot.cjk_terms import chinese_terms, japanese_terms
 from bot.closed_words import is_interrogative, is_request_word, is_thanks
-from bot.commonness import (
-    COMMON_FAMILIES,
-    LOCAL_MARGIN,
-    is_common,
-    is_hangul,
-    korean_stem,
-    load_jieba,
-    simplified,
-    zipf,
-)
+from bot.commonness import COMMON_FAMILIES, LOCAL_MARGIN, is_common, is_hangul, korean_stem, zipf
 from bot.numbers import numbers
 from bot.target import SUBJECTS, concepts, places
-from bot.tokens import CJK, plain, tokenize, unaccented
+from bot.term import Term, fold, value_key
+from bot.tokens import plain, tokenize
 
 # Languages that capitalise every noun: there a capital marks a name only when the word is as
 # usual in English as in the language itself ("Python" is a name, "Umsatz" a noun).
 NOUN_CAPITALS = frozenset({"de", "lb"})
-# jieba's part-of-speech tags for names of people, places, organisations and other proper nouns.
-_NAME_TAGS = frozenset({"nr", "nrfg", "nrt", "ns", "nt", "nz"})
-# Nouns carry what a question is about: a Chinese word is a term when jieba tags it a noun
-# (n…), a verbal or adjectival noun (vn, an); verbs say how it asks ("涨到"), which the corpus
-# may say otherwise, and adverbs, pronouns ("哪些"), numerals ("多少"), measure words never count.
-_NOUN_TAGS = ("n", "vn", "an")
-
 _SPLIT = re.compile(r"[.!?:;…¿¡。！？]")
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
-_ALNUM = re.compile(r"[^\W_]+")
 # A Latin letter: bot.coverage checks a name with one in every edition.
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
 _LATIN_WORD = r"[A-Za-z](?:[A-Za-z0-9'’.&+-]*[A-Za-z0-9])?"
@@ -49,8 +32,6 @@ _LATIN_RUN = re.compile(rf"{_LATIN_WORD}(?:[ \u00a0]{_LATIN_WORD})*")
 # Myanmar) or with vowel signs that split a \w+ match (Devanagari to Sinhala). Their numbers and
 # Latin-script names still count.
 _UNSEGMENTED = re.compile(r"[\u0900-\u0dff\u0e00-\u0eff\u1000-\u109f\u1780-\u17ff]")
-_KANA_RUN = re.compile(r"[\u30a1-\u30fa\u30fc]{2,}")
-_KANJI_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff々]{2,}")
 # A number with its thousands groups and decimals ("813 000", "5,72"), then maybe a scale word
 # ("300 billion", "3亿"); letters and digits in one word make a name ("Web3", "A100", "5G").
 _NUMBER = re.compile(r"\d(?:[\d.,\u00a0\u202f]|\s(?=\d{3}\b))*\d|\d")
@@ -62,19 +43,6 @@ _CODE = re.compile(
     r"(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*"
     r"(?![A-Za-z\d-])"
 )
-
-
-Kind = Literal["number", "name", "word"]
-
-
-@dataclass(frozen=True)
-class Term:
-    """A salient term: its `surface` as the question writes it, its `kind` and the `keys` it is
-    looked up by (number values, a folded name, stems, or CJK words that must all be found)."""
-
-    surface: str
-    kind: Kind
-    keys: tuple[str, ...]
 
 
 def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[Term, ...]:
@@ -91,9 +59,9 @@ def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[
         terms += (Term(m.group(), "name", (fold(m.group()),)) for m in _LATIN_RUN.finditer(text))
         text = _LATIN_RUN.sub(" ", text)
     if lang == "zh":
-        terms += _chinese_terms(text, common)
+        terms += chinese_terms(text, common)
     elif lang == "ja":
-        terms += _japanese_terms(text, common)
+        terms += japanese_terms(text, common)
     else:
         terms += _spaced_terms(text, lang, common)
     unique = {
@@ -249,64 +217,6 @@ def _word_term(word: str, lang: str, common: int) -> Iterator[Term]:
     stems = tuple(t for t in tokenize(word, [lang]) if not t.isdigit())
     if stems:
         yield Term(word, "word", stems)
-
-
-def _chinese_terms(text: str, common: int) -> Iterator[Term]:
-    """Names by the part of speech jieba's dictionary gives ("东京" ns), nouns when rare. A word
-    the dictionary lacks is no term: jieba's HMM would guess names and fragments alike ("黄昭颖",
-    "对算力"), and tagging every word with it costs a millisecond."""
-    jieba = load_jieba()
-    tags = jieba.posseg.dt.word_tag_tab
-    # jieba's dictionary is simplified: segment "東京" as "东京", show it as the question wrote it.
-    simple = simplified(text)
-    at = 0
-    for word in jieba.lcut(simple, HMM=False):
-        surface = text[at : at + len(word)] if len(simple) == len(text) else word
-        at += len(word)
-        tag = tags.get(word, "")
-        if len(word) < 2 or not CJK.search(word) or not tag.startswith(_NOUN_TAGS):
-            continue
-        if tag in _NAME_TAGS:
-            yield Term(surface, "name", _chinese_keys(word))
-        elif not is_common(word, "zh", common):
-            yield Term(surface, "word", _chinese_keys(word))
-
-
-def _chinese_keys(word: str) -> tuple[str, ...]:
-    """The shorter words a compound is made of when they cover it ("合作伙伴" → "合作", "伙伴"):
-    the corpus may write them apart, or in another compound."""
-    parts = [p for p in load_jieba().tokenize(word, mode="search") if 2 <= len(p[0]) < len(word)]
-    covered = {i for _, start, end in parts for i in range(start, end)}
-    return tuple(dict.fromkeys(p for p, _, _ in parts)) if len(covered) == len(word) else (word,)
-
-
-# How common in Japanese a katakana run must be to be a loanword, not a name (wordfreq's zipf:
-# "パートナー" 4.4, "イノベーション" 3.6, "アップル" 4.0; "テンセント", "アリババ" 0).
-LOANWORD_ZIPF = 3.0
-
-
-def _japanese_terms(text: str, common: int) -> Iterator[Term]:
-    """Rare katakana runs as names (loanwords, foreign names), rare kanji runs as words. Without
-    MeCab (a 50 MB dictionary) Japanese is not segmented further; a Japanese edition would be
-    searched for them as substrings."""
-    for kind, pattern in (("name", _KANA_RUN), ("word", _KANJI_RUN)):
-        for run in pattern.findall(text):
-            # 何 opens a question counter: 何社 "how many companies", 何位 "which rank".
-            if not run.startswith("何") and not is_common(run, "ja", common):
-                # A loanword Japanese writes often ("パートナー", "イノベーション") is a word;
-                # a name is rare in general use ("テンセント", "バイトダンス").
-                loanword = kind == "name" and zipf(run, "ja") >= LOANWORD_ZIPF
-                yield Term(run, "word" if loanword else kind, (run,))
-
-
-def value_key(value: float) -> str:
-    """The key a number is looked up by: one spelling per value ("813 000", "81.3万" alike)."""
-    return format(value, "g")
-
-
-def fold(text: str) -> str:
-    """Lowercase, without accents or punctuation: "Pékin" → "pekin", "Beijing's" stays one word."""
-    return " ".join(_ALNUM.findall(unaccented(text.lower())))
 
 
 def _mostly_latin(text: str) -> bool:

@@ -4,10 +4,11 @@ refusal says whose it is."""
 
 from __future__ import annotations
 
-from bot.abstain import Decision, Terms, refusal
+from bot.abstain import Decision, Terms
 from bot.asked import Reading
 from bot.binding import Fit, bound, check, held_by
 from bot.followup import Turn
+from bot.refusal import refusal
 
 
 def test_a_figure_bound_to_the_other_city_or_year_does_not_answer() -> None:

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 
 from bot.coverage import Vocabulary
-from bot.keyterms import Term, key_terms
+from bot.keyterms import key_terms
 from bot.request_refusal import MEASURE_COMMON
+from bot.term import Term
 
 CORPUS = Path(__file__).resolve().parent.parent / "corpus"
 EDITIONS = {

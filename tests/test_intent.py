@@ -284,7 +284,11 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # A figure asked of one city compares none: 30 since ("What share of the 50 cities' … is in
     # Shanghai?"). The 110 written blind on 2026-12-06 added one comparison, a yes-no question
     # on which city leads ("¿Supera Shanghái a Pekín en densidad de tecnología digital?"): 31.
-    assert pairs["question", "subject"] <= 34 and pairs["question", "comparison"] <= 31, pairs
+    # The 107 of the eighth session added three of each: 37 and 34 ("what are the two main
+    # attack directions in shanghai's metaverse tech plan", "Qual è la prima città per densità
+    # di tecnologia digitale?"; five of the six still answered right through the chat: not "왜
+    # 소프트웨어·하드웨어 기업 수를 도시 순위 기준으로 삼았나요?", a "why" taken for a comparison).
+    assert pairs["question", "subject"] <= 37 and pairs["question", "comparison"] <= 34, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 

@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import pytest
 
-from bot.keyterms import Term, key_terms
+from bot.keyterms import key_terms
+from bot.term import Term
 
 
 def surfaces(terms: tuple[Term, ...]) -> list[str]:

@@ -1,0 +1,48 @@
+"""What a refusal says, in the reader's language: what the article never mentions, else what
+the question asks that the article does not give (a figure for the city asked, a year, a place
+in a ranking, a date, a person), else that it does not say."""
+
+from __future__ import annotations
+
+from bot.abstain import Decision
+from bot.phrases import not_mentioned, phrase
+
+# What a refusal says is missing, by the kind of answer the question asks (bot.asked).
+MISSING_KIND = {
+    "quantity": "no_figure",
+    "share": "no_figure",
+    "money": "no_figure",
+    "date": "no_date",
+    "day": "no_date",
+    "person": "no_person",
+    "head": "no_person",
+    "organisation": "no_organisation",
+}
+
+
+def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
+    """What a refusal says, in `lang`: what the article never mentions when that is known (its
+    names and numbers, when some are missing: "installiere" says less than "Python"); else what
+    the question asks that the article does not give (a figure, for the city asked; a date; a
+    person), else that it does not say. When the figure found is the other city's and the
+    refusal lists that sentence first (`first_cited`), it says so: "… for Shanghai; the one it
+    gives is Beijing's [1]"."""
+    terms, how = decision.terms, decision.fit
+    missing = list(terms.missing[: terms.missing_names] or terms.missing)
+    if missing:
+        return not_mentioned(missing, lang)
+    if how.year:  # "… in 2022?" and a sentence giving 2021's
+        return phrase("not_for_year", lang).format(year=how.year)
+    # A value bound to another year, not city: no city's figure is missing, the year's is.
+    of_a_city = how.bound or how.held_by is not None
+    if how.expected in ("quantity", "share", "money") and len(how.places) == 1 and of_a_city:
+        place = phrase(how.places[0], lang)
+        if first_cited and how.held_by:
+            other = phrase(how.held_by, lang)
+            return phrase("figure_for_other", lang).format(place=place, other=other)
+        return phrase("no_figure_for", lang).format(place=place)
+    if how.rank and not how.bound and len(how.places) == 1:
+        return phrase("no_rank_for", lang).format(place=phrase(how.places[0], lang))
+    if how.expected in MISSING_KIND:
+        return phrase(MISSING_KIND[how.expected], lang)
+    return phrase("not_found", lang)

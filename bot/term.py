@@ -1,0 +1,34 @@
+"""A key term of a question (bot.keyterms) and how it is looked up in the corpus
+(bot.coverage): numbers by value, names folded, words by their stems."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Literal
+
+from bot.tokens import unaccented
+
+_ALNUM = re.compile(r"[^\W_]+")
+
+Kind = Literal["number", "name", "word"]
+
+
+@dataclass(frozen=True)
+class Term:
+    """A salient term: its `surface` as the question writes it, its `kind` and the `keys` it is
+    looked up by (number values, a folded name, stems, or CJK words that must all be found)."""
+
+    surface: str
+    kind: Kind
+    keys: tuple[str, ...]
+
+
+def value_key(value: float) -> str:
+    """The key a number is looked up by: one spelling per value ("813 000", "81.3万" alike)."""
+    return format(value, "g")
+
+
+def fold(text: str) -> str:
+    """Lowercase, without accents or punctuation: "Pékin" → "pekin", "Beijing's" stays one word."""
+    return " ".join(_ALNUM.findall(unaccented(text.lower())))
