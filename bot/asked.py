@@ -134,7 +134,7 @@ _HEAD = re.compile(
 )
 # French "ce qui" ("Résume ce qui est dit des licornes", "qu'est-ce qui…") is "what", no one.
 _PERSON = re.compile(
-    r"(?:^|(?<!\bce)[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구",
+    r"(?:^|(?<!\bce)[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구|누가",
     re.IGNORECASE,
 )
 # Which company, institution or maker ("Quale azienda realizzerà…?", "哪家机构", "どの企業"):

@@ -77,6 +77,8 @@ from bot.target import places
         ("Qui compte 813 000 entreprises ?", None),
         ("谁拥有34所一流大学？", None),
         ("Who signed the plan in 2023?", "person"),
+        # Korean "who" as a subject ("누가"), not only as a predicate ("누구인가요").
+        ("누가 황자오잉을 인터뷰했나요?", "person"),
         # A place in a ranking, not a person.
         ("E quem vem logo atrás dela nesse ranking?", None),
         # Which company, institution or maker: an organisation, in every script.
