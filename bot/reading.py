@@ -1,6 +1,7 @@
 """How a candidate sentence reads: in the reader's edition when there is one (else the source),
-in English (for the names a question asks for), and what is around it (its heading, passage
-and the passage before), for the answer's checks and the focused summaries."""
+in English (for the names a question asks for), what is around it (its heading, passage and
+the passage before) and the city its passage is about (whose figure a clause naming none
+gives), for the answer's checks, the comparisons and the focused summaries."""
 
 from __future__ import annotations
 
