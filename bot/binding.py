@@ -4,8 +4,8 @@ A figure, a share, a sum, a date or a place in a ranking stated in a clause is b
 or place that clause names, else to the one named before it, or to the whole country ("… à
 travers le pays"); the first clause naming none speaks of the city its passage is about. It
 answers a question only when it may be bound to the place, and the year, the question asks
-about. "Combien d'universités à Shanghai ?" finds "Pékin en compte 34, loin
-devant le Jiangsu, Shanghai": the place is there, but the number is Beijing's.
+about. "Combien d'universités à Shanghai ?" finds "Pékin en compte 34, loin devant le Jiangsu,
+Shanghai": the place is there, but the number is Beijing's.
 """
 
 from __future__ import annotations

@@ -23,17 +23,18 @@ MISSING_KIND = {
 def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
     """What a refusal says, in `lang`: what the article never mentions when that is known (its
     names and numbers, when some are missing: "installiere" says less than "Python"); else what
-    the question asks that the article does not give (a figure, for the city asked; a date; a
-    person), else that it does not say. When the figure found is the other city's and the
-    refusal lists that sentence first (`first_cited`), it says so: "… for Shanghai; the one it
-    gives is Beijing's [1]"."""
+    the question asks that the article does not give (the year asked; a figure, for the city
+    asked; the city's place in a ranking; a date; a person), else that it does not say. When
+    the figure found is the other city's and the refusal lists that sentence first
+    (`first_cited`), it says so: "… for Shanghai; the one it gives is Beijing's [1]"."""
     terms, how = decision.terms, decision.fit
     missing = list(terms.missing[: terms.missing_names] or terms.missing)
     if missing:
         return not_mentioned(missing, lang)
     if how.year:  # "… in 2022?" and a sentence giving 2021's
         return phrase("not_for_year", lang).format(year=how.year)
-    # A value bound to another year, not city: no city's figure is missing, the year's is.
+    # A value bound to no city the refusal can name (another place, or years it cannot name):
+    # no city's figure is said to be missing.
     of_a_city = how.bound or how.held_by is not None
     if how.expected in ("quantity", "share", "money") and len(how.places) == 1 and of_a_city:
         place = phrase(how.places[0], lang)
