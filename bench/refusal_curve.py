@@ -10,8 +10,7 @@ each, prints the share of near misses (kinds near_miss, not_given, other_place) 
 off-topic questions refused at the threshold where at most 1, 2, 3, 5 and 10 % of the test
 split's answerable questions are refused, then the share the new signals flag on their own
 (each flag refuses on its own: a perfect reading of these signals, with no threshold). As bot
-decides, a probability below even odds with the value bound to another city or year refuses at
-any threshold.
+decides, a value bound to another city or year refuses at any threshold.
 
 The test split is scored by batch: the questions written with the first dev split (201), the
 fresh batch written blind on 2026-12-05 (ids `ho-*`), whose dev twin (`cal-*`) doubled the dev
@@ -28,7 +27,7 @@ import sys
 
 import numpy as np
 
-from bot.abstain import EVEN_ODDS, FEATURES
+from bot.abstain import FEATURES
 from bot.calibration import fit
 from bot.config import Settings
 from bot.engine import Engine
@@ -69,10 +68,9 @@ def batch(item: dict) -> str:
 
 
 def score(model, signals: dict) -> float:  # noqa: ANN001
-    """The model's probability, as bot decides with it: 0 (refused at any threshold) when it is
-    below even odds and the value found is bound to another city or year (bot.abstain)."""
-    p = model.probability(signals)
-    return 0.0 if p < EVEN_ODDS and signals["value_bound"] < 1 else p
+    """The model's probability, as bot decides with it: 0 (refused at any threshold) when the
+    value found is bound to another city or year (bot.abstain)."""
+    return 0.0 if signals["value_bound"] < 1 else model.probability(signals)
 
 
 def curve(rows: list[tuple[dict, dict]], model, label: str) -> None:  # noqa: ANN001

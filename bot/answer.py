@@ -118,7 +118,7 @@ def weigh(
         return ranked, *assess(question, retrieval, index.vocabulary, 0.0, None)
     reading = stated_first(question, ranked, retrieval, index)
     found = assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
-    if found[2].held_by:
+    if not found[2].bound:
         own = own_value_first(question, ranked, retrieval, index)
         if own:
             found = assess(question, retrieval, index.vocabulary, ranked[0].overlap, own)

@@ -39,11 +39,12 @@ _QUANTITY = re.compile(
     r"何[個件社人つ%]|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|몇|얼마|비율|비중",
     re.IGNORECASE,
 )
-# A price asked is an amount ("E a quale prezzo?"); a summary request may name prices too, so the
-# message classifier does not read these (`asks_quantity`).
+# A price or a budget asked is an amount ("E a quale prezzo?", "Quel budget…?"); a summary
+# request may name them too, so the message classifier does not read these (`asks_quantity`).
 _PRICE = re.compile(
-    r"\b(price|prix|precio|preis|prezzo|pre[çc]o|wie teuer|цена|стоит|سعر\w*)\b|"
-    r"价格|价钱|価格|値段|가격",
+    r"\b(price|prix|precio|preis|prezzo|pre[çc]o|wie teuer|цена|стоит|سعر\w*|budgets?|"
+    r"presupuestos?|or[çc]amentos?|бюджет\w*|(?:ال)?ميزاني(?:ة|ات))\b|"
+    r"价格|价钱|価格|値段|가격|预算|予算|예산",
     re.IGNORECASE,
 )
 # An amount of money asked ("How much money…?", "Quanto hanno investito…?", "多少资金"): a figure

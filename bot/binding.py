@@ -22,12 +22,14 @@ from bot.tokens import CJK
 
 # Clauses: what a figure in one is bound to is in that clause.
 _CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
-# A clause about the whole country ("147 … à travers le pays", "全国共有147所"): its figure is
-# the country's, not the city named before it. Not "全国领先", "landesweit den ersten Platz",
-# "первое место в стране": there the country is where a city ranks.
+# A clause about the whole country ("147 … à travers le pays", "全国共有147所", "landesweit 18
+# Einheiten"): its figure is the country's, not the city named before it. Not "全国领先",
+# "landesweit den ersten Platz", "전국 1위", "первое место в стране": there the country is where
+# a city ranks.
 _NATIONWIDE = re.compile(
     r"à travers le pays|dans tout le pays|across the country|en todo el país|im ganzen land|"
-    r"in tutto il paese|em todo o país|по всей стране|全国共|全國共|全国には|전국에|أنحاء البلاد",
+    r"in tutto il paese|em todo o país|по всей стране|全国共|全國共|全国には|전국에|أنحاء البلاد|"
+    r"landesweit\s+\d|(?:全[国國]の?|전국)\s*\d+(?![\d\s]*[位위])",
     re.IGNORECASE,
 )
 COUNTRY = "country"
@@ -124,13 +126,26 @@ def held_by(
     return others.pop() if len(others) == 1 else None
 
 
+def nationwide(question: str, sentence: str, lang: str, about: frozenset[str]) -> bool:
+    """Whether every value of the kind `question` asks that `sentence` states is the whole
+    country's ("18 provincial-level units … across the country had issued about 114 policies"),
+    in the year asked (the sentences after it speak of that year too)."""
+    kind = expected(question)
+    if kind not in VALUES or _other_year(question, sentence):
+        return False
+    valued = _valued(sentence, lang, kind, about=about)
+    return bool(valued) and all(named == {COUNTRY} for named in valued)
+
+
 def _asked(question: str, listed: frozenset[str]) -> set[str]:
     """The places `question` asks a value of: the cities and listed places it names, and the
     country when it names it beside them (the country alone is no city to bind a value to:
     "Сколько университетов первого класса в Китае?" reads "Из 147 … вузов страны 34 … в
     Пекине" as one clause)."""
     named = named_places(question, listed)
-    return named | {COUNTRY} if named and _COUNTRY_ASKED.search(question) else named
+    # Not one named in a title ("《中国元宇宙产业政策汇编》").
+    country = _COUNTRY_ASKED.search(_TITLE.sub(" ", question))
+    return named | {COUNTRY} if named and country else named
 
 
 def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:

@@ -10,7 +10,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.asked import Reading, expected, states
-from bot.binding import bound
+from bot.binding import bound, nationwide
 from bot.facts import is_question
 from bot.index import Index
 from bot.rankings import enumerates
@@ -30,6 +30,7 @@ STATED_CANDIDATES = 5
 # How many fewer of the question's words (a share of them) the city's own figure may hold than
 # the other city's it replaces (dev and the follow-ups bench).
 OWN_VALUE_OVERLAP = 0.1
+FOLLOWING = 3
 # A ranking asked: how far below the best the sentence that enumerates it may be (dev split).
 RANKING_MARGIN = 0.04
 RANKING_CANDIDATES = 8
@@ -156,16 +157,29 @@ def own_value_first(
     if not asked:
         return None
     best = ranked[0]
+    first = read(index, retrieval.hits[best.hit], best.sentence, retrieval.lang)
+    # The whole country's figure: the sentences right after it may give the city's share of it
+    # ("… 114 policies across the country. Among them, Shanghai … 16"), however few of the
+    # question's words they hold, if one ("their number … reaching 16" is no count of companies).
+    national = nationwide(question, first.text, first.lang, first.about)
     for n, candidate in enumerate(ranked[1:STATED_CANDIDATES], 1):
-        if candidate.score < best.score - STATED_MARGIN:
-            return None
-        if candidate.hit != best.hit or candidate.overlap < best.overlap - OWN_VALUE_OVERLAP:
+        if candidate.hit != best.hit:
+            continue
+        follows = (
+            national and 0 < candidate.sentence - best.sentence <= FOLLOWING and candidate.overlap
+        )
+        if not follows and (
+            candidate.score < best.score - STATED_MARGIN
+            or candidate.overlap < best.overlap - OWN_VALUE_OVERLAP
+        ):
             continue
         other = read(index, retrieval.hits[candidate.hit], candidate.sentence, retrieval.lang)
+        # A sentence naming no city speaks of its passage's ("Die Stadt hat … nämlich 16").
+        named = places(other.text) or other.about
         if (
-            asked <= places(other.text)
+            asked <= named
             and states(other.text, other.lang, kind, other.english)
-            and bound(question, other.text, other.lang)
+            and bound(question, other.text, other.lang, about=other.about)
         ):
             ranked.insert(0, ranked.pop(n))
             return other

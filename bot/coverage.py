@@ -17,7 +17,7 @@ from functools import cached_property
 from bot.commonness import LOCAL_MARGIN, is_common, simplified, zipf
 from bot.keyterms import LATIN
 from bot.lang import LATIN_LANGS
-from bot.numbers import numbers
+from bot.numbers import numbers_written
 from bot.rankings import listed_places
 from bot.target import ALIASES, concepts, has_name, without_names
 from bot.term import Term, fold, value_key
@@ -59,7 +59,7 @@ class _Edition:
     @classmethod
     def build(cls, texts: Sequence[str], lang: str) -> _Edition:
         joined = "\n".join(texts)
-        values = {value_key(v) for t in texts for v in numbers(t, lang)}
+        values = {value_key(v) for t in texts for v in numbers_written(t, lang)}
         # CJK is looked up in `text`; apart from it, "HTC全球副总裁" holds the word "htc".
         folded = [fold(CJK.sub(" ", t)) for t in texts]
         stems = tokenize(joined, [lang]) if lang not in CJK_LANGS else ()

@@ -14,7 +14,7 @@ from collections.abc import Iterator
 from bot.cjk_terms import chinese_terms, japanese_terms
 from bot.closed_words import is_interrogative, is_request_word, is_thanks
 from bot.commonness import COMMON_FAMILIES, LOCAL_MARGIN, is_common, is_hangul, korean_stem, zipf
-from bot.numbers import numbers
+from bot.numbers import CHARACTER_NUMBER, numbers, numbers_in_characters
 from bot.target import SUBJECTS, concepts, places
 from bot.term import Term, fold, value_key
 from bot.tokens import plain, tokenize
@@ -54,6 +54,11 @@ def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[
     for term in _number_terms(text, lang):
         terms.append(term)
         text = text.replace(term.surface, " ", 1)
+    if lang in ("zh", "ja"):  # "十亿", as the corpus may write "10亿"
+        for match in CHARACTER_NUMBER.finditer(text):
+            values = numbers_in_characters(match.group())
+            terms.append(Term(match.group(), "number", tuple(value_key(v) for v in values)))
+        text = CHARACTER_NUMBER.sub(" ", text)
     if lang in ("zh", "ja") or not _mostly_latin(text):
         # In a question in another script, a Latin-script run is a name: "Apple Vision Pro".
         terms += (Term(m.group(), "name", (fold(m.group()),)) for m in _LATIN_RUN.finditer(text))

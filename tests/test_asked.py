@@ -42,6 +42,11 @@ from bot.target import places
         # A price or a sum of money is an amount in a currency; things counted or a share are a
         # number, whatever money words come with them; "what date" asks a date.
         ("E a quale prezzo?", "money"),
+        # A budget is a sum whichever word asks for it.
+        ("Quel budget Pékin consacre-t-il aux « Plusieurs mesures » ?", "money"),
+        ("Какой бюджет Пекин выделил на реализацию «Нескольких мер»?", "money"),
+        ("ما حجم الميزانية التي رصدتها شنغهاي لخطة الميتافيرس؟", "money"),
+        ("上海元宇宙行动方案的预算是多少？", "money"),
         ("Apple Vision Pro的价格是多少？", "money"),
         ("¿Cuánto dinero invirtió Shanghái en el ámbito digital en 2021?", "money"),
         ("《若干措施》准备拿出多少资金来建设公共服务平台？", "money"),
@@ -184,6 +189,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
         (
             "¿Qué ciudad fue segunda en número de empresas emergentes digitales en 2022?",
             "El artículo no lo da para 2022.",
+        ),
+        # A budget is a sum in a currency: a plan's title gives none.
+        (
+            "Quel budget Shanghai consacre-t-il à son plan d'action sur le métavers ?",
+            "L'article ne donne pas ce chiffre pour Shanghai.",
         ),
         # It says "at the end of May": no day.
         (

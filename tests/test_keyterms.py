@@ -197,3 +197,15 @@ def test_a_city_before_the_articles_subject_is_a_name_of_its_own() -> None:
     # Before any other name, the city stays part of it.
     university = key_terms("Where is Shanghai Jiao Tong University?", "en")
     assert [t.surface for t in university] == ["Shanghai Jiao Tong University"]
+
+
+def test_a_number_in_characters_is_a_number() -> None:
+    terms = key_terms("上海发布了多少个参数规模在十亿以上的大模型？", "zh")
+    assert Term("十亿", "number", ("1e+09",)) in terms
+
+
+def test_a_number_in_digits_is_found_where_the_corpus_writes_it_in_characters(engine) -> None:  # noqa: ANN001
+    # The Japanese edition writes "十億を超える"; the question "10億".
+    question = "10億パラメータ超の大規模モデルのうち、北京発のものはいくつあるの？"
+    checked = engine.index.vocabulary.check(key_terms(question, "ja"), "ja")
+    assert (Term("10億", "number", ("1e+09",)), True) in checked

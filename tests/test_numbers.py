@@ -6,7 +6,7 @@ from collections import Counter
 
 import pytest
 
-from bot.numbers import numbers
+from bot.numbers import numbers, numbers_in_characters, numbers_written
 
 
 @pytest.mark.parametrize(
@@ -66,3 +66,15 @@ def test_changed_digit_is_a_different_value() -> None:
 def test_korean_months_and_five_year_plans_are_not_compared() -> None:
     # "5월 28일" is a date (the day stays, as in "May 28"); "5개년" is "quinquennal", a word.
     assert numbers("5월 28일 발표된 제14차 5개년 계획", "ko") == Counter([28, 14])
+
+
+def test_chinese_and_japanese_numbers_written_in_characters() -> None:
+    # "十億を超える" in the Japanese edition is the "10億" a question writes.
+    assert numbers_in_characters("パラメータ規模が十億を超える") == Counter({1e9: 1})
+    assert numbers_in_characters("三千億元、二十五万、两亿、三万亿") == Counter(
+        {3e11: 1, 2.5e5: 1, 2e8: 1, 3e12: 1}
+    )
+    assert numbers_in_characters("千万不要") == Counter()  # "by no means", no number
+    assert numbers_written("十亿参数，79个", "zh") == Counter({1e9: 1, 79.0: 1})
+    # The editions' number check reads digits only: the source writes "un milliard" in words.
+    assert numbers("十亿参数", "zh") == Counter()
