@@ -39,12 +39,15 @@ _QUANTITY = re.compile(
     r"何[個件社人つ%]|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|몇|얼마|비율|비중",
     re.IGNORECASE,
 )
-# A price or a budget asked is an amount ("E a quale prezzo?", "Quel budget…?"); a summary
-# request may name them too, so the message classifier does not read these (`asks_quantity`).
+# A price, a budget or a sum asked is an amount ("E a quale prezzo?", "Quel budget…?", "Quel
+# montant…?", "Какой объём финансирования…?"); a summary request may name them too, so the
+# message classifier does not read these (`asks_quantity`).
 _PRICE = re.compile(
     r"\b(price|prix|precio|preis|prezzo|pre[çc]o|wie teuer|цена|стоит|سعر\w*|budgets?|"
-    r"presupuestos?|or[çc]amentos?|бюджет\w*|(?:ال)?ميزاني(?:ة|ات))\b|"
-    r"价格|价钱|価格|値段|가격|预算|予算|예산",
+    r"presupuestos?|or[çc]amentos?|бюджет\w*|(?:ال)?ميزاني(?:ة|ات)|montants?|importes?|"
+    r"importi|importo|montantes?|betrag|сумм[аеуы]|(?:ال)?مبلغ|объ[её]м финансирования|"
+    r"volumen de (?:inversi[oó]n|financiaci[oó]n))\b|"
+    r"价格|价钱|価格|値段|가격|预算|予算|예산|金额|金額|금액",
     re.IGNORECASE,
 )
 # An amount of money asked ("How much money…?", "Quanto hanno investito…?", "多少资金"): a figure
@@ -172,6 +175,12 @@ _SENTENCE_DATE = re.compile(
     re.IGNORECASE,
 )
 _CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
+# Latin letters and digits in one word name something ("Web3", "TOP50", "A100"), as in a
+# question's key terms (bot.keyterms); "683k" and "300bn" are numbers.
+_CODE = re.compile(
+    r"(?<![A-Za-z\d])(?=[A-Za-z\d]*\d)(?=[A-Za-z\d]*[A-Za-z])(?!\d+(?:k|bn)(?![A-Za-z\d]))"
+    r"[A-Za-z\d]+(?![A-Za-z\d])"
+)
 
 
 def asks_quantity(text: str) -> bool:
@@ -226,6 +235,10 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         stated = unnumbered(sentence)
         if CAPTION.match(stated) or kind == "money" and not _CURRENCY.search(stated):
             return False
+        if kind == "quantity":
+            # A year dates a count and a code names something ("TOP50", "Web3"): neither is one
+            # ("… les villes du TOP50 du classement national du PIB en 2021").
+            stated = YEAR.sub(" ", _CODE.sub(" ", stated))
         if kind == "share" and not _PERCENT.search(stated):
             return False
         return (

@@ -156,9 +156,15 @@ def korean_stem(word: str) -> str:
 
 
 def _noun_ending(rest: str) -> bool:
-    """Whether `rest`, written after a noun, is a particle, the plural or the copula."""
+    """Whether `rest`, written after a noun, is a particle (two may stack: "에서는", "에도"), the
+    plural or the copula."""
     rest = rest.removeprefix("들")
-    return rest in ("", *_KOREAN_PARTICLES, *_KOREAN_NOUN_ENDINGS)
+    if rest in ("", *_KOREAN_PARTICLES, *_KOREAN_NOUN_ENDINGS):
+        return True
+    return any(
+        rest.startswith(first) and rest[len(first) :] in _KOREAN_PARTICLES
+        for first in _KOREAN_PARTICLES
+    )
 
 
 def simplified(text: str) -> str:

@@ -47,6 +47,10 @@ from bot.target import places
         ("Какой бюджет Пекин выделил на реализацию «Нескольких мер»?", "money"),
         ("ما حجم الميزانية التي رصدتها شنغهاي لخطة الميتافيرس؟", "money"),
         ("上海元宇宙行动方案的预算是多少？", "money"),
+        ("А какой объём финансирования на них выделен?", "money"),
+        ("Quel montant Pékin a-t-il alloué au programme ?", "money"),
+        # "Amount" is a quantity of anything: the article's "total amount of digital technology".
+        ("What is the total amount of digital technology in Beijing?", None),
         ("Apple Vision Pro的价格是多少？", "money"),
         ("¿Cuánto dinero invirtió Shanghái en el ámbito digital en 2021?", "money"),
         ("《若干措施》准备拿出多少资金来建设公共服务平台？", "money"),
@@ -120,6 +124,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert not states("二、上海明确两大方向", "zh", "quantity")
     assert not states("Figure 1 : Indice de 2013-2021 (10 000)", "fr", "quantity")
     assert states("1. Pékin compte 596 entreprises", "fr", "quantity")
+    # A year dates a count and a code names something: neither is a count.
+    assert not states("Nous avons calculé la proportion dans les villes du TOP50 en 2021.", "fr",
+                      "quantity")  # fmt: skip
+    assert not states("计划明确了沉浸式技术和Web3技术两大方向（2023—2025年）。", "zh", "quantity")
+    assert states("En 2021, Pékin compte 683k entreprises.", "fr", "quantity")
     assert states("· Le 19 mai, le programme a été lancé ;", "fr", "date")
     assert states("5月19日，《伙伴计划》启动；", "zh", "date")
     assert not states("Der Bericht erfasst die Zahl der kleinen Riesen.", "de", "date")

@@ -48,6 +48,8 @@ def test_korean_labels_are_words_without_their_particles_and_never_predicates() 
     assert korean_stem("상하이의") == "상하이"  # a word wordfreq knows
     assert korean_stem("총량과") == "총량"  # else the particle is dropped
     assert korean_stem("도시들을") == "도시"  # the plural too
+    assert korean_stem("하얼빈에서는") == "하얼빈"  # two particles stacked
+    assert korean_stem("베이징에도") == "베이징"
     assert korean_stem("연달아") == korean_stem("있나요") == ""  # predicates name nothing
     texts = [
         ["베이징은 인공지능 생태계를 만들었다. 베이징의 생태계가 성장했다."],
