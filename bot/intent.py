@@ -22,7 +22,7 @@ from bot.closed_words import (
 from bot.embed import Embedder
 from bot.keyterms import LATIN, key_terms
 from bot.lang import detect_lang
-from bot.rankings import not_the_two
+from bot.rankings import asks_a_rank, not_the_two
 from bot.target import PLACES, compares, compares_explicitly, concepts, names_subject, names_whole
 from bot.term import Term
 from bot.tokens import UNSPACED
@@ -163,8 +163,10 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     scores = examples.scores(vector)
     if not _may_be_smalltalk(text):
         scores[KINDS.index("smalltalk")] = -np.inf
-    # A ranking, other cities, or a figure of one city ("What share … is in Shanghai?"): no pair.
-    one = asks_quantity(text) and len(set(PLACES) & concepts(text.casefold())) == 1
+    # A ranking, other cities, or a figure or place of one city ("What share … is in Shanghai?",
+    # "Quelle place occupe Shanghai parmi les clusters… ?"): no pair.
+    cities = set(PLACES) & concepts(text.casefold())
+    one = len(cities) == 1 and (asks_quantity(text) or asks_a_rank(text))
     if not compares(text) or not_the_two(text) or one:
         scores[KINDS.index("comparison")] = -np.inf
     best = int(np.argmax(scores))
