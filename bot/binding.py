@@ -160,9 +160,10 @@ _TITLE = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|
 
 
 def _other_year(question: str, sentence: str) -> bool:
-    """The question names a year, the sentence others and not it (titles left out)."""
+    """The question names a year (or years: "from 2013 to 2022"), the sentence others and not
+    it (not all of them; titles left out)."""
     asked, stated = set(YEAR.findall(question)), set(YEAR.findall(_TITLE.sub(" ", sentence)))
-    return bool(asked and stated and not asked & stated)
+    return bool(asked and stated and not asked <= stated)
 
 
 def _year_asked(question: str) -> str | None:

@@ -30,6 +30,8 @@ STATED_CANDIDATES = 5
 # How many fewer of the question's words (a share of them) the city's own figure may hold than
 # the other city's it replaces (dev and the follow-ups bench).
 OWN_VALUE_OVERLAP = 0.1
+# How many sentences after the country's total may give the asked city's share of it (dev: the
+# city's figure comes one to three sentences later: "Among them, Shanghai …", "… reaching 16").
 FOLLOWING = 3
 # A ranking asked: how far below the best the sentence that enumerates it may be (dev split).
 RANKING_MARGIN = 0.04
@@ -165,9 +167,8 @@ def own_value_first(
     for n, candidate in enumerate(ranked[1:STATED_CANDIDATES], 1):
         if candidate.hit != best.hit:
             continue
-        follows = (
-            national and 0 < candidate.sentence - best.sentence <= FOLLOWING and candidate.overlap
-        )
+        after = candidate.sentence - best.sentence
+        follows = national and 0 < after <= FOLLOWING and candidate.overlap > 0
         if not follows and (
             candidate.score < best.score - STATED_MARGIN
             or candidate.overlap < best.overlap - OWN_VALUE_OVERLAP

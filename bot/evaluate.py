@@ -46,9 +46,9 @@ def squash(text: str) -> str:
 def fitted_on(item: dict) -> bool:
     """Whether the abstention model is fitted on dev question `item`: not on the batches written
     blind later (FRESH_DEV), which measure how the refusal carries to new writers and serve
-    design checks. Fitted on the first too, the model refused fewer near misses at nearly every
-    budget on both test batches; on both, test accuracy and abstention recall fell
-    (docs/EVALUATION.md, Fresh questions)."""
+    design checks. Fitted on `cal-*` too, the model refused fewer near misses at nearly every
+    budget on both test batches then; fitted on `nd-*` too, test accuracy and abstention recall
+    fell (docs/EVALUATION.md)."""
     return item["split"] == "dev" and not item["id"].startswith(FRESH_DEV)
 
 

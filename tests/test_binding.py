@@ -217,3 +217,11 @@ def test_the_citys_share_after_the_countrys_total_answers(engine) -> None:  # no
     # Of another year, the sentences after the country's total give no year's figure.
     other_year = engine.ask("How many metaverse support policies did Shanghai issue in 2022 alone?")
     assert not other_year.answered
+
+
+def test_a_range_of_years_asked_binds_both_its_ends() -> None:
+    # "2022년에는요?" after "2013년부터 2021년까지 … 몇 건까지 늘었나요?" asks up to 2022.
+    asked = "2013년부터 2022년까지 중국의 디지털 기술 특허 출원 건수는 몇 건까지 늘었나요?"
+    stated = "2013년부터 2021년까지 디지털 기술 특허 출원 건수는 3만 건에서 20만 건으로 늘었다."
+    assert not bound(asked, stated, "ko")
+    assert bound(asked.replace("2022", "2021"), stated, "ko")
