@@ -119,7 +119,7 @@ def weigh(
     reading = stated_first(question, ranked, retrieval, index)
     found = assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
     if not found[2].bound:
-        own = own_value_first(question, ranked, retrieval, index)
+        own = own_value_first(question, ranked, retrieval, index, reading)
         if own:
             found = assess(question, retrieval, index.vocabulary, ranked[0].overlap, own)
     return ranked, *found

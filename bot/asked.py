@@ -26,6 +26,7 @@ from bot.people import (
 )
 from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
+from bot.term import CODE
 
 Expected = Literal["quantity", "share", "money", "date", "day", "person", "head", "organisation"]
 
@@ -175,12 +176,6 @@ _SENTENCE_DATE = re.compile(
     re.IGNORECASE,
 )
 _CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
-# Latin letters and digits in one word name something ("Web3", "TOP50", "A100"), as in a
-# question's key terms (bot.keyterms); "683k" and "300bn" are numbers.
-_CODE = re.compile(
-    r"(?<![A-Za-z\d])(?=[A-Za-z\d]*\d)(?=[A-Za-z\d]*[A-Za-z])(?!\d+(?:k|bn)(?![A-Za-z\d]))"
-    r"[A-Za-z\d]+(?![A-Za-z\d])"
-)
 
 
 def asks_quantity(text: str) -> bool:
@@ -238,7 +233,7 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         if kind == "quantity":
             # A year dates a count and a code names something ("TOP50", "Web3"): neither is one
             # ("… les villes du TOP50 du classement national du PIB en 2021").
-            stated = YEAR.sub(" ", _CODE.sub(" ", stated))
+            stated = YEAR.sub(" ", CODE.sub(" ", stated))
         if kind == "share" and not _PERCENT.search(stated):
             return False
         return (

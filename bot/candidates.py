@@ -145,7 +145,7 @@ def _prefer(
 
 
 def own_value_first(
-    question: str, ranked: list[Evidence], retrieval: Retrieval, index: Index
+    question: str, ranked: list[Evidence], retrieval: Retrieval, index: Index, first: Reading
 ) -> Reading | None:
     """When the best sentence's figure is the other city's ("And Beijing?" after Shanghai's
     813,000 software companies), the first of the next few candidates of the same passage,
@@ -154,12 +154,11 @@ def own_value_first(
     the front; None when there is none. The passage that gives one city's figure gives the
     other's on the same measure beside it, when it gives it; and not a figure of another
     attribute: "processor makers in Beijing?" holds fewer of the words of Beijing's software
-    companies than of Shanghai's processor makers."""
+    companies than of Shanghai's processor makers. `first`: the best sentence's reading."""
     asked, kind = places(question), expected(question)
     if not asked:
         return None
     best = ranked[0]
-    first = read(index, retrieval.hits[best.hit], best.sentence, retrieval.lang)
     # The whole country's figure: the sentences right after it may give the city's share of it
     # ("… 114 policies across the country. Among them, Shanghai … 16"), however few of the
     # question's words they hold, if one ("their number … reaching 16" is no count of companies).

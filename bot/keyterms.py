@@ -16,7 +16,7 @@ from bot.closed_words import is_interrogative, is_request_word, is_thanks
 from bot.commonness import COMMON_FAMILIES, LOCAL_MARGIN, is_common, is_hangul, korean_stem, zipf
 from bot.numbers import CHARACTER_NUMBER, numbers, numbers_in_characters
 from bot.target import SUBJECTS, concepts, places
-from bot.term import Term, fold, value_key
+from bot.term import CODE, Term, fold, value_key
 from bot.tokens import plain, tokenize
 
 # Languages that capitalise every noun: there a capital marks a name only when the word is as
@@ -38,19 +38,14 @@ _NUMBER = re.compile(r"\d(?:[\d.,\u00a0\u202f]|\s(?=\d{3}\b))*\d|\d")
 _SCALE_WORD = re.compile(r"\s*(?:[万亿億萬]+|[^\W\d_]+)")
 # An ordinal's ending after its digits ("30th", "1er", "2e", "3ème").
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er|ère|e|ème)\b")
-_CODE = re.compile(
-    r"(?<![A-Za-z\d-])(?!\d+(?:k|bn)\b)"  # "683k", "300bn": numbers, not codes
-    r"(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*"
-    r"(?![A-Za-z\d-])"
-)
 
 
 def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[Term, ...]:
     """The salient terms of a question in `lang`: numbers, names, and words rare in general use
     (not of the `common` commonest word families)."""
     text = _ORDINAL.sub("", plain(question))  # "May 30th": the 30
-    terms = [Term(m.group(), "name", (fold(m.group()),)) for m in _CODE.finditer(text)]
-    text = _CODE.sub(" ", text)
+    terms = [Term(m.group(), "name", (fold(m.group()),)) for m in CODE.finditer(text)]
+    text = CODE.sub(" ", text)
     for term in _number_terms(text, lang):
         terms.append(term)
         text = text.replace(term.surface, " ", 1)
