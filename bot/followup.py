@@ -183,8 +183,8 @@ def follow_up_kind(question: str, kind: str, previous: str, kind_of: Callable[[s
 
 
 class Remembered:
-    """What the last `size` messages asked (text → one of bot.intent.KINDS): a follow-up knows
-    what the message it continues asked without embedding it again."""
+    """What the last `size` messages asked (text → one of bot.intent_examples.KINDS): a follow-up
+    knows what the message it continues asked without embedding it again."""
 
     def __init__(self, size: int = REMEMBERED) -> None:
         self._kinds: OrderedDict[str, str] = OrderedDict()

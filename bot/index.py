@@ -18,7 +18,7 @@ from bot.editions import Editions
 from bot.embed import embedder_id
 from bot.errors import IndexMissing, IndexStale
 from bot.ingest import Passage
-from bot.intent import EXAMPLES, IntentExamples
+from bot.intent_examples import EXAMPLES, IntentExamples
 from bot.lexical import LexicalIndex
 from bot.sentence_words import SentenceWords
 from bot.tokens import tokenize

@@ -8,7 +8,7 @@ import numpy as np
 
 from bot.answer import Answer
 from bot.index import Index
-from bot.intent import ACTS, IntentExamples
+from bot.intent_examples import ACTS, IntentExamples
 from bot.phrases import phrase
 from bot.summary import titled_scopes
 

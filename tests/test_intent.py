@@ -12,14 +12,8 @@ import pytest
 from bot.config import Settings
 from bot.embed import Embedder, make_embedder
 from bot.evaluate import read_questions
-from bot.intent import (
-    ACTS,
-    KINDS,
-    IntentExamples,
-    classify,
-    embed_examples,
-    read_examples,
-)
+from bot.intent import classify
+from bot.intent_examples import ACTS, KINDS, IntentExamples, embed_examples, read_examples
 from bot.smalltalk import smalltalk_act
 from bot.target import compares, names_part, names_subject, names_whole, summary_target
 
