@@ -48,7 +48,7 @@ _PRICE = re.compile(
     r"presupuestos?|or[çc]amentos?|бюджет\w*|(?:ال)?ميزاني(?:ة|ات)|montants?|importes?|"
     r"importi|importo|montantes?|betrag|сумм[аеуы]|(?:ال)?مبلغ|объ[её]м финансирования|"
     r"volumen de (?:inversi[oó]n|financiaci[oó]n))\b|"
-    r"价格|价钱|価格|値段|가격|预算|予算|예산|金额|金額|금액",
+    r"价格|价钱|售价|定价|価格|値段|売価|가격|판매가|출시가|预算|予算|예산|金额|金額|금액",
     re.IGNORECASE,
 )
 # An amount of money asked ("How much money…?", "Quanto hanno investito…?", "多少资金"): a figure

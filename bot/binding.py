@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 from bot.asked import Expected, Reading, expected, states
+from bot.attributes import unnamed
 from bot.numbers import YEAR
 from bot.people import names_someone_else
 from bot.rankings import asks_a_rank, asks_ranking, enumerates
@@ -205,9 +206,9 @@ def _valued(
 @dataclass(frozen=True)
 class Fit:
     """How the best sentence fits what the question asks: the kind of answer expected (or a
-    place in a ranking), whether the sentence states one, whether its value is bound to the
-    city and year asked about, and which of the two cities the question names (for the
-    refusal's wording)."""
+    place in a ranking), whether the sentence states one (and names the attribute asked),
+    whether its value is bound to the city and year asked about, and which of the two cities
+    the question names (for the refusal's wording)."""
 
     expected: Expected | None = None
     stated: bool = True
@@ -216,12 +217,14 @@ class Fit:
     held_by: str | None = None  # the other city, when the value found is bound to it
     rank: bool = False  # a place in a ranking is asked
     year: str | None = None  # the year asked, when the sentence gives others and not it
+    attribute: str | None = None  # an attribute asked the sentence does not name (headquarters…)
 
 
 def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
     """How the sentence `reading` fits what `question` asks (`listed`: the other places the
     corpus lists in the reading's language)."""
     kind = expected(question)
+    attribute = unnamed(question, reading.text, reading.english)
     is_bound = bound(question, reading.text, reading.lang, listed, reading.about)
     # A value that may be the asked city's is held by no other: its clauses are read once.
     other = (
@@ -230,6 +233,7 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     return Fit(
         kind,
         states(reading.text, reading.lang, kind, reading.english)
+        and attribute is None
         and (
             kind not in ("person", "head")
             or names_someone_else(question, reading.text, reading.lang, reading.english)
@@ -239,4 +243,5 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         other,
         kind is None and asks_a_rank(question),
         _year_asked(question) if not is_bound and _other_year(question, reading.text) else None,
+        attribute,
     )

@@ -1,6 +1,7 @@
 """What a refusal says, in the reader's language: what the article never mentions, else what
-the question asks that the article does not give (a figure for the city asked, a year, a place
-in a ranking, a date, a person), else that it does not say."""
+the question asks that the article does not give (a year, an attribute such as a headquarters,
+a figure for the city asked, a place in a ranking, a date, a person), else that it does not
+say."""
 
 from __future__ import annotations
 
@@ -33,6 +34,8 @@ def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
         return not_mentioned(missing, lang)
     if how.year:  # "… in 2022?" and a sentence giving 2021's
         return phrase("not_for_year", lang).format(year=how.year)
+    if how.attribute:  # "Where is Zero One Think Tank based?" and a sentence citing its report
+        return phrase(f"no_{how.attribute}", lang)
     # A value bound to no city the refusal can name (another place, or years it cannot name):
     # no city's figure is said to be missing.
     of_a_city = how.bound or how.held_by is not None

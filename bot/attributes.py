@@ -1,0 +1,89 @@
+"""Attributes the question asks of a thing that a translation always names: where it is based,
+when it was founded, how many people live there, what it earns, whether it is listed, a
+person's age.
+
+"Where is Zero One Think Tank headquartered?" finds the sentence citing its report, and "When
+did HTC's vice-president join it?" his interview: the thing is there, the attribute is not.
+Matching any attribute word against the sentence fails on paraphrase ("target" against "will
+reach"); these few do not paraphrase away: an edition that states a headquarters says
+"headquartered", "siège" or "总部". A sentence states an attribute when its words, or its
+English edition's, name it; a question that asks none is never refused here.
+"""
+
+from __future__ import annotations
+
+import re
+
+# Each attribute: the words that name it, in the eleven languages of the editions (a question's
+# and a sentence's alike).
+ATTRIBUTES = {
+    "headquarters": re.compile(
+        r"\b(?:headquarter\w*|head office|si[eè]ge|sede|sitz|hauptsitz|штаб-квартир\w*|مقر\w*)\b|"
+        r"\b(?:where|o[uù]|d[oó]nde|wo|dove|onde|где|أين)\b.{0,40}\b(?:based|bas[ée]e?|basad[oa]|"
+        r"ansässig|basat[oa]|sediad[oa]|базир\w*)\b|总部|本部|本社|본사|본부",
+        re.IGNORECASE,
+    ),
+    "founding": re.compile(
+        r"\b(?:found(?:ed|ing)|establish(?:ed|ment)|fond[ée]e?s?|fondation|créée?s?|"
+        r"fund[oó]|fundou|fundad[oa]s?|fundaci[oó]n|gegründet|gründung|fond[oò]|fondat[oaie]|"
+        r"fondazione|fundação|основан[аоы]?|основал\w*|تأسس\w*|تأسيس|أسس\w*)\b|"
+        r"成立|创立|創立|创建|設立|創業|설립|창립|창업",
+        re.IGNORECASE,
+    ),
+    "population": re.compile(
+        r"\b(?:population|inhabitants|residents|habitants|habitantes|poblaci[oó]n|einwohner\w*|"
+        r"bevölkerung|abitanti|popolazione|popula[çc][aã]o|населени\w*|жител\w*|سكان|نسمة)\b|"
+        r"人口|居民|住民|인구|주민",
+        re.IGNORECASE,
+    ),
+    "revenue": re.compile(
+        r"\b(?:revenues?|turnover|sales|profits?|chiffre d'affaires|ventes|b[ée]n[ée]fices?|"
+        r"ingresos|ventas|facturaci[oó]n|umsatz\w*|gewinn\w*|fatturato|ricavi|receitas?|"
+        r"faturamento|lucros?|выручк\w*|прибыл\w*|إيراد\w*|أرباح|مبيعات)\b|营收|营业收入|销售额|利润|"
+        r"売上|利益|매출|수익|영업이익",
+        re.IGNORECASE,
+    ),
+    "listing": re.compile(
+        r"\b(?:listed (?:on|compan\w*)|stock exchange|ipo|go(?:ne|es|ing)? public|cot[ée]e?s?|"
+        r"bourse|cotizan?|bolsa|börse\w*|börsennotiert\w*|quotat[aei]|borsa|listad[oa]s?|бирж\w*|البورصة|"
+        r"مدرج\w*)\b|上市|上場|상장",
+        re.IGNORECASE,
+    ),
+    "age": re.compile(
+        r"\b(?:born|how old|âge|[âa]g[ée]e? de|n[ée]e? en|edad|nacid[oa]|alt ist|geboren|"
+        r"età|nat[oa] nel|idade|nascid[oa]|возраст\w*|родил\w*|عمر\w*|ولد)\b|年龄|出生|年齢|"
+        r"生まれ|나이|태어",
+        re.IGNORECASE,
+    ),
+}
+
+# A programme or plan is founded when it is launched ("When was the partnership programme
+# established?": "On May 19, the … Programme … was launched"); the sentence may say so.
+_LAUNCHED = re.compile(r"\b(?:launch\w*|set up|inaugurat\w*)\b", re.IGNORECASE)
+# "Per inhabitant" asks a density, not a population ("par habitant", "人口あたり", "1인당").
+_PER_HEAD = re.compile(
+    r"\b(?:per (?:capita|head|inhabitant|person)|par (?:habitant|t[eê]te)|por (?:habitante|"
+    r"persona|cabe[çc]a)|pro (?:kopf|einwohner)|pro capite|per abitante|на (?:душу|жителя)|"
+    r"للفرد|لكل (?:فرد|ساكن))\b|人均|人口あたり|一人当たり|1人当たり|인구당|1인당|인당",
+    re.IGNORECASE,
+)
+
+
+def asked(question: str) -> tuple[str, ...]:
+    """The attributes `question` names."""
+    question = _PER_HEAD.sub(" ", question)
+    return tuple(name for name, words in ATTRIBUTES.items() if words.search(question))
+
+
+def _names(name: str, text: str) -> bool:
+    """Whether `text` names attribute `name` (a founding: by its word, or by a launch)."""
+    return bool(ATTRIBUTES[name].search(text) or name == "founding" and _LAUNCHED.search(text))
+
+
+def unnamed(question: str, sentence: str, english: str = "") -> str | None:
+    """The first attribute `question` asks that `sentence` (or its English edition `english`)
+    does not name; None when it names every one, or `question` asks none."""
+    return next(
+        (name for name in asked(question) if not (_names(name, sentence) or _names(name, english))),
+        None,
+    )
