@@ -36,7 +36,10 @@ _QUANTITY = re.compile(
     r"(?:che|quale) (?:quota|percentuale)|какой процент|ما حجم|"
     r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje)|wie (?:viele?|hoch|gro[ßs])|"
     r"welche[nmrs]? \w*anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
-    r"какая доля|kaç|hoeveel|[وف]?كم|[وف]?ما (?:نسبة|حصة))\b|多少|几[个条家项位次年]|比例|占比|"
+    r"какая доля|kaç|hoeveel|[وف]?كم|[وف]?ما (?:نسبة|حصة|قيمة)|(?:what|which) (?:is|was) the value|"
+    r"quelle (?:est|était) la valeur|cu[aá]l (?:es|era) el valor|wie hoch (?:ist|war) der wert|"
+    r"qual (?:è|era) il valore|qual (?:é|era) o valor|каково значение)\b|多少|几[个条家项位次年]|"
+    r"比例|占比|"
     r"何[個件社人つ%]|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|몇|얼마|비율|비중",
     re.IGNORECASE,
 )
@@ -158,7 +161,8 @@ _ORGANISATION = re.compile(
     r"\bqua(?:l|is) (?:\w+ )?(?:empresas?|companhias?|institui[çc](?:[ãa]o|[õo]es)|"
     r"organiza[çc](?:[ãa]o|[õo]es)|fabricantes?)\b|"
     r"\bкак(?:ая|ие|ой|ую|им) (?:\w+ )?(?:компани\w*|организаци\w*|учреждени\w*|фирм\w*|"
-    r"производител\w*)|(?:أي|ما|ما هي|ما أسماء) (?:\w+ )?(?:ال)?(?:شرك\w*|مؤسس\w*|منظم\w*|مصنع\w*)|"
+    r"производител\w*)|(?:[وف]?من|أي|ما|ما هي|ما أسماء) (?:\w+ )?(?:ال)?(?:شرك\w*|مؤسس\w*|منظم\w*|"
+    r"مصنع\w*|جه(?:ة|ات))|"
     r"哪家|哪些(?:公司|企业|机构|单位|厂商)|哪个(?:公司|企业|机构|单位)|什么(?:公司|企业|机构)|"
     r"どの(?:企業|会社|機関|メーカー)|どこの(?:企業|会社)|(?:어느|어떤|무슨)\s*(?:기업|회사|기관|업체)",
     re.IGNORECASE,

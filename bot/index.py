@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import hashlib
 import json
+import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -78,6 +80,28 @@ class Index:
     topics: tuple[Topic, ...]  # clusters of each document's passages, labelled per language
     rows_by_id: dict[str, int]  # passage id → row
     vocabulary: Vocabulary  # what the corpus's editions write, for the question's key terms
+    # Words the English texts write in lowercase: capitalised ("the Shanghai "Metaverse" …"),
+    # they name no one (bot.reading). Read at load from the passages.
+    lowercase_english: frozenset[str] = frozenset()
+
+
+_LOWERCASE = re.compile(r"\b[a-z]{3,}\b")
+# An acronym after the lowercase words it stands for: "artificial intelligence generated content
+# (AIGC)" names a thing, not an organisation.
+_DEFINED = re.compile(r"((?:\b[a-z][\w-]*\s+){2,8})\(([A-Z]{2,8})\)")
+
+
+def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words `texts` write in lowercase, and the acronyms they spell out in lowercase words
+    ("aigc"), lowered."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_LOWERCASE.findall(text))
+        for spelled, acronym in _DEFINED.findall(text):
+            initials = "".join(word[0] for word in spelled.split()[-len(acronym) :])
+            if initials == acronym.lower():
+                words.add(initials)
+    return frozenset(words)
 
 
 def corpus_hash(folder: Path) -> str:
@@ -241,6 +265,8 @@ def _read(folder: Path, manifest: Manifest) -> Index:
         for doc_id, entry in alignment.items()
     }
     editions = Editions.build(documents, passages, links)
+    langs_of = zip(passages, editions.passage_lang, strict=True)
+    english = (p.text for p, lang in langs_of if lang == "en")
     return Index(
         manifest=manifest,
         documents=documents,
@@ -274,4 +300,5 @@ def _read(folder: Path, manifest: Manifest) -> Index:
         vocabulary=Vocabulary.from_json(
             json.loads((folder / "vocabulary.json").read_text(encoding="utf-8"))
         ),
+        lowercase_english=lowercase_words(english),
     )

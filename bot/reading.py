@@ -5,14 +5,19 @@ gives), for the answer's checks, the comparisons and the focused summaries."""
 
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 from bot.asked import Reading
 from bot.citations import translate
+from bot.commonness import zipf
 from bot.index import Index
 from bot.ingest import Passage
+from bot.people import RARE_NAME_ZIPF
 from bot.retrieve import Hit
 from bot.target import places
+
+_CAPITALISED = re.compile(r"\b[A-Z](?:[a-z]{2,}|[A-Z]{2,})\b")
 
 
 def doc_lang(index: Index, hit: Hit) -> str:
@@ -36,7 +41,24 @@ def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
     english = translate(index, hit.row, (sentence,), "en")
     context = context_of(index, hit, sentence, lang)
     english_text = english.text[slice(*english.span)] if english else ""
-    return Reading(text, read_lang, english_text, context, city_of(hit.passage))
+    return Reading(
+        text, read_lang, common_lowered(english_text, index.lowercase_english), context,
+        city_of(hit.passage),
+    )  # fmt: skip
+
+
+def common_lowered(text: str, lowercase: frozenset[str]) -> str:
+    """`text` with the capitalised words and acronyms rare in English that the corpus also
+    writes in lowercase (`lowercase`) lowered: "The Shanghai "Metaverse" Key Technology…"
+    names no organisation "Metaverse", nor does "AIGC" (common words, as in "Institute of
+    Scientific and Technical Information", are not read as names alone anyway)."""
+
+    def lowered(word: re.Match) -> str:
+        low = word.group().lower()
+        rare = zipf(word.group(), "en") < RARE_NAME_ZIPF
+        return low if rare and low in lowercase else word.group()
+
+    return _CAPITALISED.sub(lowered, text)
 
 
 def city_of(passage: Passage, by_text: bool = True) -> frozenset[str]:

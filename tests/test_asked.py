@@ -96,6 +96,13 @@ from bot.target import places
         ("Какая компания разработала Haidian City Brain?", "organisation"),
         ("ما أسماء الشركات المصنعة التي انضمت إلى مسار الميتافيرس؟", "organisation"),
         ("北京的通用视觉大模型是由哪家机构牵头研发的？", "organisation"),
+        # "من" before "الجهة" asks which body, not who.
+        ("أي جهة أصدرت هذا التقرير؟", "organisation"),
+        ("ومن الجهة التي أطلقت البرنامج؟", "organisation"),
+        # The value of an index is a figure.
+        ("What was the value of the digital economy index in 2021?", "quantity"),
+        ("ما قيمة المؤشر في عام 2021؟", "quantity"),
+        ("Quelle était la valeur de l'indice en 2021 ?", "quantity"),
         ("どの企業が開発を担当しますか？", "organisation"),
         ("어느 기업이 참여하나요?", "organisation"),
         ("Which city is ahead?", None),
@@ -192,6 +199,12 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
         ("Who interviewed Huang Zhaoying for The Paper?", "The article does not say who."),
         (
             "Which company leads Shanghai's integrated circuit industry?",
+            "The article does not say which organisation.",
+        ),
+        # "Metaverse", capitalised inside the plan's title, names no organisation: the article
+        # writes "metaverse" too.
+        (
+            "Which companies take part in Shanghai's metaverse key technology plan?",
             "The article does not say which organisation.",
         ),
         # Its five first cities are 2021's (the report's title says 2022: no year of a figure).

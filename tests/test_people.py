@@ -4,6 +4,7 @@ whether it names someone the question does not."""
 from __future__ import annotations
 
 from bot.people import names_a_head, names_an_organisation, names_someone, names_someone_else
+from bot.reading import common_lowered
 
 SAID = "At the end of May, Huang Zhaoying, global vice president of HTC, said to The Paper…"
 PARTNERS = (
@@ -35,3 +36,14 @@ def test_someone_asked_is_not_the_one_the_question_names() -> None:
     assert names_someone_else("Who said the metaverse is cooling?", fr, "fr", SAID)
     # A script without capitals and no English edition: cannot tell.
     assert names_someone_else("采访黄昭颖的记者是谁？", "5月底，黄昭颖表示……", "zh")
+
+
+def test_a_word_the_corpus_also_writes_in_lowercase_is_no_name(engine) -> None:  # noqa: ANN001
+    lowercase = engine.index.lowercase_english
+    # Nested quotes leave the capitalised word outside both: the article's own spelling.
+    title = 'The "Shanghai "Metaverse" Key Technology Research Action Plan" was released.'
+    assert names_an_organisation(title)
+    assert not names_an_organisation(common_lowered(title, lowercase))
+    # Common words stay as written: "Institute of … Information" is still a name.
+    named = "the Institute of Scientific and Technical Information of China"
+    assert common_lowered(named, lowercase) == named
