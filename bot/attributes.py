@@ -3,11 +3,14 @@ when it was founded, how many people live there, what it earns, whether it is li
 person's age.
 
 "Where is Zero One Think Tank headquartered?" finds the sentence citing its report, and "When
-did HTC's vice-president join it?" his interview: the thing is there, the attribute is not.
+was HTC founded?" its vice-president's interview: the thing is there, the attribute is not.
 Matching any attribute word against the sentence fails on paraphrase ("target" against "will
 reach"); these few do not paraphrase away: an edition that states a headquarters says
 "headquartered", "siège" or "总部". A sentence states an attribute when its words, or its
 English edition's, name it; a question that asks none is never refused here.
+
+A goal asked ("what size is Beijing aiming for?") is read too, but only to put a sentence
+stating one first (bot.candidates): goals are stated in too many ways to refuse on.
 """
 
 from __future__ import annotations
@@ -87,3 +90,34 @@ def unnamed(question: str, sentence: str, english: str = "") -> str | None:
         (name for name in asked(question) if not (_names(name, sentence) or _names(name, english))),
         None,
     )
+
+
+# A goal asked ("what size is Beijing aiming for…?", "规模目标", "목표"): preferred, never required
+# (bot.candidates): the article states goals in too many ways ("promote", "focus on") to refuse
+# a question whose best sentence names none; but a sentence that does ("will reach … by 2025")
+# answers before a closer one giving today's figure.
+_TARGET = re.compile(
+    r"\b(?:targets?|goals?|aim(?:s|ing|ed)?|objectives?|objectifs?|vise[nr]?t?|objetivos?|"
+    r"(?-i:metas?)|ziel\w*|obiettiv[oi]|traguardo|цел[ьиейяю]\w*|هدف|أهداف|\w*تستهدف|"
+    r"المستهدف\w*)\b|目标|目標|목표",
+    re.IGNORECASE,
+)
+# What is to happen by a year, or will: a target stated without the word ("atteindra 300
+# milliards d'ici 2025", "will reach", "到2025年", "2025년까지").
+_FUTURE = re.compile(
+    r"\b(?:will|by 20\d\d|d'ici (?:à |la fin de )?20\d\d|bis (?:zum jahr |ende )?20\d\d|"
+    r"para (?:el |o )?(?:año |ano )?20\d\d|hasta 20\d\d|entro (?:il )?20\d\d|até 20\d\d|"
+    r"к 20\d\d|до 20\d\d|بحلول (?:عام )?20\d\d)\b|到20\d\d年|20\d\d年までに|20\d\d년까지",
+    re.IGNORECASE,
+)
+
+
+def asks_a_target(question: str) -> bool:
+    """Whether `question` asks a goal."""
+    return _TARGET.search(question) is not None
+
+
+def states_a_target(sentence: str, english: str = "") -> bool:
+    """Whether `sentence` (or its English edition) states a goal: by its word, or by what is to
+    happen by a year."""
+    return any(p.search(text) for p in (_TARGET, _FUTURE) for text in (sentence, english))

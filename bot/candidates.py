@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from bot.asked import Reading, expected, states
+from bot.attributes import asks_a_target, states_a_target
 from bot.binding import bound, nationwide
+from bot.citations import translate
 from bot.facts import is_question
 from bot.index import Index
 from bot.rankings import enumerates
@@ -83,11 +85,23 @@ def stated_first(
     first STATED_CANDIDATES, is moved before the closer ones that do not."""
     reading = read(index, retrieval.hits[ranked[0].hit], ranked[0].sentence, retrieval.lang)
     kind = expected(question)
+    # A goal asked: a sentence stating one first, unless the best one's passage states goals
+    # (a list of them under "by 2025": "… 5 to 10 new unicorn companies").
+    if asks_a_target(question) and not _in_goals(index, retrieval.hits[ranked[0].hit].row):
+        reading = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
+                          lambda r: states_a_target(r.text, r.english)) or reading  # fmt: skip
     if states(reading.text, reading.lang, kind, reading.english):
         return reading
     stating = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
                       lambda r: states(r.text, r.lang, kind, r.english))  # fmt: skip
     return stating or reading
+
+
+def _in_goals(index: Index, row: int) -> bool:
+    """Whether the passage at `row` states a goal (in its English edition when there is one)."""
+    passage = index.passages[row]
+    english = translate(index, row, tuple(range(len(passage.sentences))), "en")
+    return states_a_target(passage.text, english.text if english else "")
 
 
 def ranking_first(

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.attributes import asked, unnamed
+from bot.attributes import asked, asks_a_target, states_a_target, unnamed
 
 
 @pytest.mark.parametrize(
@@ -82,4 +82,40 @@ def test_an_attribute_the_article_names_is_answered(engine) -> None:  # noqa: AN
     ],
 )
 def test_the_refusal_names_the_attribute_missing(engine, question: str, says: str) -> None:  # noqa: ANN001
+    assert says in engine.ask(question).answer
+
+
+@pytest.mark.parametrize(
+    ("question", "target"),
+    [
+        ("What size is Shenzhen aiming for?", True),
+        ("Quel objectif Pékin s'est-il fixé ?", True),
+        ("北京的目标规模有多大？", True),
+        ("베이징의 목표는?", True),
+        ("How many AI companies does Beijing have?", False),
+        # Meta, the company, is no Portuguese "meta".
+        ("Why did Meta run into problems?", False),
+    ],
+)
+def test_a_goal_asked(question: str, target: bool) -> None:
+    assert asks_a_target(question) is target
+
+
+def test_a_goal_stated_by_its_word_or_by_what_is_to_happen_by_a_year() -> None:
+    assert states_a_target("L'échelle atteindra 300 milliards d'ici 2025.")
+    assert states_a_target("规模将达到3000亿元。", "The scale will reach 300 billion yuan.")
+    assert not states_a_target("Pékin compte 1 048 entreprises centrales.", "Beijing had 1,048.")
+
+
+@pytest.mark.parametrize(
+    ("question", "says"),
+    [
+        # The closer sentence gives today's count of companies (the 2022 white paper).
+        ("How big does Beijing aim to make its core AI industry?", "300 billion"),
+        ("北京的人工智能核心产业目标规模有多大？", "3000亿元"),
+        # Among the goals listed under "by 2025", stated without "will": not moved.
+        ("Combien de nouvelles licornes Pékin vise-t-il ?", "5 à 10"),
+    ],
+)
+def test_a_goal_asked_is_answered_by_the_goal(engine, question: str, says: str) -> None:  # noqa: ANN001
     assert says in engine.ask(question).answer
