@@ -99,6 +99,8 @@ from bot.target import places
         # "من" before "الجهة" asks which body, not who.
         ("أي جهة أصدرت هذا التقرير؟", "organisation"),
         ("ومن الجهة التي أطلقت البرنامج؟", "organisation"),
+        # "من" before other words is "of": "more of the companies" asks which city.
+        ("أي المدينتين لديها عدد أكبر من الشركات الناشئة؟", None),
         # The value of an index is a figure.
         ("What was the value of the digital economy index in 2021?", "quantity"),
         ("ما قيمة المؤشر في عام 2021؟", "quantity"),
