@@ -109,7 +109,7 @@ _DATE = re.compile(
 _DAY = re.compile(
     r"\b(?:(?:what|which) day|exact date|quel jour|date (?:précise|exacte)|qu[eé] d[ií]a|"
     r"fecha exacta|(?:welche[mn]?|an welchem) tag|genaue[sn]? datum|(?:che|quale|in che) giorno|"
-    r"data (?:esatta|precisa|exata)|(?:que|qual|em que) dia|какого числа|в какой день|"
+    r"data (?:esatta|precisa|exata)|(?:que|qual|em que) dia|какого (?:именно )?числа|в какой день|"
     r"точн\w* дат\w*|أي يوم)\b|哪天|哪一天|几月几日|几号|何日|며칠",
     re.IGNORECASE,
 )
@@ -268,6 +268,6 @@ class Reading:
 
     text: str
     lang: str
-    english: str
+    english: str  # the corpus's common words lowered ("Metaverse": bot.reading.common_lowered)
     context: tuple[tuple[str, str], ...] = ()
     about: frozenset[str] = frozenset()  # the one city its passage is about (bot.reading)

@@ -72,7 +72,7 @@ _PER_HEAD = re.compile(
 )
 
 
-def asked(question: str) -> tuple[str, ...]:
+def attributes_asked(question: str) -> tuple[str, ...]:
     """The attributes `question` names."""
     question = _PER_HEAD.sub(" ", question)
     return tuple(name for name, words in ATTRIBUTES.items() if words.search(question))
@@ -86,10 +86,8 @@ def _names(name: str, text: str) -> bool:
 def unnamed(question: str, sentence: str, english: str = "") -> str | None:
     """The first attribute `question` asks that `sentence` (or its English edition `english`)
     does not name; None when it names every one, or `question` asks none."""
-    return next(
-        (name for name in asked(question) if not (_names(name, sentence) or _names(name, english))),
-        None,
-    )
+    names = (name for name in attributes_asked(question) if not _names(name, sentence))
+    return next((name for name in names if not _names(name, english)), None)
 
 
 # A goal asked ("what size is Beijing aiming for…?", "规模目标", "목표"): preferred, never required

@@ -35,6 +35,7 @@ from bot.target import places
         ("Quel jour exactement Huang Zhaoying a-t-il parlé à The Paper ?", "day"),
         ("An welchem Tag genau wurde der Plan veröffentlicht?", "day"),
         ("伙伴计划是哪一天启动的？", "day"),
+        ("Какого именно числа был опубликован план?", "day"),
         ("A que data se referem os números do Livro Branco?", "date"),
         ("¿Quién es el alcalde de Shanghái?", "head"),
         ("中国科学技術情報研究所の所長は誰ですか？", "person"),

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.attributes import asked, asks_a_target, states_a_target, unnamed
+from bot.attributes import asks_a_target, attributes_asked, states_a_target, unnamed
 
 
 @pytest.mark.parametrize(
@@ -34,7 +34,7 @@ from bot.attributes import asked, asks_a_target, states_a_target, unnamed
     ],
 )
 def test_the_attributes_a_question_asks(question: str, attributes: tuple[str, ...]) -> None:
-    assert asked(question) == attributes
+    assert attributes_asked(question) == attributes
 
 
 def test_a_sentence_or_its_english_edition_names_the_attribute() -> None:
