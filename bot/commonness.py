@@ -12,7 +12,7 @@ import importlib.util
 import math
 import re
 import warnings
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Iterable, Mapping
 from functools import cache
 from pathlib import Path
 
@@ -195,3 +195,22 @@ def load_jieba():  # noqa: ANN202 - jieba has no type hints
         import jieba.posseg  # noqa: F401
     jieba.setLogLevel(logging.WARNING)
     return jieba
+
+
+_LOWERCASE = re.compile(r"\b[a-z]{3,}\b")
+# An acronym after the lowercase words it stands for: "artificial intelligence generated content
+# (AIGC)" names a thing, not an organisation.
+_DEFINED = re.compile(r"((?:\b[a-z][\w-]*\s+){2,8})\(([A-Z]{2,8})\)")
+
+
+def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
+    """The words `texts` write in lowercase, and the acronyms they spell out in lowercase words
+    ("aigc"), lowered."""
+    words: set[str] = set()
+    for text in texts:
+        words.update(_LOWERCASE.findall(text))
+        for spelled, acronym in _DEFINED.findall(text):
+            initials = "".join(word[0] for word in spelled.split()[-len(acronym) :])
+            if initials == acronym.lower():
+                words.add(initials)
+    return frozenset(words)

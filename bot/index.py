@@ -5,14 +5,13 @@ from __future__ import annotations
 
 import hashlib
 import json
-import re
-from collections.abc import Iterable
 from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
 
 from bot.align import Link
+from bot.commonness import lowercase_words
 from bot.config import Settings
 from bot.corpus import Document
 from bot.coverage import Vocabulary
@@ -83,25 +82,6 @@ class Index:
     # Words the English texts write in lowercase: capitalised ("the Shanghai "Metaverse" …"),
     # they name no one (bot.reading). Read at load from the passages.
     lowercase_english: frozenset[str] = frozenset()
-
-
-_LOWERCASE = re.compile(r"\b[a-z]{3,}\b")
-# An acronym after the lowercase words it stands for: "artificial intelligence generated content
-# (AIGC)" names a thing, not an organisation.
-_DEFINED = re.compile(r"((?:\b[a-z][\w-]*\s+){2,8})\(([A-Z]{2,8})\)")
-
-
-def lowercase_words(texts: Iterable[str]) -> frozenset[str]:
-    """The words `texts` write in lowercase, and the acronyms they spell out in lowercase words
-    ("aigc"), lowered."""
-    words: set[str] = set()
-    for text in texts:
-        words.update(_LOWERCASE.findall(text))
-        for spelled, acronym in _DEFINED.findall(text):
-            initials = "".join(word[0] for word in spelled.split()[-len(acronym) :])
-            if initials == acronym.lower():
-                words.add(initials)
-    return frozenset(words)
 
 
 def corpus_hash(folder: Path) -> str:
