@@ -18,7 +18,7 @@ from bot.citations import Citation, nearest, translate
 from bot.index import Index
 from bot.phrases import phrase
 from bot.rankings import asks_ranking
-from bot.reading import doc_lang, quoted
+from bot.reading import quoted
 from bot.refusal import refusal
 from bot.retrieve import Retrieval
 from bot.target import places
@@ -150,36 +150,40 @@ def compose(
             nearest(index, retrieval, lang, first), lang, "not_found",
             decision=decision,
         )  # fmt: skip
-    hits = [retrieval.hits[e.hit] for e in chosen]
+    # (passage row, sentence, score) of each quote: the chosen sentences, then the lead-in
+    # that dates the first when it is what states the date asked ("by 2025, …").
+    spots = [(retrieval.hits[e.hit].row, e.sentence, e.score) for e in chosen]
+    if fit.dated_by and fit.dated_by not in [(row, n) for row, n, _ in spots]:
+        spots.append((*fit.dated_by, chosen[0].score))
+    langs = [str(index.editions.passage_lang[row]) for row, _, _ in spots]
     editions = [
-        None if doc_lang(index, hit) == lang else translate(index, hit.row, (e.sentence,), lang)
-        for hit, e in zip(hits, chosen, strict=True)
+        None if own == lang else translate(index, row, (n,), lang)
+        for (row, n, _), own in zip(spots, langs, strict=True)
     ]
     # Every quote in the reader's language, or every quote from the source with a label: never
     # a silently mixed answer.
-    in_lang = all(
-        doc_lang(index, hit) == lang or edition for hit, edition in zip(hits, editions, strict=True)
-    )
+    in_lang = all(own == lang or edition for own, edition in zip(langs, editions, strict=True))
     if not in_lang:
-        editions = [None] * len(chosen)
+        editions = [None] * len(spots)
     # Best first: [1] is always the sentence that fits the question best.
     citations, quotes, quoted = [], [], []
-    for n, (evidence, hit, edition) in enumerate(zip(chosen, hits, editions, strict=True), 1):
-        start, end = hit.passage.sentences[evidence.sentence]
+    for n, ((row, sentence, score), edition) in enumerate(zip(spots, editions, strict=True), 1):
+        passage = index.passages[row]
+        start, end = passage.sentences[sentence]
         citations.append(
-            Citation(n, hit.passage.id, hit.passage.section, hit.passage.text,
-                     round(evidence.score, 4), (start, end), edition)
+            Citation(n, passage.id, passage.section, passage.text, round(score, 4), (start, end),
+                     edition)
         )  # fmt: skip
-        where = (edition.passage_id, edition.span) if edition else (hit.passage.id, (start, end))
+        where = (edition.passage_id, edition.span) if edition else (passage.id, (start, end))
         if where in quoted:  # one edition sentence translates both source sentences
             quotes[quoted.index(where)] += f" [{n}]"
             continue
-        text = edition.text[slice(*edition.span)] if edition else hit.passage.text[start:end]
+        text = edition.text[slice(*edition.span)] if edition else passage.text[start:end]
         # A quoted "[2]" (a reference list, a footnote) would read as one of our markers.
         quotes.append(re.sub(r"\[(\d+)\]", r"(\1)", text) + f" [{n}]")
         quoted.append(where)
     body = " ".join(quotes)
-    answer_lang = lang if in_lang else doc_lang(index, hits[0])
+    answer_lang = lang if in_lang else langs[0]
     if not in_lang:
         body = f"{phrase('according_to', lang)} {body}"
     if decision.unsure:

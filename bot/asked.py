@@ -100,7 +100,9 @@ _DATE = re.compile(
     r"\b(when|what year|which year|quand|en quelle année|à quelle date|cu[aá]ndo|en qu[eé] año|"
     r"wann|in welchem jahr|quando|in che anno|em que ano|когда|в каком году|[وف]?متى|في أي عام|"
     r"(?:what|which) date|quel(?:le)? (?:date|jour)|qu[eé] fecha|(?:welche[mn]?|an welchem) datum|"
-    r"(?:che|quale|in che) data|(?:que|qual|em que) data|какая дата|أي تاريخ|ما تاريخ)\b|"
+    r"(?:che|quale|in che) data|(?:que|qual|em que) data|какая дата|أي تاريخ|ما تاريخ|"
+    r"by what year|para qu[eé] año|к какому году|zu welchem jahr|entro (?:che|quale) anno|"
+    r"at[ée] que ano|بحلول أي عام)\b|"
     r"什么时候|何时|哪一年|哪年|いつ|何年|언제|날짜",
     re.IGNORECASE,
 )
@@ -271,3 +273,12 @@ class Reading:
     english: str  # the corpus's common words lowered ("Metaverse": bot.reading.common_lowered)
     context: tuple[tuple[str, str], ...] = ()
     about: frozenset[str] = frozenset()  # the one city its passage is about (bot.reading)
+    # The lead-in that dates it, a goal with no year ("by 2025, …" before a list of goals):
+    # (passage row, sentence), bot.reading.dated_by.
+    dated: tuple[int, int] | None = None
+
+    def states(self, kind: Expected | None) -> bool:
+        """Whether it holds an answer of `kind` (see `states`); a date, by its lead-in too."""
+        return states(self.text, self.lang, kind, self.english) or (
+            kind == "date" and self.dated is not None
+        )

@@ -100,14 +100,16 @@ _TARGET = re.compile(
     r"المستهدف\w*)\b|目标|目標|목표",
     re.IGNORECASE,
 )
-# What is to happen by a year, or will: a target stated without the word ("atteindra 300
-# milliards d'ici 2025", "will reach", "到2025年", "2025년까지").
-_FUTURE = re.compile(
-    r"\b(?:will|by 20\d\d|d'ici (?:à |la fin de )?20\d\d|bis (?:zum jahr |ende )?20\d\d|"
-    r"para (?:el |o )?(?:año |ano )?20\d\d|hasta 20\d\d|entro (?:il )?20\d\d|até 20\d\d|"
-    r"к 20\d\d|до 20\d\d|بحلول (?:عام )?20\d\d)\b|到20\d\d年|20\d\d年までに|20\d\d년까지",
+# What is to happen by a year ("d'ici 2025", "by 2025", "到2025年", "2025년까지"): the year.
+BY_YEAR = re.compile(
+    r"\b(?:by|d'ici(?: à| la fin de)?|bis(?: zum jahr| ende)?|para(?: el| o)?(?: año| ano)?|"
+    r"hasta|entro(?: il)?|até|к|до|بحلول(?: عام)?) (20\d\d)\b|到(20\d\d)年|(20\d\d)年までに|"
+    r"(20\d\d)년까지",
     re.IGNORECASE,
 )
+# What is to happen by a year, or will: a target stated without the word ("atteindra 300
+# milliards d'ici 2025", "will reach").
+_FUTURE = re.compile(rf"\bwill\b|{BY_YEAR.pattern}", re.IGNORECASE)
 
 
 def asks_a_target(question: str) -> bool:

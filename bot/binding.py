@@ -218,6 +218,9 @@ class Fit:
     rank: bool = False  # a place in a ranking is asked
     year: str | None = None  # the year asked, when the sentence gives others and not it
     attribute: str | None = None  # an attribute asked the sentence does not name (headquarters…)
+    # A date asked that the sentence's lead-in states ("by 2025, …" before a list of goals):
+    # where that lead-in is (passage row, sentence), for the answer to quote it too.
+    dated_by: tuple[int, int] | None = None
 
 
 def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
@@ -230,9 +233,11 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     other = (
         None if is_bound else held_by(question, reading.text, reading.lang, listed, reading.about)
     )
+    # "When will the core industry reach 300 billion?": its lead-in says by when.
+    own = states(reading.text, reading.lang, kind, reading.english)
     return Fit(
         kind,
-        states(reading.text, reading.lang, kind, reading.english)
+        reading.states(kind)
         and attribute is None
         and (
             kind not in ("person", "head")
@@ -244,4 +249,5 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         kind is None and asks_a_rank(question),
         _year_asked(question) if not is_bound and _other_year(question, reading.text) else None,
         attribute,
+        reading.dated if kind == "date" and not own else None,
     )

@@ -9,7 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.asked import Reading, expected, states
+from bot.asked import Reading, expected
 from bot.attributes import asks_a_target, states_a_target
 from bot.binding import bound, nationwide
 from bot.citations import translate
@@ -90,10 +90,10 @@ def stated_first(
     if asks_a_target(question) and not _in_goals(index, retrieval.hits[ranked[0].hit].row):
         reading = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
                           lambda r: states_a_target(r.text, r.english)) or reading  # fmt: skip
-    if states(reading.text, reading.lang, kind, reading.english):
+    if reading.states(kind):
         return reading
     stating = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
-                      lambda r: states(r.text, r.lang, kind, r.english))  # fmt: skip
+                      lambda r: r.states(kind))  # fmt: skip
     return stating or reading
 
 
@@ -192,7 +192,7 @@ def own_value_first(
         named = places(other.text) or other.about
         if (
             asked <= named
-            and states(other.text, other.lang, kind, other.english)
+            and other.states(kind)
             and bound(question, other.text, other.lang, about=other.about)
         ):
             ranked.insert(0, ranked.pop(n))

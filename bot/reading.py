@@ -9,15 +9,21 @@ import re
 from functools import lru_cache
 
 from bot.asked import Reading
+from bot.attributes import BY_YEAR, states_a_target
 from bot.citations import translate
 from bot.commonness import zipf
+from bot.facts import sentence_text
 from bot.index import Index
 from bot.ingest import Passage
+from bot.numbers import YEAR
 from bot.people import RARE_NAME_ZIPF
 from bot.retrieve import Hit
 from bot.target import places
 
 _CAPITALISED = re.compile(r"\b[A-Z](?:[a-z]{2,}|[A-Z]{2,})\b")
+# How many sentences back a lead-in may date a goal ("By 2025, … will enter a new stage." then,
+# two paragraphs on, "The core industry will reach 300 billion yuan."): within its section.
+LEAD_IN_REACH = 8
 
 
 def doc_lang(index: Index, hit: Hit) -> str:
@@ -43,8 +49,40 @@ def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
     english_text = english.text[slice(*english.span)] if english else ""
     return Reading(
         text, read_lang, common_lowered(english_text, index.lowercase_english), context,
-        city_of(hit.passage),
+        city_of(hit.passage), dated_by(index, hit.row, sentence, english_text),
     )  # fmt: skip
+
+
+def dated_by(index: Index, row: int, n: int, english: str = "") -> tuple[int, int] | None:
+    """The lead-in that dates sentence `n` of passage `row` (`english`: its English edition),
+    a goal stated with no year ("The core industry will reach 300 billion yuan"): the closest
+    sentence before it in its section that names a year, when it names it as the one things
+    are to happen by ("The document points out that by 2025, …"); as (passage row, sentence).
+    None when the goal names a year itself, or another year comes first."""
+    text = sentence_text(index.passages[row], n)
+    if YEAR.search(text) or YEAR.search(english) or not states_a_target(text, english):
+        return None
+    for at in _before(index, row, n):
+        source = sentence_text(index.passages[at[0]], at[1])
+        edition = translate(index, at[0], (at[1],), "en")
+        said = (source, edition.text[slice(*edition.span)] if edition else "")
+        if any(YEAR.search(t) for t in said):
+            return at if any(BY_YEAR.search(t) for t in said) else None
+    return None
+
+
+def _before(index: Index, row: int, n: int) -> list[tuple[int, int]]:
+    """The LEAD_IN_REACH sentences before sentence `n` of passage `row` in its section, closest
+    first: (passage row, sentence)."""
+    passage = index.passages[row]
+    found = [(row, m) for m in range(n - 1, -1, -1)]
+    while len(found) < LEAD_IN_REACH and row > 0:
+        row -= 1
+        earlier = index.passages[row]
+        if earlier.doc_id != passage.doc_id or earlier.section_path != passage.section_path:
+            break
+        found += [(row, m) for m in range(len(earlier.sentences) - 1, -1, -1)]
+    return found[:LEAD_IN_REACH]
 
 
 def common_lowered(text: str, lowercase: frozenset[str]) -> str:

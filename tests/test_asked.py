@@ -26,6 +26,10 @@ from bot.target import places
         ("When was Beijing's partnership program launched?", "date"),
         ("苹果Vision Pro什么时候在中国上市？", "date"),
         ("Wann wird die fünfte Charge veröffentlicht?", "date"),
+        # The year something is to happen by.
+        ("By what year should Beijing's core AI industry reach 300 billion yuan?", "date"),
+        ("К какому году ядро ИИ-индустрии Пекина должно достичь 300 млрд юаней?", "date"),
+        ("¿Para qué año quiere Pekín alcanzar los 300.000 millones?", "date"),
         # Who holds a post: a person, not an organisation, answers.
         ("Qui dirige IDG Capital ?", "head"),
         ("Wer ist der Chef von Alibaba Cloud?", "head"),

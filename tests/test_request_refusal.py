@@ -58,6 +58,10 @@ def test_a_question_taken_for_a_subject_request_is_refused_as_a_question() -> No
         ("哪个城市的小巨人企业更多？", "zh", ()),
         # One word of three the article does not write: paraphrase, not another subject.
         ("on digital technology density and ambitions", "en", ()),
+        # Most words unwritten, but two the article writes ("policies", "specific"): paraphrase.
+        ("の政策はどのくらい具体的ですか？両市の施策の中身を", "ja", ()),
+        # A figure is no word the article writes: "2.5" does not keep "PM" and "농도".
+        ("초미세먼지(PM2.5) 농도를", "ko", ("초미세먼지", "PM2", "농도")),
     ],
 )  # fmt: skip
 def test_a_comparison_is_on_something_the_article_writes(

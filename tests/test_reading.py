@@ -1,0 +1,60 @@
+"""How a candidate sentence reads (bot.reading): a goal stated with no year is dated by its
+section's lead-in ("by 2025, …"), and a question asking when is answered with both, cited."""
+
+from __future__ import annotations
+
+import pytest
+
+from bot.citations import translate
+from bot.facts import sentence_text
+from bot.reading import dated_by
+
+
+def _find(engine, words: str) -> tuple[int, int]:  # noqa: ANN001
+    """The (row, sentence) of the source sentence holding `words`."""
+    index = engine.index
+    for row in index.editions.source_rows:
+        passage = index.passages[int(row)]
+        for n in range(len(passage.sentences)):
+            if words in sentence_text(passage, n):
+                return int(row), n
+    raise AssertionError(f"no sentence holds {words!r}")
+
+
+def _dated(engine, words: str) -> str | None:  # noqa: ANN001
+    row, n = _find(engine, words)
+    english = translate(engine.index, row, (n,), "en")
+    lead_in = dated_by(engine.index, row, n, english.text[slice(*english.span)] if english else "")
+    return None if lead_in is None else sentence_text(engine.index.passages[lead_in[0]], lead_in[1])
+
+
+def test_a_goal_with_no_year_is_dated_by_its_lead_in(engine) -> None:  # noqa: ANN001
+    lead_in = _dated(engine, "atteindra 300 milliards de yuans")
+    assert lead_in is not None and "d'ici 2025" in lead_in
+
+
+def test_a_sentence_with_its_own_year_or_no_goal_has_no_lead_in(engine) -> None:  # noqa: ANN001
+    assert _dated(engine, "Pékin comptait 1 048 entreprises") is None  # dated "octobre 2022"
+    assert _dated(engine, "propose 16 tâches clés") is None  # no goal: what the plan holds
+
+
+@pytest.mark.parametrize(
+    ("question", "year"),
+    [
+        ("When will Beijing's core AI industry reach 300 billion yuan?", "2025"),
+        ("北京人工智能核心产业规模什么时候达到3000亿元？", "2025"),
+        ("¿Para qué año quiere Pekín que su industria central de IA alcance los 300.000 millones?",
+         "2025"),
+    ],
+)  # fmt: skip
+def test_when_a_goal_is_due_is_answered_with_its_lead_in_cited(
+    engine,  # noqa: ANN001
+    question: str,
+    year: str,
+) -> None:
+    answer = engine.ask(question)
+    assert answer.answered, answer.answer
+    assert len(answer.citations) >= 2
+    # [1] states the goal; a later citation, the year it is due by.
+    assert "300" in answer.answer.split("[1]")[0]
+    assert any(year in c.text[slice(*c.span)] for c in answer.citations[1:])
