@@ -8,6 +8,7 @@ import re
 import numpy as np
 
 from bot.asked import asks_quantity, expected
+from bot.attributes import attributes_asked
 from bot.closed_words import (
     asks_what_is_said,
     has_request_word,
@@ -113,12 +114,14 @@ def asks_what_the_text_says(text: str) -> bool:
     """Whether a message points at the text ("Is Meta mentioned?", "文中提到的黄昭颖", "Что в
     статье про AIGC?"), asks what is said ("cosa dice sui dati?") or names its subject before
     asking ("Digitale Industrialisierung – was steht dazu drin?"), and asks for no one
-    fact: no quantity, date or person (bot.asked), no reason, no comparison of the two cities.
+    fact: no quantity, date or person (bot.asked), no attribute ("この記事のデータを出している
+    零壹智庫って、本部はどこ…？": bot.attributes), no reason, no comparison of the two cities.
     e5 puts such messages among the questions; they ask what the article says on a subject."""
     return (
         (points_at_text(text) or asks_what_is_said(text) or _names_topic_first(text))
         and _WHY.search(text.casefold()) is None
         and expected(text) is None
+        and not attributes_asked(text)
         and not compares(text)
     )
 

@@ -154,6 +154,20 @@ def test_a_question_asking_how_many_is_a_question(
     assert kind_of(text, embedder, examples) == "question"
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Pointing at the text, but asking where something is based, or when it was founded.
+        "この記事のデータを出している零壹智庫って、本部はどこの都市にあるんですか？",
+        "In the article, where is Zero One Think Tank headquartered?",
+    ],
+)
+def test_a_message_asking_an_attribute_is_a_question(
+    text: str, embedder: Embedder, examples: IntentExamples
+) -> None:
+    assert kind_of(text, embedder, examples) == "question"
+
+
 def held_out() -> list[dict]:
     rows = read_examples(HELD_OUT)
     return rows + [
