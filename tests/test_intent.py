@@ -345,6 +345,21 @@ def test_the_word_for_article_names_no_part() -> None:
 
 
 @pytest.mark.parametrize(
+    ("text", "may_compare"),
+    [
+        ("Compare Beijing and Shanghai", True),
+        ("Which city has more digital patents?", True),
+        ("Vergleiche Peking damit", True),  # a city and a comparison word
+        # A comparison word alone speaks of how the article compared ("도시별 … 비교에 사용된").
+        ("도시별 특허 출원 비교에 사용된 다섯 가지 디지털 기술은 무엇인가요?", False),
+        ("What was compared in the report?", False),
+    ],
+)
+def test_a_comparison_names_a_city_or_asks_which_one(text: str, may_compare: bool) -> None:
+    assert compares(text) is may_compare
+
+
+@pytest.mark.parametrize(
     ("text", "subject"),
     [
         ("What does it say about the economy?", True),
