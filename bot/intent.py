@@ -36,6 +36,8 @@ SMALLTALK_MAX_WORDS = 12
 SMALLTALK_MAX_CJK = 20
 
 _QUESTION_MARK = re.compile(r"[?？؟]\s*$")
+# Clauses: a comma, a semicolon or a sentence's end, in every script.
+_CLAUSES = re.compile(r"[,;，；、،؛。]|\.\s")
 # A subject, then a colon or a dash, then what is asked about it: "Allgemeine KI: welche neuen
 # Wege…?", "near-eye displays - what's the plan there?".
 _TOPIC_FIRST = re.compile(r"([^:：—–?？؟]{3,60}?)(?:\s*[:：—–]|\s-)\s+\S")
@@ -58,8 +60,9 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     if not _may_be_smalltalk(text):
         scores[KINDS.index("smalltalk")] = -np.inf
     # A ranking, other cities, or a figure or place of one city ("What share … is in Shanghai?",
-    # "Quelle place occupe Shanghai parmi les clusters… ?"): no pair.
-    cities = set(PLACES) & concepts(text.casefold())
+    # "Quelle place occupe Shanghai parmi les clusters… ?", "上海には…21社あるそうですが、北京には
+    # 何社？"): no pair.
+    cities = set(PLACES) & concepts(_asking_clause(text).casefold())
     one = len(cities) == 1 and (asks_quantity(text) or asks_a_rank(text))
     if not compares(text) or not_the_two(text) or one:
         scores[KINDS.index("comparison")] = -np.inf
@@ -96,6 +99,14 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     if kind == "smalltalk" and _names_something(text):
         return "question"
     return kind
+
+
+def _asking_clause(text: str) -> str:
+    """The clause of `text` that asks, when an earlier one names what the reader knows
+    ("上海には国産CPU関連企業が21社あるそうですが、北京には何社ありますか。"): its last clause
+    naming a city, else the whole message."""
+    naming = [c for c in _CLAUSES.split(text) if set(PLACES) & concepts(c.casefold())]
+    return naming[-1] if naming else text
 
 
 def asks_explicitly(text: str) -> bool:

@@ -146,6 +146,9 @@ def test_a_comparison_asked_in_so_many_words_is_a_comparison(
         "Combien de mesures résume le plan ?",
         "How many measures does the summary list?",
         "Сколько мер предлагает план в кратком изложении?",
+        # One city asked, the other named in what the reader knows already.
+        "上海には国産CPU関連企業が21社あるそうですが、北京には何社ありますか。",
+        "Shanghai has 21 domestic CPU companies; how many does Beijing have?",
     ],
 )
 def test_a_question_asking_how_many_is_a_question(
