@@ -55,6 +55,19 @@ _RANK_STATED = re.compile(
     re.IGNORECASE,
 )
 
+# A count of cities ("dans les 50 premières villes", "50个主要城市", "상위 50개 도시"): the scope
+# of a ranking, no answer to how many of something else.
+_CITY_COUNT = re.compile(
+    r"\d+(?:\s*(?:\w+\s+){0,2}?|\S{0,4}?)(?:villes?|cit(?:y|ies)|ciudad(?:es)?|städte\w*|stadt|"
+    r"città|cidades?|город\w*|مدن|مدينة|城市|都市|도시)",
+    re.IGNORECASE,
+)
+_CITIES_ASKED = re.compile(
+    r"\b(?:villes?|cit(?:y|ies)|ciudad(?:es)?|städte\w*|stadt|città|cidades?|город\w*|مدن|مدينة)\b|"
+    r"城市|都市|도시",
+    re.IGNORECASE,
+)
+
 
 def bound(
     question: str,
@@ -237,7 +250,7 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     own = states(reading.text, reading.lang, kind, reading.english)
     return Fit(
         kind,
-        reading.states(kind)
+        states_asked(question, reading)
         and attribute is None
         and (
             kind not in ("person", "head")
@@ -251,3 +264,20 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         attribute,
         reading.dated if kind == "date" and not own else None,
     )
+
+
+def states_asked(question: str, reading: Reading) -> bool:
+    """Whether `reading` states an answer of the kind `question` asks (Reading.states), not only
+    counts of the cities a ranking covers."""
+    return reading.states(expected(question)) and not counts_only_cities(question, reading)
+
+
+def counts_only_cities(question: str, reading: Reading) -> bool:
+    """Whether every figure `reading` states counts cities, when `question` asks how many of
+    something else ("深圳的软件和信息硬件企业数量具体是多少家？" and "我们统计了50个主要城市的
+    软硬件企业数量")."""
+    if expected(question) != "quantity" or _CITIES_ASKED.search(question):
+        return False
+    if not _CITY_COUNT.search(reading.text):
+        return False
+    return not states(_CITY_COUNT.sub(" ", reading.text), reading.lang, "quantity")

@@ -9,9 +9,9 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.asked import Reading, expected
+from bot.asked import Reading
 from bot.attributes import asks_a_target, states_a_target
-from bot.binding import bound, nationwide
+from bot.binding import bound, nationwide, states_asked
 from bot.citations import translate
 from bot.facts import is_question
 from bot.index import Index
@@ -84,16 +84,15 @@ def stated_first(
     with a figure, so one that states the kind of answer asked, within STATED_MARGIN among the
     first STATED_CANDIDATES, is moved before the closer ones that do not."""
     reading = read(index, retrieval.hits[ranked[0].hit], ranked[0].sentence, retrieval.lang)
-    kind = expected(question)
     # A goal asked: a sentence stating one first, unless the best one's passage states goals
     # (a list of them under "by 2025": "… 5 to 10 new unicorn companies").
     if asks_a_target(question) and not _in_goals(index, retrieval.hits[ranked[0].hit].row):
         reading = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
                           lambda r: states_a_target(r.text, r.english)) or reading  # fmt: skip
-    if reading.states(kind):
+    if states_asked(question, reading):
         return reading
     stating = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
-                      lambda r: r.states(kind))  # fmt: skip
+                      lambda r: states_asked(question, r))  # fmt: skip
     return stating or reading
 
 
@@ -169,7 +168,7 @@ def own_value_first(
     other's on the same measure beside it, when it gives it; and not a figure of another
     attribute: "processor makers in Beijing?" holds fewer of the words of Beijing's software
     companies than of Shanghai's processor makers. `first`: the best sentence's reading."""
-    asked, kind = places(question), expected(question)
+    asked = places(question)
     if not asked:
         return None
     best = ranked[0]
@@ -192,7 +191,7 @@ def own_value_first(
         named = places(other.text) or other.about
         if (
             asked <= named
-            and other.states(kind)
+            and states_asked(question, other)
             and bound(question, other.text, other.lang, about=other.about)
         ):
             ranked.insert(0, ranked.pop(n))

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.abstain import Decision, Terms
 from bot.asked import Reading
-from bot.binding import Fit, bound, check, held_by, nationwide
+from bot.binding import Fit, bound, check, counts_only_cities, held_by, nationwide
 from bot.followup import Turn
 from bot.refusal import refusal
 
@@ -225,3 +225,13 @@ def test_a_range_of_years_asked_binds_both_its_ends() -> None:
     stated = "2013년부터 2021년까지 디지털 기술 특허 출원 건수는 3만 건에서 20만 건으로 늘었다."
     assert not bound(asked, stated, "ko")
     assert bound(asked.replace("2022", "2021"), stated, "ko")
+
+
+def test_a_count_of_the_cities_a_ranking_covers_answers_no_other_count() -> None:
+    scope = Reading("我们统计了50个主要城市的软硬件企业数量并进行了排名。", "zh", "")
+    assert counts_only_cities("深圳的软件和信息硬件企业数量具体是多少家？", scope)
+    # How many cities, asked: the count answers; a figure of its own beside it answers too.
+    assert not counts_only_cities("一共统计了多少个城市？", scope)
+    counted = Reading("Shanghai compte 37 000 entreprises, environ 38 % des 50 villes.", "fr", "")
+    assert not counts_only_cities("Combien d'entreprises émergentes compte Shanghai ?", counted)
+    assert check("深圳的软件和信息硬件企业数量具体是多少家？", scope).stated is False
