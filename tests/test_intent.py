@@ -149,23 +149,12 @@ def test_a_comparison_asked_in_so_many_words_is_a_comparison(
         # One city asked, the other named in what the reader knows already.
         "上海には国産CPU関連企業が21社あるそうですが、北京には何社ありますか。",
         "Shanghai has 21 domestic CPU companies; how many does Beijing have?",
-    ],
-)
-def test_a_question_asking_how_many_is_a_question(
-    text: str, embedder: Embedder, examples: IntentExamples
-) -> None:
-    assert kind_of(text, embedder, examples) == "question"
-
-
-@pytest.mark.parametrize(
-    "text",
-    [
-        # Pointing at the text, but asking where something is based, or when it was founded.
+        # Pointing at the text, but asking where something is based.
         "この記事のデータを出している零壹智庫って、本部はどこの都市にあるんですか？",
         "In the article, where is Zero One Think Tank headquartered?",
     ],
 )
-def test_a_message_asking_an_attribute_is_a_question(
+def test_a_question_asking_one_fact_is_a_question(
     text: str, embedder: Embedder, examples: IntentExamples
 ) -> None:
     assert kind_of(text, embedder, examples) == "question"
