@@ -58,7 +58,24 @@ ATTRIBUTES = {
         r"生まれ|나이|태어",
         re.IGNORECASE,
     ),
+    # Which district: a question asking one is answered by a sentence naming one (_DISTRICT).
+    "district": re.compile(
+        r"\b(?:which|what|quel(?:le)?s?|qu[eé]|cu[aá]l(?:es)?|qual|quais|welche[mnrs]?|quale|"
+        r"quali|как(?:ой|ом|ие|их))\s+(?:[\w'’]+\s+){0,3}?(?:districts?|arrondissements?|"
+        r"distritos?|barrios?|bairros?|(?:stadt)?bezirk\w*|distrett[oi]|район\w*)\b|"
+        r"(?:أي|ما)\s+(?:ال)?(?:منطق[ةت]|مناطق|حي|أحياء)\s+(?:\S+\s+){0,2}?(?:من|في)\s+"
+        r"(?:بكين|شنغهاي)|哪(?:个|些|一个)?(?:城)?区|どの区|どこの区|"
+        r"何区|어느 구|어떤 구|구 가운데|구 중에",
+        re.IGNORECASE,
+    ),
 }
+# A district named ("Haidian District", "le district de Chaoyang", "海淀区"; not "each district",
+# "各区", nor a zone: "先导区", "试验区", "社区", "地区"): what answers a district asked.
+_DISTRICT = re.compile(
+    r"\b[A-Z][\w-]+ (?:District|New Area)\b|\b(?:district|arrondissement|distrito|bezirk|"
+    r"distretto|район) (?:de |of |di |do )?[A-Z]\w+|"
+    r"[\u4e00-\u9fff]{2}(?<![各每全该本地社园验导范贸])区(?![域块])"
+)
 
 # A programme or plan is founded when it is launched ("When was the partnership programme
 # established?": "On May 19, the … Programme … was launched"); the sentence may say so.
@@ -79,7 +96,10 @@ def attributes_asked(question: str) -> tuple[str, ...]:
 
 
 def _names(name: str, text: str) -> bool:
-    """Whether `text` names attribute `name` (a founding: by its word, or by a launch)."""
+    """Whether `text` names attribute `name` (a founding: by its word, or by a launch; a
+    district: by its name)."""
+    if name == "district":
+        return _DISTRICT.search(text) is not None
     return bool(ATTRIBUTES[name].search(text) or name == "founding" and _LAUNCHED.search(text))
 
 

@@ -31,6 +31,13 @@ from bot.attributes import asks_a_target, attributes_asked, states_a_target, unn
         ("Combien de demandes de brevet par habitant à Pékin ?", ()),
         ("人口あたりのデジタル技術密度で1位の都市は？", ()),
         ("How many AI companies does Beijing have?", ()),
+        ("Which district of Beijing has the most AI companies?", ("district",)),
+        ("北京哪个区的人工智能企业最多？", ("district",)),
+        ("베이징의 구 가운데 인공지능 산업 규모가 가장 큰 곳은 어디인가요?", ("district",)),
+        ("في أي منطقة من بكين تتركز شركات الذكاء الاصطناعي؟", ("district",)),
+        # Each district is no district asked; nor a region ("أي منطقة" without a city).
+        ("What does Beijing plan for each district?", ()),
+        ("أي منطقة أصدرت أكثر سياسات الميتافيرس بعد شنغهاي؟", ()),
     ],
 )
 def test_the_attributes_a_question_asks(question: str, attributes: tuple[str, ...]) -> None:
@@ -45,6 +52,11 @@ def test_a_sentence_or_its_english_edition_names_the_attribute() -> None:
     when = "Quand Zero One Think Tank a-t-il été fondé ?"
     assert unnamed(when, "Zero One Think Tank a publié un résumé.") == "founding"
     assert unnamed("How many AI companies?", "Any sentence.") is None
+    # A district asked is answered by a district named, not by "each district" or a zone.
+    which = "Which district has the most AI companies?"
+    assert unnamed(which, "Most are in Haidian District.") is None
+    assert unnamed(which, "北京还将发挥各区产业特色。") == "district"
+    assert unnamed(which, "国家人工智能创新应用先导区") == "district"
 
 
 @pytest.mark.parametrize(
@@ -79,6 +91,10 @@ def test_an_attribute_the_article_names_is_answered(engine) -> None:  # noqa: AN
         ("Where is Zero One Think Tank headquartered?", "does not say where it is based"),
         ("HTC是哪一年成立的？", "文章没有说何时由谁创立"),
         ("Dove ha sede HTC?", "non dice dove ha sede"),
+        (
+            "Em qual distrito de Pequim se concentra a maior parte das empresas de IA?",
+            "não nomeia o distrito",
+        ),
     ],
 )
 def test_the_refusal_names_the_attribute_missing(engine, question: str, says: str) -> None:  # noqa: ANN001
