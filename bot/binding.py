@@ -246,7 +246,8 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     other = (
         None if is_bound else held_by(question, reading.text, reading.lang, listed, reading.about)
     )
-    # "When will the core industry reach 300 billion?": its lead-in says by when.
+    # "When will the core industry reach 300 billion?": its lead-in says by when, when the
+    # sentence names no date of its own.
     own = states(reading.text, reading.lang, kind, reading.english)
     return Fit(
         kind,

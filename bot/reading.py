@@ -1,7 +1,8 @@
 """How a candidate sentence reads: in the reader's edition when there is one (else the source),
 in English (for the names a question asks for), what is around it (its heading, passage and
-the passage before) and the city its passage is about (whose figure a clause naming none
-gives), for the answer's checks, the comparisons and the focused summaries."""
+the passage before), the city its passage is about (whose figure a clause naming none gives)
+and, for a goal with no year, the lead-in that dates it ("by 2025, …"), for the answer's checks,
+the comparisons and the focused summaries."""
 
 from __future__ import annotations
 
