@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 from bot.asked import Expected, Reading, expected, states
 from bot.attributes import unnamed
+from bot.exactness import approximate_only
 from bot.numbers import YEAR
 from bot.people import names_someone_else
 from bot.rankings import asks_a_rank, asks_ranking, enumerates
@@ -234,6 +235,7 @@ class Fit:
     # A date asked that the sentence's lead-in states ("by 2025, …" before a list of goals):
     # where that lead-in is (passage row, sentence), for the answer to quote it too.
     dated_by: tuple[int, int] | None = None
+    approximate: bool = False  # an exact count asked, approximate ones given (bot.exactness)
 
 
 def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
@@ -249,9 +251,13 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     # "When will the core industry reach 300 billion?": its lead-in says by when, when the
     # sentence names no date of its own.
     own = states(reading.text, reading.lang, kind, reading.english)
+    # Checked here only: an exact count asked is better refused, the approximate one shown among
+    # the nearest passages, than answered by another sentence's exact count.
+    approximate = approximate_only(question, reading)
     return Fit(
         kind,
         states_asked(question, reading)
+        and not approximate
         and attribute is None
         and (
             kind not in ("person", "head")
@@ -264,6 +270,7 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         _year_asked(question) if not is_bound and _other_year(question, reading.text) else None,
         attribute,
         reading.dated if kind == "date" and not own else None,
+        approximate,
     )
 
 
