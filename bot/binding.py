@@ -58,16 +58,11 @@ _RANK_STATED = re.compile(
 
 # A count of cities ("dans les 50 premières villes", "50个主要城市", "상위 50개 도시"): the scope
 # of a ranking, no answer to how many of something else.
+_CITY_WORD = r"villes?|cit(?:y|ies)|ciudad(?:es)?|städte\w*|stadt|città|cidades?|город\w*|مدن|مدينة"
 _CITY_COUNT = re.compile(
-    r"\d+(?:\s*(?:\w+\s+){0,2}?|\S{0,4}?)(?:villes?|cit(?:y|ies)|ciudad(?:es)?|städte\w*|stadt|"
-    r"città|cidades?|город\w*|مدن|مدينة|城市|都市|도시)",
-    re.IGNORECASE,
+    rf"\d+(?:\s*(?:\w+\s+){{0,2}}?|\S{{0,4}}?)(?:{_CITY_WORD}|城市|都市|도시)", re.IGNORECASE
 )
-_CITIES_ASKED = re.compile(
-    r"\b(?:villes?|cit(?:y|ies)|ciudad(?:es)?|städte\w*|stadt|città|cidades?|город\w*|مدن|مدينة)\b|"
-    r"城市|都市|도시",
-    re.IGNORECASE,
-)
+_CITIES_ASKED = re.compile(rf"\b(?:{_CITY_WORD})\b|城市|都市|도시", re.IGNORECASE)
 
 
 def bound(

@@ -20,7 +20,15 @@ from bot.intent_examples import KINDS, IntentExamples
 from bot.keyterms import LATIN, key_terms
 from bot.lang import detect_lang
 from bot.rankings import asks_a_rank, not_the_two
-from bot.target import PLACES, compares, compares_explicitly, concepts, names_subject, names_whole
+from bot.target import (
+    PLACES,
+    compares,
+    compares_explicitly,
+    concepts,
+    names_subject,
+    names_whole,
+    places,
+)
 from bot.term import Term
 from bot.tokens import UNSPACED
 
@@ -62,7 +70,7 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     # A ranking, other cities, or a figure or place of one city ("What share … is in Shanghai?",
     # "Quelle place occupe Shanghai parmi les clusters… ?", "上海には…21社あるそうですが、北京には
     # 何社？"): no pair.
-    cities = set(PLACES) & concepts(_asking_clause(text).casefold())
+    cities = places(_asking_clause(text))
     one = len(cities) == 1 and (asks_quantity(text) or asks_a_rank(text))
     if not compares(text) or not_the_two(text) or one:
         scores[KINDS.index("comparison")] = -np.inf
@@ -105,7 +113,7 @@ def _asking_clause(text: str) -> str:
     """The clause of `text` that asks, when an earlier one names what the reader knows
     ("上海には国産CPU関連企業が21社あるそうですが、北京には何社ありますか。"): its last clause
     naming a city, else the whole message."""
-    naming = [c for c in _CLAUSES.split(text) if set(PLACES) & concepts(c.casefold())]
+    naming = [clause for clause in _CLAUSES.split(text) if places(clause)]
     return naming[-1] if naming else text
 
 

@@ -211,10 +211,8 @@ def _matches(text: str, name: str) -> list[re.Match]:
 
 
 def compares(text: str) -> bool:
-    """Whether a message could ask to compare the two cities: it names both, a comparison
-    ("vs", "compare", "对比") and one of them, or cities ("which city", "两座城市"), and no part.
-    A comparison word alone speaks of how the article compared ("도시별 특허 출원 비교에 사용된
-    다섯 가지 디지털 기술은…?": held-out intents, 3 questions more right, nothing lost)."""
+    """Whether a message could ask to compare the two cities: it names both, one and a comparison
+    ("vs", "对比"; alone, "비교에 사용된" is how it compared), or cities ("which city"); no part."""
     message = text.casefold()
     if names_part(message):
         return False  # "the section that compares the two cities": a part to summarise
