@@ -14,8 +14,9 @@ decides, a value bound to another city or year refuses at any threshold.
 
 The test split is scored by batch: the questions written with the first dev split (201), the
 fresh batch written blind on 2026-12-05 (ids `ho-*`), whose dev twin (`cal-*`) doubled the dev
-split, the batch written blind on 2026-12-06 (ids `nb-*`, 110 in the eleven languages) and the
-one written blind in the eighth session (ids `nc-*`, 107).
+split, the batch written blind on 2026-12-06 (ids `nb-*`, 110 in the eleven languages), the
+one written blind in the eighth session (ids `nc-*`, 107) and the one written blind in the
+twelfth (ids `ne-*`, 110: 55 answerable, 55 near misses).
 The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the model
 fitted on the whole dev split is shown beside it.
 """
@@ -51,13 +52,14 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
 
 
 # The test split's batches, by the prefix of their ids: the earlier questions (every id not
-# of a later batch), the fresh batch written blind on 2026-12-05, the one written blind on
-# 2026-12-06.
+# of a later batch), the fresh batch written blind on 2026-12-05, the ones written blind on
+# 2026-12-06 and in the eighth and twelfth sessions.
 BATCHES = (
     ("earlier test", ""),
     ("fresh test batch", "ho-"),
     ("blind batch 2026-12-06", "nb-"),
     ("blind batch, eighth session", "nc-"),
+    ("blind batch, twelfth session", "ne-"),
 )
 
 

@@ -56,11 +56,11 @@ ITEMS = ROOT / "eval" / "subject_summaries.jsonl"
 SIDES = ("beijing", "shanghai")
 # Batches of items by id: the comparisons written blind on 2026-12-05 after the method was
 # first tuned (test), the subjects and comparisons written blind on 2026-12-05 (second
-# session) before that session's changes (test, then dev), and those written blind in the
-# third session, for dev.
+# session) before that session's changes (test, then dev), those written blind in the
+# third session, for dev, and the comparisons written blind in the twelfth, for test.
 BATCHES = {
     "blind": range(101, 301), "fresh": range(301, 401), "dev, 2026-12-05": range(401, 501),
-    "dev, 2026-12-05 evening": range(501, 601),
+    "dev, 2026-12-05 evening": range(501, 601), "blind, twelfth session": range(601, 701),
 }  # fmt: skip
 ROUNDS = 5
 SWEEP = {

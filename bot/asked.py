@@ -116,7 +116,7 @@ _DAY = re.compile(
     re.IGNORECASE,
 )
 # A day stated: its number beside a month ("le 19 mai", "May 28", "5月19日", "5월 19일").
-_SENTENCE_DAY = re.compile(
+SENTENCE_DAY = re.compile(
     r"\b\d{1,2}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:janvier|février|mars|avril|mai|juin|"
     r"juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|"
     r"july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|"
@@ -250,7 +250,7 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
     if kind == "date":
         return bool(_SENTENCE_DATE.search(sentence))
     if kind == "day":
-        return bool(_SENTENCE_DAY.search(sentence))
+        return bool(SENTENCE_DAY.search(sentence))
     if kind == "person" and (english or lang in CAPITALISING):
         return names_someone(english or sentence)
     if kind == "head" and (english or lang in CAPITALISING):

@@ -18,6 +18,7 @@ from bot.attributes import unnamed
 from bot.exactness import approximate_only
 from bot.numbers import YEAR
 from bot.people import names_someone_else
+from bot.premise import answers_nothing_asked, asks_a_part
 from bot.rankings import asks_a_rank, asks_ranking, enumerates
 from bot.target import PLACES, places
 from bot.tokens import CJK
@@ -231,6 +232,7 @@ class Fit:
     # where that lead-in is (passage row, sentence), for the answer to quote it too.
     dated_by: tuple[int, int] | None = None
     approximate: bool = False  # an exact count asked, approximate ones given (bot.exactness)
+    part: bool = False  # a part of a counted whole asked, and only the whole given (bot.premise)
 
 
 def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
@@ -249,10 +251,12 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     # Checked here only: an exact count asked is better refused, the approximate one shown among
     # the nearest passages, than answered by another sentence's exact count.
     approximate = approximate_only(question, reading)
+    restated = answers_nothing_asked(question, reading)
     return Fit(
         kind,
         states_asked(question, reading)
         and not approximate
+        and not restated
         and attribute is None
         and (
             kind not in ("person", "head")
@@ -266,6 +270,7 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         attribute,
         reading.dated if kind == "date" and not own else None,
         approximate,
+        restated and asks_a_part(question, reading.lang),
     )
 
 

@@ -38,6 +38,8 @@ def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
         return phrase(f"no_{how.attribute}", lang)
     if how.approximate:  # "Exactly how many…?" and "more than 10,000"
         return phrase("only_approximate", lang)
+    if how.part:  # "How many of the 38 are multimodal?" and the sentence stating the 38
+        return phrase("no_breakdown", lang)
     # A value bound to no city the refusal can name (another place, or years it cannot name):
     # no city's figure is said to be missing.
     of_a_city = how.bound or how.held_by is not None

@@ -1,0 +1,64 @@
+"""A figure the question gives is its premise, not its answer, and a part is smaller than its
+whole: "Quanti dei 38 grandi modelli pubblicati a Pechino sono multimodali?" is not answered by
+the sentence stating the 38 (nor by its 79 in China), nor "上海のメタバース支援政策16件のうち、
+区レベルは何件？" by the one counting 114 policies across the country."""
+
+from __future__ import annotations
+
+import re
+
+from bot.asked import SENTENCE_DAY, Reading, expected
+from bot.headings import unnumbered
+from bot.numbers import YEAR, numbers_written
+from bot.term import CODE
+
+# A part of a counted whole asked ("how many of the 38", "quanti dei 38", "wie viele der 38",
+# "сколько из 38", "16件のうち", "38개 중", "38个大模型中有多少"): the whole's count is captured.
+_PART_OF = re.compile(
+    r"\b(?:how many|combien|cu[áa]nt[oa]s|quant[ie]|quant[oa]s|wie viele|сколько|كم)\s+"
+    r"(?:of(?: the| these| its)?|out of(?: the)?|des|parmi (?:les|ces)|sur (?:les|ces)|"
+    r"de (?:los|las|estos|estas)|entre (?:los|las|os|as)|dei|degli|delle|tra (?:i|le|gli)|"
+    r"fra (?:i|le|gli)|dos|das|der|von den|unter den|из|من(?: بين)?(?: ال)?)\s*(\d[\d,.\s]*)|"
+    r"\b(?:of|among|out of) the (\d[\d,.]*)\b.*\bhow many\b|"
+    r"\b(?:parmi|entre|tra|fra|unter|из|من بين)\s+(?:les|ces|los|las|os|as|i|le|gli|den)?\s*"
+    r"(\d[\d,.]*)|"
+    r"(\d[\d,.]*)\s*(?:[件社個つ校所人家項本]|カ所)?\s*の?\s*(?:うち|中で|の中)|"
+    r"(\d[\d,.]*)\s*(?:곳|개|건|명|개사)?\s*(?:가운데|중(?:에서)?)(?=\s|$)|"
+    r"(\d[\d,.]*)\s*[个家所项件名位款]\S{0,12}?(?:之中|当中|中)[，,]?\s*有?(?:多少|几)",
+    re.IGNORECASE,
+)
+# The kinds of answer given as a figure.
+_FIGURES = ("quantity", "share", "money")
+
+
+def answers_nothing_asked(question: str, reading: Reading) -> bool:
+    """Whether `question` asks a figure, and every figure `reading` states is one the question
+    gives, or no smaller than the whole the question asks a part of (days, years and codes such
+    as "TOP50" are no figures; nor is a sentence stating none)."""
+    if expected(question) not in _FIGURES:
+        return False
+    given = set(numbers_written(_figures_of(question), reading.lang))
+    stated = set(numbers_written(_figures_of(unnumbered(reading.text)), reading.lang)) - given
+    whole = _whole(question, reading.lang)
+    if whole is not None:
+        stated = {value for value in stated if value < whole}
+    return bool(given) and not stated
+
+
+def asks_a_part(question: str, lang: str) -> bool:
+    """Whether `question` (in `lang`) asks a part of a counted whole ("how many of the 38")."""
+    return _whole(question, lang) is not None
+
+
+def _whole(question: str, lang: str) -> float | None:
+    """The count of the whole `question` asks a part of, when it asks one."""
+    match = _PART_OF.search(question)
+    if not match:
+        return None
+    counted = numbers_written(next(group for group in match.groups() if group), lang)
+    return max(counted) if counted else None
+
+
+def _figures_of(text: str) -> str:
+    """`text` without its days, years and codes ("le 28 mai 2023", "TOP50")."""
+    return YEAR.sub(" ", CODE.sub(" ", SENTENCE_DAY.sub(" ", text)))
