@@ -18,10 +18,11 @@ from __future__ import annotations
 import re
 
 # Each attribute: the words that name it, in the eleven languages of the editions (a question's
-# and a sentence's alike).
+# and a sentence's alike); an Arabic noun with its article or a clitic too ("السكان", "للمبيعات").
 ATTRIBUTES = {
     "headquarters": re.compile(
-        r"\b(?:headquarter\w*|head office|si[eè]ge|sede|sitz|hauptsitz|штаб-квартир\w*|مقر\w*)\b|"
+        r"\b(?:headquarter\w*|head office|si[eè]ge|sede|sitz|hauptsitz|штаб-квартир\w*|"
+        r"(?:[وفبك]?ال|لل)?مقر\w*)\b|"
         r"\b(?:where|o[uù]|d[oó]nde|wo|dove|onde|где|أين)\b.{0,40}\b(?:based|bas[ée]e?|basad[oa]|"
         r"ansässig|basat[oa]|sediad[oa]|базир\w*)\b|总部|本部|本社|본사|본부",
         re.IGNORECASE,
@@ -29,20 +30,20 @@ ATTRIBUTES = {
     "founding": re.compile(
         r"\b(?:found(?:ed|ing)|establish(?:ed|ment)|fond[ée]e?s?|fondation|créée?s?|"
         r"fund[oó]|fundou|fundad[oa]s?|fundaci[oó]n|gegründet|gründung|fond[oò]|fondat[oaie]|"
-        r"fondazione|fundação|основан[аоы]?|основал\w*|تأسس\w*|تأسيس|أسس\w*)\b|"
+        r"fondazione|fundação|основан[аоы]?|основал\w*|تأسس\w*|(?:[وفبك]?ال|لل)?تأسيس|أسس\w*)\b|"
         r"成立|创立|創立|创建|設立|創業|설립|창립|창업",
         re.IGNORECASE,
     ),
     "population": re.compile(
         r"\b(?:population|inhabitants|residents|habitants|habitantes|poblaci[oó]n|einwohner\w*|"
-        r"bevölkerung|abitanti|popolazione|popula[çc][aã]o|населени\w*|жител\w*|سكان|نسمة)\b|"
+        r"bevölkerung|abitanti|popolazione|popula[çc][aã]o|населени\w*|жител\w*|(?:[وفبك]?ال|لل)?سكان|نسمة)\b|"
         r"人口|居民|住民|인구|주민",
         re.IGNORECASE,
     ),
     "revenue": re.compile(
         r"\b(?:revenues?|turnover|sales|profits?|chiffre d'affaires|ventes|b[ée]n[ée]fices?|"
         r"ingresos|ventas|facturaci[oó]n|umsatz\w*|gewinn\w*|fatturato|ricavi|receitas?|"
-        r"faturamento|lucros?|выручк\w*|прибыл\w*|إيراد\w*|أرباح|مبيعات)\b|营收|营业收入|销售额|利润|"
+        r"faturamento|lucros?|выручк\w*|прибыл\w*|(?:[وفبك]?ال|لل)?إيراد\w*|(?:[وفبك]?ال|لل)?أرباح|(?:[وفبك]?ال|لل)?مبيعات)\b|营收|营业收入|销售额|利润|"
         r"売上|利益|매출|수익|영업이익",
         re.IGNORECASE,
     ),
@@ -95,7 +96,7 @@ def attributes_asked(question: str) -> tuple[str, ...]:
     return tuple(name for name, words in ATTRIBUTES.items() if words.search(question))
 
 
-def _names(name: str, text: str) -> bool:
+def names_attribute(name: str, text: str) -> bool:
     """Whether `text` names attribute `name` (a founding: by its word, or by a launch; a
     district: by its name)."""
     if name == "district":
@@ -106,8 +107,8 @@ def _names(name: str, text: str) -> bool:
 def unnamed(question: str, sentence: str, english: str = "") -> str | None:
     """The first attribute `question` asks that `sentence` (or its English edition `english`)
     does not name; None when it names every one, or `question` asks none."""
-    names = (name for name in attributes_asked(question) if not _names(name, sentence))
-    return next((name for name in names if not _names(name, english)), None)
+    names = (name for name in attributes_asked(question) if not names_attribute(name, sentence))
+    return next((name for name in names if not names_attribute(name, english)), None)
 
 
 # A goal asked ("what size is Beijing aiming for…?", "规模目标", "목표"): preferred, never required

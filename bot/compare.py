@@ -22,7 +22,7 @@ from bot.phrases import not_mentioned, phrase
 from bot.rankings import enumerates
 from bot.reading import city_of
 from bot.refusal import refusal
-from bot.request_refusal import measure_missing, says_nothing_about
+from bot.request_refusal import attribute_unstated, measure_missing, says_nothing_about
 from bot.retrieve import Retrieval, merge, retrieve
 from bot.sections import heading_over, scored, section
 from bot.summarize import choose
@@ -271,6 +271,10 @@ def compare(
     # Two cities named make any comparison look answerable, or not: a request, not a question.
     if says_nothing_about(decision, question, comparison=True) or not any(chosen.values()):
         return Comparison(lang, lang, (), refusal(decision, lang), answered=False)
+    said = [sentence_text(index.passages[row], n) for where in chosen.values() for row, n in where]
+    attribute = attribute_unstated(question, said)
+    if attribute:  # "Which has more inhabitants?" and no sentence on population
+        return Comparison(lang, lang, (), phrase(f"no_{attribute}", lang), answered=False)
     if decision.abstains:  # where bot would not answer "which is ahead?", it states no verdict
         chosen[VERDICT] = []
     chosen[VERDICT] += chosen.pop(LISTS)

@@ -18,9 +18,10 @@ from bot.errors import BotError
 from bot.followup import Turn
 
 QUESTIONS = Path("eval/questions.jsonl")
-# The dev batches written blind on 2026-12-05 (`cal-*`) and in the ninth session (`nd-*`), and
-# the four written after the lead-in method for its regression (`ld-*`): see fitted_on.
-FRESH_DEV = ("cal-", "nd-", "ld-")
+# The dev batches written blind on 2026-12-05 (`cal-*`) and in the ninth and twelfth sessions
+# (`nd-*`, `nf-*`), and the four written after the lead-in method for its regression (`ld-*`):
+# see fitted_on.
+FRESH_DEV = ("cal-", "nd-", "ld-", "nf-")
 DEPTH = 20  # ranks looked at for MRR
 MAX_FALSE_ABSTENTION = 0.02
 

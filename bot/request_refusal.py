@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from bot.abstain import EVEN_ODDS, Decision
 from bot.asked import expected
+from bot.attributes import attributes_asked, names_attribute
 from bot.coverage import Vocabulary
 from bot.keyterms import key_terms
-from bot.target import about_object, names_text
+from bot.target import CITY_WORDS, about_object, has_name, names_text
 
 # What a comparison is on, the article must write: there everyday words count too ("airports",
 # "winter", "tourists"), all but those of the 1,000 commonest word families of the request's
@@ -51,7 +52,9 @@ def measure_missing(
     others are written ("aeropuertos internacionales", "PM2.5 농도"), or its one word and the
     model (`decision`, on the whole request) doubts it more than it believes it ("museums");
     () otherwise."""
-    checked = vocabulary.check(key_terms(measure, lang, MEASURE_COMMON), lang)
+    # "Which city" frames the comparison; it is not what it is on ("哪个城市…游客更多？").
+    terms = [t for t in key_terms(measure, lang, MEASURE_COMMON) if not _city_word(t.surface)]
+    checked = vocabulary.check(terms, lang)
     missing = tuple(term.surface for term, holds in checked if not holds)
     if len(checked) == 1:
         # One word alone may be a paraphrase ("ambições", where the article speaks of goals):
@@ -66,6 +69,21 @@ def measure_missing(
     if len(held) >= HELD_WORDS:
         return ()
     return missing if 2 * len(missing) > len(checked) else ()
+
+
+def attribute_unstated(request: str, sentences: list[str]) -> str | None:
+    """The attribute a comparison `request` asks ("أيهما أكبر من حيث عدد السكان", "Which has
+    more inhabitants?": a population, bot.attributes) that none of `sentences`, those chosen for
+    it, names; None when it asks none or they name it."""
+    unnamed = (
+        a for a in attributes_asked(request) if not any(names_attribute(a, s) for s in sentences)
+    )
+    return next(unnamed, None)
+
+
+def _city_word(word: str) -> bool:
+    """Whether `word` is a word for a city ("城市", "villes", "도시")."""
+    return any(has_name(word.casefold(), city) for city in CITY_WORDS)
 
 
 def unwritten_subject(

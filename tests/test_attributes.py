@@ -24,6 +24,9 @@ from bot.attributes import asks_a_target, attributes_asked, states_a_target, unn
         ("Quel est le chiffre d'affaires de Baidu ?", ("revenue",)),
         ("北京のAI企業のうち上場しているのは何社ですか？", ("listing",)),
         ("How old is Huang Zhaoying?", ("age",)),
+        # Arabic nouns with their article: "السكان", "المقر".
+        ("أيهما أكبر من حيث عدد السكان: بكين أم شنغهاي؟", ("population",)),
+        ("أين يقع المقر الرئيسي لشركة HTC؟", ("headquarters",)),
         # Words that only look like one: a base, a list, a creation, a density per head.
         ("Quelle est la base industrielle de Shanghai ?", ()),
         ("Which organisations are listed as data partners?", ()),

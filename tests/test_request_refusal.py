@@ -5,7 +5,13 @@ from __future__ import annotations
 import pytest
 
 from bot.abstain import Decision, Terms
-from bot.request_refusal import measure_missing, says_nothing_about, unwritten_subject
+from bot.phrases import phrase
+from bot.request_refusal import (
+    attribute_unstated,
+    measure_missing,
+    says_nothing_about,
+    unwritten_subject,
+)
 
 
 @pytest.mark.parametrize(
@@ -81,6 +87,24 @@ def test_one_missing_word_refuses_a_comparison_only_when_the_model_doubts(engine
     assert measure_missing("which has more museums?", "en", vocabulary, doubt) == ("museums",)
     assert measure_missing("which has more museums?", "en", vocabulary, likely) == ()
     assert measure_missing("on digital density", "en", vocabulary, doubt) == ()
+    # "Which city" frames the comparison: the one word left decides ("地铁": the metro).
+    assert measure_missing("哪个城市的地铁更发达？", "zh", vocabulary, doubt) == ("地铁",)
+
+
+def test_a_comparison_on_an_attribute_no_chosen_sentence_names_is_refused(engine) -> None:  # noqa: ANN001
+    said = ["Pékin compte 1 048 entreprises centrales.", "Shanghai en compte plus de 1 000."]
+    assert attribute_unstated("أيهما أكبر من حيث عدد السكان: بكين أم شنغهاي؟", said) == "population"
+    assert attribute_unstated("Which has more inhabitants, Beijing or Shanghai?", said)
+    assert attribute_unstated("Which has more AI companies, Beijing or Shanghai?", said) is None
+    assert (
+        attribute_unstated("Which has more inhabitants?", ["Shanghai a 25 millions d'habitants."])
+        is None
+    )
+    # Its words are common ("عدد السكان": the number of inhabitants): the attribute refuses.
+    request = "أيهما أكبر من حيث عدد السكان: بكين أم شنغهاي؟"
+    found = engine.comparison(request, "ar", request, engine.embedder.embed_query(request))[0]
+    assert not found.answered
+    assert found.lead == phrase("no_population", "ar")
 
 
 @pytest.mark.parametrize(
