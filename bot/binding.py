@@ -90,10 +90,13 @@ def bound(
         return False
     if kind is None and asks_a_rank(question):
         # "Quel rang occupe Shanghai… ?" and "Pékin se classe au premier rang": Beijing's rank.
-        # A list of places ranks them all.
+        # A list of places ranks those it names ("Auf welchem Platz liegt Tianjin…?" and a top
+        # ten without it).
         asked = _asked(question, listed)
-        if len(asked) != 1 or enumerates(sentence):
+        if len(asked) != 1:
             return True
+        if enumerates(sentence):
+            return asked <= named_places(sentence, listed)
         return _may_be_of(asked, _ranked(sentence, listed, about))
     if kind not in VALUES:
         return True

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 
 from bot.asked import Reading
 from bot.attributes import asks_a_target, states_a_target
-from bot.binding import bound, nationwide, states_asked
+from bot.binding import bound, named_places, nationwide, states_asked
 from bot.citations import translate
 from bot.facts import is_question
 from bot.index import Index
@@ -19,7 +19,6 @@ from bot.rankings import enumerates
 from bot.reading import read
 from bot.retrieve import Retrieval
 from bot.sections import heading_over
-from bot.target import places
 from bot.tokens import tokenize
 
 # Sentence ranking: its own similarity, its passage's fused score, question words it holds.
@@ -168,7 +167,8 @@ def own_value_first(
     other's on the same measure beside it, when it gives it; and not a figure of another
     attribute: "processor makers in Beijing?" holds fewer of the words of Beijing's software
     companies than of Shanghai's processor makers. `first`: the best sentence's reading."""
-    asked = places(question)
+    listed = index.vocabulary.places_listed(retrieval.lang)
+    asked = named_places(question, listed)  # "Quel rang occupe Tianjin… ?" too
     if not asked:
         return None
     best = ranked[0]
@@ -188,11 +188,11 @@ def own_value_first(
             continue
         other = read(index, retrieval.hits[candidate.hit], candidate.sentence, retrieval.lang)
         # A sentence naming no city speaks of its passage's ("Die Stadt hat … nämlich 16").
-        named = places(other.text) or other.about
+        named = named_places(other.text, listed) or other.about
         if (
             asked <= named
             and states_asked(question, other)
-            and bound(question, other.text, other.lang, about=other.about)
+            and bound(question, other.text, other.lang, listed, other.about)
         ):
             ranked.insert(0, ranked.pop(n))
             return other

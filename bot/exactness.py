@@ -7,12 +7,13 @@ from __future__ import annotations
 import re
 
 from bot.asked import Reading, expected, states
-from bot.numbers import YEAR
+from bot.numbers import PERCENTAGE, YEAR
 
 # Words asking for the figure exactly, in the eleven languages ("具体" alone names "specific
 # measures", "具体措施": only before a figure asked).
 _EXACT = re.compile(
-    r"\b(?:exact(?:ly)?|exactement|exactamente|esattamente|exatamente|genau|именно|точно|"
+    r"\b(?:exact(?:ly|e|[ao]s?)?|exactement|exactamente|esatt(?:amente|[oa])|exat(?:amente|[oa])|"
+    r"genaue?[nrs]?|именно|точн(?:о|ое|ая|ый|ую)|"
     r"بالضبط)\b|具体(?:是|有)?多少|确切|確切|正確に|具体的に何|具体的な\w{0,6}数|정확히|정확한",
     re.IGNORECASE,
 )
@@ -24,8 +25,6 @@ _APPROXIMATE = re.compile(
     re.IGNORECASE,
 )
 
-_SHARE = re.compile(r"[\d.,]+\s*%")
-
 
 def approximate_only(question: str, reading: Reading) -> bool:
     """Whether `question` asks a count exactly and every figure `reading`'s English edition
@@ -36,4 +35,4 @@ def approximate_only(question: str, reading: Reading) -> bool:
     if not _APPROXIMATE.search(english):
         return False
     # A share beside it ("…, 60% of the national total") is no count either.
-    return not states(_SHARE.sub(" ", _APPROXIMATE.sub(" ", english)), "en", "quantity")
+    return not states(PERCENTAGE.sub(" ", _APPROXIMATE.sub(" ", english)), "en", "quantity")

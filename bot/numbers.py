@@ -43,6 +43,8 @@ _SCALE = re.compile(
     r"\s*(" + "|".join(sorted(map(re.escape, _SCALES), key=len, reverse=True)) + r")(?![a-z])",
     re.IGNORECASE,
 )
+# A percentage ("29 %", "11,3%"): a share, no count.
+PERCENTAGE = re.compile(r"[\d.,]+\s*[%％]")
 # A year ("2021", not "20215"): it dates a figure (bot.binding, bot.followup) and is none.
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
 _MONTH = re.compile(r"\d{1,2}\s*月(?=\s*\d{1,2}\s*[日号])|\d{1,2}\s*月份?|\d{1,2}\s*월|\d+\s*개년")

@@ -9,7 +9,7 @@ import re
 
 from bot.asked import SENTENCE_DAY, Reading, expected
 from bot.headings import unnumbered
-from bot.numbers import YEAR, numbers_written
+from bot.numbers import PERCENTAGE, YEAR, numbers_written
 from bot.term import CODE
 
 # A part of a counted whole asked ("how many of the 38", "quanti dei 38", "wie viele der 38",
@@ -19,13 +19,14 @@ _PART_OF = re.compile(
     r"(?:of(?: the| these| its)?|out of(?: the)?|des|parmi (?:les|ces)|sur (?:les|ces)|"
     r"de (?:los|las|estos|estas)|entre (?:los|las|os|as)|dei|degli|delle|tra (?:i|le|gli)|"
     r"fra (?:i|le|gli)|dos|das|der|von den|unter den|из|من(?: بين)?(?: ال)?)\s*(\d[\d,.\s]*)|"
-    r"\b(?:of|among|out of) the (\d[\d,.]*)\b.*\bhow many\b|"
-    r"\b(?:parmi|entre|tra|fra|unter|из|من بين)\s+(?:les|ces|los|las|os|as|i|le|gli|den)?\s*"
-    r"(\d[\d,.]*)|"
-    r"(\d[\d,.]*)\s*(?:[件社個つ校所人家項本]|カ所)?\s*の?\s*(?:うち|中で|の中)|"
+    # Fronted: "Of the 38 models, how many…", "De las 1.048 empresas…, ¿cuántas…?".
+    r"(?:^|[¿¡]|\.\s)\s*(?:of|among|out of|des|parmi|sur|de|entre|dei|degli|delle|tra|fra|dos|"
+    r"das|von|unter|из|من بين)\s+(?:the|these|les|ces|los|las|os|as|i|le|gli|den)?\s*"
+    r"(?:quelque\s+|some\s+|rund\s+)?(\d[\d,.]*)|"
+    r"(\d[\d,.]*\s*[万萬]?)\s*(?:[件社個つ校所人家項本]|カ所)?(?:余り|以上|超)?\s*の?\s*(?:うち|中で|の中)|"
     r"(\d[\d,.]*)\s*(?:곳|개|건|명|개사)?\s*(?:가운데|중(?:에서)?)(?=\s|$)|"
-    r"(\d[\d,.]*)\s*[个家所项件名位款]\S{0,12}?(?:之中|当中|中)[，,]?\s*有?(?:多少|几)",
-    re.IGNORECASE,
+    r"(\d[\d,.]*)\s*[个家所项件名位款]\S{0,12}?(?:之中|当中|中|里面|里)[，,]?\s*有?(?:多少|几)",
+    re.IGNORECASE | re.MULTILINE,
 )
 # The kinds of answer given as a figure.
 _FIGURES = ("quantity", "share", "money")
@@ -35,10 +36,13 @@ def answers_nothing_asked(question: str, reading: Reading) -> bool:
     """Whether `question` asks a figure, and every figure `reading` states is one the question
     gives, or no smaller than the whole the question asks a part of (days, years and codes such
     as "TOP50" are no figures; nor is a sentence stating none)."""
-    if expected(question) not in _FIGURES:
+    kind = expected(question)
+    if kind not in _FIGURES:
         return False
     given = set(numbers_written(_figures_of(question), reading.lang))
-    stated = set(numbers_written(_figures_of(unnumbered(reading.text)), reading.lang)) - given
+    # A percentage is no count ("1 048 entreprises, soit 29 % du total").
+    text = PERCENTAGE.sub(" ", reading.text) if kind == "quantity" else reading.text
+    stated = set(numbers_written(_figures_of(unnumbered(text)), reading.lang)) - given
     whole = _whole(question, reading.lang)
     if whole is not None:
         stated = {value for value in stated if value < whole}
@@ -55,7 +59,8 @@ def _whole(question: str, lang: str) -> float | None:
     match = _PART_OF.search(question)
     if not match:
         return None
-    counted = numbers_written(next(group for group in match.groups() if group), lang)
+    # A year is no count of a whole ("Von 2013 bis 2021, wie viele…?").
+    counted = numbers_written(_figures_of(next(g for g in match.groups() if g)), lang)
     return max(counted) if counted else None
 
 

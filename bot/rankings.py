@@ -38,8 +38,12 @@ _PLACE_ASKED = re.compile(
 CJK_PLACE_CHARS = 3
 # Where a sentence ends, roughly: enough to find the rankings' lists of places.
 _SENTENCE_END = re.compile(r"(?<!\d)[.!?](?!\d)|[。！？\n]")
-# Items of a list: the separators of an enumeration in every script, and how short an item is.
-_LIST_ITEM = re.compile(r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو)\s*")
+# Items of a list: the separators of an enumeration in every script, and how short an item is;
+# Chinese "和" or "及" before the last item only ("上海、重庆、北京、天津和东莞。"), elsewhere it
+# joins words ("规模和密度").
+_LIST_ITEM = re.compile(
+    r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو|[和及](?=\w{1,4}[。.]?$))\s*"
+)
 LIST_ITEM_WORDS, LIST_ITEM_CHARS = 2, 12
 LIST_ITEMS = 3
 # A few cities counted: "the five cities", "五个城市", "первую пятёрку"; not the article's

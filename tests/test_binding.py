@@ -235,3 +235,18 @@ def test_a_count_of_the_cities_a_ranking_covers_answers_no_other_count() -> None
     counted = Reading("Shanghai compte 37 000 entreprises, environ 38 % des 50 villes.", "fr", "")
     assert not counts_only_cities("Combien d'entreprises émergentes compte Shanghai ?", counted)
     assert check("深圳的软件和信息硬件企业数量具体是多少家？", scope).stated is False
+
+
+def test_a_list_of_places_ranks_only_those_it_names(engine) -> None:  # noqa: ANN001
+    listed = engine.index.vocabulary.places_listed("zh")
+    top5 = "2021年，50个主要城市中新兴数字技术企业数量排名前5的城市为上海、重庆、北京、天津和东莞。"
+    assert bound("天津在新兴数字技术企业数量上排第几？", top5, "zh", listed)
+    # Chengdu is not among the five: the list gives no rank of it.
+    assert not bound("成都的新兴数字技术企业数量在50个城市里排第几？", top5, "zh", listed)
+    assert engine.ask("成都的新兴数字技术企业数量在50个城市里排第几？").kind == "not_found"
+    # The rank of a listed place is read off the list, not off the sentence ranking Beijing.
+    answer = engine.ask(
+        "Quel rang occupe Tianjin pour le nombre d'entreprises émergentes du numérique ?"
+    )
+    assert answer.kind == "answer"
+    assert "Tianjin" in answer.answer

@@ -20,6 +20,8 @@ def test_an_exact_count_asked_is_not_given_by_an_approximate_one() -> None:
     assert approximate_only("Exactly how many applications did Shenzhen file?", MORE_THAN)
     assert approximate_only("深圳的数字技术专利申请具体是多少件？", MORE_THAN)
     assert approximate_only("Wie viele Anmeldungen hat Shenzhen genau eingereicht?", MORE_THAN)
+    assert approximate_only("¿Cuántas solicitudes exactas presentó Shenzhen?", MORE_THAN)
+    assert approximate_only("Какое точное число заявок подал Шэньчжэнь? Сколько?", MORE_THAN)
 
 
 def test_an_exact_figure_or_a_plain_question_is_answered() -> None:

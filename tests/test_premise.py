@@ -31,6 +31,13 @@ def test_a_part_of_a_counted_whole_is_read_in_the_eleven_languages() -> None:
     assert asks_a_part("上海のメタバース支援政策16件のうち、区レベルは何件？", "ja")
     assert asks_a_part("베이징 대형 모델 38개 중 몇 개가 멀티모달인가요?", "ko")
     assert asks_a_part("38个大模型中有多少是多模态的？", "zh")
+    assert asks_a_part("那79个参数超过十亿的大模型里，有几个是开源的？", "zh")
+    # Fronted: "Delle 813.000 aziende…, quante…?", "De las 1.048 empresas…, ¿cuántas…?".
+    assert asks_a_part("Delle 813.000 aziende di Shanghai, quante producono hardware?", "it")
+    assert asks_a_part("De las 1.048 empresas centrales, ¿cuántas hacen modelos?", "es")
+    assert asks_a_part("北京のAIコア技術人材4万人余りのうち、博士号を持つ人は何人？", "ja")
+    # A year is no count of a whole.
+    assert not asks_a_part("Von 2013 bis 2021, wie viele Firmen kamen hinzu?", "de")
     # A number qualifying the whole is no count of it ("models of over 1 billion parameters").
     assert not asks_a_part("10億パラメータ超の大規模モデルのうち、北京のものは何個？", "ja")
     assert not asks_a_part("How many models did Beijing publish?", "en")
@@ -51,6 +58,9 @@ def test_a_smaller_figure_or_a_question_without_figures_is_answered() -> None:
     assert not answers_nothing_asked("Combien des 39 partenaires fournissent le calcul ?", PARTNERS)
     assert not answers_nothing_asked("Combien des 79 modèles viennent de Pékin ?", MODELS)
     assert not answers_nothing_asked("Combien de grands modèles Pékin a-t-il ?", MODELS)
+    # A percentage is no count: "1 048 …, soit 29 %" does not answer how many of the 1 048.
+    core = Reading("Pékin comptait 1 048 entreprises centrales, soit 29 % du total.", "fr", "")
+    assert answers_nothing_asked("Combien des 1 048 entreprises font des modèles ?", core)
     # Not a figure asked.
     assert not answers_nothing_asked("Lequel des 38 modèles est le plus grand ?", MODELS)
 
