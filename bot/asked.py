@@ -40,7 +40,8 @@ _QUANTITY = re.compile(
     r"quelle (?:est|était) la valeur|cu[aá]l (?:es|era) el valor|wie hoch (?:ist|war) der wert|"
     r"qual (?:è|era) il valore|qual (?:é|era) o valor|каково значение)\b|多少|几[个条家项位次年]|"
     r"比例|占比|"
-    r"何[個件社人つ%]|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|몇|얼마|비율|비중",
+    r"何[個件社人つ%％]|何ポイント|何パーセント|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|몇|얼마|비율|"
+    r"비중",
     re.IGNORECASE,
 )
 # A price, a budget or a sum asked is an amount ("E a quale prezzo?", "Quel budget…?", "Quel

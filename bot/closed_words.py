@@ -79,6 +79,14 @@ REQUEST_WORDS = {
     "ko": "요약 맥락 언급",
 }
 
+# Words for the percent sign: the editions write "%" ("11,3 %", "11.3%"), so the corpus not
+# writing "パーセント" or "Prozent" says nothing of what a question asks.
+PERCENT_WORDS = (
+    "percent percentage pourcent pourcentage porcentaje porciento prozent prozentsatz percento "
+    "percentuale percentagem porcento процент процента процентов процентах بالمئة المئة بالمائة "
+    "百分比 百分之 パーセント 퍼센트 퍼센티지"
+)
+
 
 # Words pointing at the text ("the article", "mentioned", "文中", "記事", "기사"), in the eleven
 # languages.
@@ -108,6 +116,11 @@ def points_at_text(text: str) -> bool:
 def asks_what_is_said(text: str) -> bool:
     """Whether the message asks what is said ("what does it say…", "cosa dice…", "怎么说")."""
     return _SAYS.search(text.casefold()) is not None
+
+
+def is_percent_word(word: str) -> bool:
+    """Whether `word` names the percent sign, in any language (PERCENT_WORDS)."""
+    return word.casefold() in _percent_words()
 
 
 def is_request_word(word: str) -> bool:
@@ -166,6 +179,11 @@ _THANKS_CLOSING = tuple(f"{THANKS['ja']} {THANKS['ko']}".split())
 @cache
 def _thanks() -> frozenset[str]:
     return frozenset(w for words in THANKS.values() for w in words.split())
+
+
+@cache
+def _percent_words() -> frozenset[str]:
+    return frozenset(PERCENT_WORDS.split())
 
 
 @cache

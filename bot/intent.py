@@ -21,12 +21,14 @@ from bot.keyterms import LATIN, key_terms
 from bot.lang import detect_lang
 from bot.rankings import asks_a_rank, not_the_two
 from bot.target import (
+    ALIASES,
     PLACES,
     compares,
     compares_explicitly,
     concepts,
     names_subject,
     names_whole,
+    pattern,
     places,
 )
 from bot.term import Term
@@ -46,6 +48,13 @@ SMALLTALK_MAX_CJK = 20
 _QUESTION_MARK = re.compile(r"[?？؟]\s*$")
 # Clauses: a comma, a semicolon or a sentence's end, in every script.
 _CLAUSES = re.compile(r"[,;，；、،؛。]|\.\s")
+# How far apart the two cities of a pair are named: two words ("Pékin et de Shanghai"), or two
+# characters in Chinese and Japanese ("北京和上海", "北京と上海"); five words joined by "and" or
+# "or" ("in Peking und wie viele in Shanghai").
+PAIR_GAP_WORDS, PAIR_GAP_CHARS, JOINED_GAP_WORDS = 2, 2, 5
+_AND_OR = re.compile(
+    r"\b(?:and|or|et|ou|y|o|e|und|oder|bzw|и|или|أو)\b|(?<!\w)و|[和与及或]", re.IGNORECASE
+)
 # A subject, then a colon or a dash, then what is asked about it: "Allgemeine KI: welche neuen
 # Wege…?", "near-eye displays - what's the plan there?".
 _TOPIC_FIRST = re.compile(r"([^:：—–?？؟]{3,60}?)(?:\s*[:：—–]|\s-)\s+\S")
@@ -72,7 +81,10 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     # 何社？"): no pair.
     cities = places(_asking_clause(text))
     one = len(cities) == 1 and (asks_quantity(text) or asks_a_rank(text))
-    if not compares(text) or not_the_two(text) or one:
+    # "How many Shanghai companies are among the Beijing programme's partners?" counts one
+    # thing: no pair of cities side by side, no comparison word.
+    apart = asks_quantity(text) and "comparison" not in concepts(text.casefold())
+    if not compares(text) or not_the_two(text) or one or apart and not names_a_pair(text):
         scores[KINDS.index("comparison")] = -np.inf
     best = int(np.argmax(scores))
     kind = KINDS[best]
@@ -115,6 +127,29 @@ def _asking_clause(text: str) -> str:
     naming a city, else the whole message."""
     naming = [clause for clause in _CLAUSES.split(text) if places(clause)]
     return naming[-1] if naming else text
+
+
+def names_a_pair(text: str) -> bool:
+    """Whether `text` names the two cities as a pair: next to each other, PAIR_GAP_WORDS words
+    apart at most ("Beijing and Shanghai", "Пекин или Шанхай", "北京和上海", "베이징과 상하이"),
+    or joined by "and" or "or" a few words apart."""
+    message = text.casefold()
+    spans = {
+        city: [m.span() for name in ALIASES[city] for m in re.finditer(pattern(name), message)]
+        for city in PLACES
+    }
+    for start, end in spans[PLACES[0]]:
+        for other_start, other_end in spans[PLACES[1]]:
+            gap = message[end:other_start] if end <= other_start else message[other_end:start]
+            gap = re.sub(r"^\w*", "", gap)  # the rest of a name's word ("peking's", "베이징과")
+            words = len(gap.split())
+            if words <= JOINED_GAP_WORDS and _AND_OR.search(gap):
+                return True
+            if words <= PAIR_GAP_WORDS and (
+                not UNSPACED.search(gap) or len(gap.strip()) <= PAIR_GAP_CHARS
+            ):
+                return True
+    return False
 
 
 def asks_explicitly(text: str) -> bool:

@@ -12,7 +12,7 @@ import re
 from collections.abc import Iterator
 
 from bot.cjk_terms import chinese_terms, japanese_terms
-from bot.closed_words import is_interrogative, is_request_word, is_thanks
+from bot.closed_words import is_interrogative, is_percent_word, is_request_word, is_thanks
 from bot.commonness import COMMON_FAMILIES, LOCAL_MARGIN, is_common, is_hangul, korean_stem, zipf
 from bot.numbers import CHARACTER_NUMBER, numbers, numbers_in_characters
 from bot.target import SUBJECTS, concepts, places
@@ -69,7 +69,7 @@ def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[
         for t in reversed(terms)
         if t.keys
         and all(t.keys)
-        and not (t.kind == "word" and is_request_word(t.surface))
+        and not (t.kind == "word" and (is_request_word(t.surface) or is_percent_word(t.surface)))
         and not is_thanks(t.surface)  # "谢谢" read as a name
     }
     normalized = plain(question)

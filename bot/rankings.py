@@ -12,14 +12,21 @@ from bot.tokens import CJK
 # A place in a ranking asked, in the eleven languages: "top", ordinals, "behind"; not the noun
 # "ranking" alone ("Which batches were counted in the ranking?" asks no place in it).
 _RANKING = re.compile(
-    r"\b(?:top|ranks?|ranked|second|third|fourth|fifth|\d+(?:st|nd|rd|th)|behind|"
-    r"class[ée]e?s?|rang|deuxi[eè]me|troisi[eè]me|derri[eè]re|"
+    r"\b(?:top|ranks?|ranked|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
+    r"\d+(?:st|nd|rd|th)|behind|"
+    r"class[ée]e?s?|rang|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|sixi[eè]me|"
+    r"septi[eè]me|huiti[eè]me|neuvi[eè]me|dixi[eè]me|derri[eè]re|"
     r"puesto|segund[oa]s?(?!\s+(?:o|a|os|as|um|uma|ele|ela|eles|elas)\b)|"
-    r"tercer[oa]?|detr[aá]s|"
-    r"platz|zweite\w*|dritte\w*|hinter|"
-    r"posto|terz[oa]|dietro|lugar|terceir[oa]|atr[aá]s|"
-    r"мест[оеа]\w*|втор\w*|треть\w*|позади|"
-    r"المرتبة|المركز|الأولى|الخمس)\b|"
+    r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[ée]ptim[oa]|octav[oa]|noven[oa]|d[ée]cim[oa]|"
+    r"detr[aá]s|"
+    r"platz|zweite\w*|dritte\w*|vierte\w*|fünfte\w*|sechste\w*|siebte\w*|"
+    r"neunte\w*|zehnte\w*|hinter|"
+    r"posto|terz[oa]|quart[oa]|settim[oa]|ottav[oa]|non[oa]|dietro|lugar|terceir[oa]|"
+    r"s[ée]tim[oa]|oitav[oa]|atr[aá]s|"
+    r"мест[оеа]\w*|втор\w*|треть\w*|четв[её]рт\w*|пят(?:ый|ое|ая|ом|ого|ым)|шест(?:ой|ое|ая|ом)|"
+    r"седьм\w*|восьм(?:ой|ое|ая|ом)|девят(?:ый|ое|ая|ом)|десят(?:ый|ое|ая|ом)|позади|"
+    r"المرتبة|المركز|الأولى|الخمس|الرابع\w*|الخامس\w*|السادس\w*|السابع\w*|الثامن\w*|"
+    r"التاسع\w*|العاشر\w*)\b|"
     r"第[二三四五六七八九十\d]|前[三四五十\d]|排第|"
     r"\d位|上位|何位|\d위|상위|몇 위",
     re.IGNORECASE,

@@ -209,3 +209,12 @@ def test_a_number_in_digits_is_found_where_the_corpus_writes_it_in_characters(en
     question = "10億パラメータ超の大規模モデルのうち、北京発のものはいくつあるの？"
     checked = engine.index.vocabulary.check(key_terms(question, "ja"), "ja")
     assert (Term("10億", "number", ("1e+09",)), True) in checked
+
+
+def test_a_word_for_the_percent_sign_is_no_key_term() -> None:
+    # The editions write "%": "パーセント" and "Prozent" ask a share, they name nothing.
+    assert "パーセント" not in surfaces(
+        key_terms("北京のデジタル特許の比率は何パーセントですか？", "ja")
+    )
+    assert "Prozent" not in surfaces(key_terms("Wie viel Prozent der Patente sind digital?", "de"))
+    assert "Patente" in surfaces(key_terms("Wie viel Prozent der Patente sind digital?", "de"))
