@@ -26,7 +26,7 @@ from bot.people import (
 )
 from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
-from bot.term import CODE
+from bot.term import CODE, QUOTED_TITLE
 
 Expected = Literal["quantity", "share", "money", "date", "day", "person", "head", "organisation"]
 
@@ -191,7 +191,9 @@ def asks_quantity(text: str) -> bool:
 
 
 def expected(question: str) -> Expected | None:
-    """The kind of answer `question` asks for, when its words say so."""
+    """The kind of answer `question` asks for, when its words say so (not those of a title it
+    quotes: "베이징 '몇 가지 조치' 핵심만 요약해줘" asks no count)."""
+    question = QUOTED_TITLE.sub(" ", question)
     if _DAY.search(question):
         return "day"
     if _DATE.search(question):

@@ -21,6 +21,7 @@ from bot.people import names_someone_else
 from bot.premise import answers_nothing_asked, asks_a_part
 from bot.rankings import asks_a_rank, asks_ranking, enumerates
 from bot.target import PLACES, places
+from bot.term import QUOTED_TITLE
 from bot.tokens import CJK
 
 # Clauses: what a figure in one is bound to is in that clause.
@@ -158,7 +159,7 @@ def _asked(question: str, listed: frozenset[str]) -> set[str]:
     Пекине" as one clause)."""
     named = named_places(question, listed)
     # Not one named in a title ("《中国元宇宙产业政策汇编》").
-    country = _COUNTRY_ASKED.search(_TITLE.sub(" ", question))
+    country = _COUNTRY_ASKED.search(QUOTED_TITLE.sub(" ", question))
     return named | {COUNTRY} if named and country else named
 
 
@@ -168,15 +169,12 @@ def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:
     return not valued or any(asked <= named or not named for named in valued)
 
 
-# A title, quoted ("le « Rapport … (2022) »", "《…（2022）》", "「…」"): its year dates the report,
-# not the figures it gives.
-_TITLE = re.compile(r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|《[^》]*》|「[^」]*」|『[^』]*』")
 
 
 def _other_year(question: str, sentence: str) -> bool:
     """The question names a year (or years: "from 2013 to 2022"), the sentence others and not
     it (not all of them; titles left out)."""
-    asked, stated = set(YEAR.findall(question)), set(YEAR.findall(_TITLE.sub(" ", sentence)))
+    asked, stated = set(YEAR.findall(question)), set(YEAR.findall(QUOTED_TITLE.sub(" ", sentence)))
     return bool(asked and stated and not asked <= stated)
 
 

@@ -20,6 +20,14 @@ CODE = re.compile(
     r"(?![A-Za-z\d-])"
 )
 
+# A title, quoted ("le « Rapport … (2022) »", "《…（2022）》", "「…」", "'몇 가지 조치'"): its words
+# name a document, they ask nothing and date no figure. ASCII single quotes only around Chinese,
+# Japanese or Korean, where they never mark an elision ("l'article").
+QUOTED_TITLE = re.compile(
+    r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|《[^》]*》|「[^」]*」|『[^』]*』|‘[^’]*’|"
+    r"'[^'\n]*[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3][^'\n]*'"
+)
+
 
 @dataclass(frozen=True)
 class Term:

@@ -115,6 +115,13 @@ from bot.target import places
         ("Which city is ahead?", None),
         ("Why has the metaverse been criticised?", None),
         ("Quels sont les deux axes du plan de Shanghai ?", None),
+        # A quoted title's words ask nothing ("몇 가지 조치": "Several Measures"); "l'article" is
+        # no quote.
+        ("베이징 '몇 가지 조치' 21개 조치 핵심만 요약해줘", None),
+        ("베이징 '몇 가지 조치'는 몇 개의 조치를 담고 있나요?", "quantity"),
+        ("Combien d'entreprises l'article cite-t-il ?", "quantity"),
+        # "何ポイント": how many points.
+        ("上海の比率は全国平均より何ポイント高いですか？", "quantity"),
     ],
 )
 def test_the_kind_of_answer_a_question_expects(question: str, kind: str | None) -> None:
@@ -282,6 +289,9 @@ def test_a_sentence_enumerating_names() -> None:
         "Les 5 premières villes sont Shanghai, Pékin, Shenzhen, Guangzhou et Chengdu."
     )
     assert enumerates("结果显示，前10名城市依次为深圳、北京、上海、杭州、南京、广州。")
+    # "和" before the last item: "上海、重庆、北京、天津和东莞"; not inside a phrase.
+    assert enumerates("排名前5的城市为上海、重庆、北京、天津和东莞。")
+    assert not enumerates("北京的数字技术总量和密度均领先上海。")
     # How the ranking was made, its long clauses between commas: no list.
     assert not enumerates(
         "Nous avons compté le nombre de demandes de brevet de technologie numérique par habitant "
