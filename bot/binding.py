@@ -169,8 +169,6 @@ def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:
     return not valued or any(asked <= named or not named for named in valued)
 
 
-
-
 def _other_year(question: str, sentence: str) -> bool:
     """The question names a year (or years: "from 2013 to 2022"), the sentence others and not
     it (not all of them; titles left out)."""
