@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Literal
 
 from bot.headings import CAPTION, unnumbered
@@ -190,9 +191,11 @@ def asks_quantity(text: str) -> bool:
     return _QUANTITY.search(text) is not None
 
 
+@lru_cache(maxsize=1024)
 def expected(question: str) -> Expected | None:
     """The kind of answer `question` asks for, when its words say so (not those of a title it
-    quotes: "베이징 '몇 가지 조치' 핵심만 요약해줘" asks no count)."""
+    quotes: "베이징 '몇 가지 조치' 핵심만 요약해줘" asks no count). Cached: the check, the
+    candidates' preference and the refusal each read it of one question, up to 0.14 ms a time."""
     question = QUOTED_TITLE.sub(" ", question)
     if _DAY.search(question):
         return "day"

@@ -17,12 +17,14 @@ from __future__ import annotations
 
 import re
 
+# The article or a clitic before an Arabic noun ("السكان", "للمبيعات", "والمقر").
+_AL = r"(?:[وفبك]?ال|لل)?"
 # Each attribute: the words that name it, in the eleven languages of the editions (a question's
-# and a sentence's alike); an Arabic noun with its article or a clitic too ("السكان", "للمبيعات").
+# and a sentence's alike); an Arabic noun with its article or a clitic too (_AL).
 ATTRIBUTES = {
     "headquarters": re.compile(
         r"\b(?:headquarter\w*|head office|si[eè]ge|sede|sitz|hauptsitz|штаб-квартир\w*|"
-        r"(?:[وفبك]?ال|لل)?مقر\w*)\b|"
+        rf"{_AL}مقر\w*)\b|"
         r"\b(?:where|o[uù]|d[oó]nde|wo|dove|onde|где|أين)\b.{0,40}\b(?:based|bas[ée]e?|basad[oa]|"
         r"ansässig|basat[oa]|sediad[oa]|базир\w*)\b|总部|本部|本社|본사|본부",
         re.IGNORECASE,
@@ -30,20 +32,21 @@ ATTRIBUTES = {
     "founding": re.compile(
         r"\b(?:found(?:ed|ing)|establish(?:ed|ment)|fond[ée]e?s?|fondation|créée?s?|"
         r"fund[oó]|fundou|fundad[oa]s?|fundaci[oó]n|gegründet|gründung|fond[oò]|fondat[oaie]|"
-        r"fondazione|fundação|основан[аоы]?|основал\w*|تأسس\w*|(?:[وفبك]?ال|لل)?تأسيس|أسس\w*)\b|"
+        rf"fondazione|fundação|основан[аоы]?|основал\w*|تأسس\w*|{_AL}تأسيس|أسس\w*)\b|"
         r"成立|创立|創立|创建|設立|創業|설립|창립|창업",
         re.IGNORECASE,
     ),
     "population": re.compile(
         r"\b(?:population|inhabitants|residents|habitants|habitantes|poblaci[oó]n|einwohner\w*|"
-        r"bevölkerung|abitanti|popolazione|popula[çc][aã]o|населени\w*|жител\w*|(?:[وفبك]?ال|لل)?سكان|نسمة)\b|"
+        rf"bevölkerung|abitanti|popolazione|popula[çc][aã]o|населени\w*|жител\w*|{_AL}سكان|نسمة)\b|"
         r"人口|居民|住民|인구|주민",
         re.IGNORECASE,
     ),
     "revenue": re.compile(
         r"\b(?:revenues?|turnover|sales|profits?|chiffre d'affaires|ventes|b[ée]n[ée]fices?|"
         r"ingresos|ventas|facturaci[oó]n|umsatz\w*|gewinn\w*|fatturato|ricavi|receitas?|"
-        r"faturamento|lucros?|выручк\w*|прибыл\w*|(?:[وفبك]?ال|لل)?إيراد\w*|(?:[وفبك]?ال|لل)?أرباح|(?:[وفبك]?ال|لل)?مبيعات)\b|营收|营业收入|销售额|利润|"
+        rf"faturamento|lucros?|выручк\w*|прибыл\w*|{_AL}إيراد\w*|{_AL}أرباح|{_AL}مبيعات)\b|"
+        r"营收|营业收入|销售额|利润|"
         r"売上|利益|매출|수익|영업이익",
         re.IGNORECASE,
     ),
