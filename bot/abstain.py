@@ -18,6 +18,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from bot.asked import Reading
+from bot.attributes import asks_a_target
 from bot.binding import Fit, check
 from bot.coverage import Vocabulary
 from bot.errors import BotError
@@ -64,7 +65,13 @@ def check_terms(
 ) -> Terms:
     """The key terms of `question` (in `lang`), which of them the corpus lacks, and which of
     the names it writes are missing around `reading`, the best sentence."""
-    checked = vocabulary.check(key_terms(question, lang), lang)  # (term, the corpus writes it)
+    # (term, the corpus writes it); a goal word it does not write ("ambitions", "visent") asks
+    # its goals, which it states in its own words ("construire", "d'ici 2025").
+    checked = [
+        (term, holds)
+        for term, holds in vocabulary.check(key_terms(question, lang), lang)
+        if holds or not asks_a_target(term.surface)
+    ]
     names = [holds for t, holds in checked if t.kind != "word"]
     words = [holds for t, holds in checked if t.kind == "word"]
     # The article's country is named around none of its figures: it says "the country", "全国".

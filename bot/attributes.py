@@ -114,14 +114,16 @@ def unnamed(question: str, sentence: str, english: str = "") -> str | None:
     return next((name for name in names if not names_attribute(name, english)), None)
 
 
-# A goal asked ("what size is Beijing aiming for…?", "规模目标", "목표"): preferred, never required
-# (bot.candidates): the article states goals in too many ways ("promote", "focus on") to refuse
-# a question whose best sentence names none; but a sentence that does ("will reach … by 2025")
-# answers before a closer one giving today's figure.
+# A goal asked ("what size is Beijing aiming for…?", "规模目标", "목표", an ambition, "à
+# l'horizon 2025"): preferred, never required (bot.candidates): the article states goals in too
+# many ways ("promote", "focus on") to refuse a question whose best sentence names none; but a
+# sentence that does ("will reach … by 2025") answers before a closer one giving today's figure.
 _TARGET = re.compile(
     r"\b(?:targets?|goals?|aim(?:s|ing|ed)?|objectives?|objectifs?|vise[nr]?t?|objetivos?|"
     r"(?-i:metas?)|ziel\w*|obiettiv[oi]|traguardo|цел[ьиейяю]\w*|هدف|أهداف|\w*تستهدف|"
-    r"المستهدف\w*)\b|目标|目標|목표",
+    r"المستهدف\w*|ambitio\w*|ambici\w*|ambiç\w*|ambizio\w*|aspir\w*|амбици\w*|طموح\w*|"
+    r"horizon\w*|horizont\w*|orizzont\w*)\b|"
+    r"目标|目標|목표|抱负|雄心|野心|目指|포부|야망",
     re.IGNORECASE,
 )
 # What is to happen by a year ("d'ici 2025", "by 2025", "到2025年", "2025년까지"): the year.

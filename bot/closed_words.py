@@ -19,11 +19,13 @@ INTERROGATIVES = {
     "où quand qui quoi que qu",
     "es": "qué cuál cuáles quién quiénes cuánto cuánta cuántos cuántas cómo dónde cuándo adónde",
     "de": "was wer wen wem wessen wie wo wann warum wieso weshalb welche welcher welches welchen "
-    "welchem woher wohin wieviel wieviele",
+    "welchem woher wohin wieviel wieviele worin worum wobei womit wodurch wofür worauf woran "
+    "worüber",
     "it": "che chi cosa quale quali quanto quanta quanti quante come dove quando perché",
     "pt": "que quê qual quais quem quanto quanta quantos quantas como onde quando porque porquê",
     "ru": "что кто какой какая какое какие каких каким какого какую сколько как где когда почему "
-    "зачем куда откуда чей чья чьё чьи который которая которое которые",
+    "зачем куда откуда чей чья чьё чьи который которая которое которые кого кому кем ком чего "
+    "чему чем чём",
     "ar": "ما ماذا من متى أين كيف لماذا كم هل أي",
     "ko": "무엇 누구 언제 어디 어떻게 왜 얼마 몇 어느 어떤",
 }

@@ -4,7 +4,6 @@ them": its verdict when it states one, never one it does not state)."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -12,19 +11,18 @@ import numpy as np
 
 from bot.abstain import Abstainer
 from bot.answer import weigh
-from bot.candidates import Evidence, rank_sentences
-from bot.facts import is_content, is_question, refers_back, sentence_text
+from bot.candidates import SENTENCE_OVERLAP, Evidence, rank_sentences
+from bot.facts import is_content, sentence_text
 from bot.focus import SENTENCE_MARGIN, SentenceRows, content, near
 from bot.index import Index
-from bot.ingest import Passage
 from bot.lang import detect_lang
 from bot.phrases import not_mentioned, phrase
 from bot.rankings import enumerates
-from bot.reading import city_of
 from bot.refusal import refusal
 from bot.request_refusal import attribute_unstated, measure_missing, says_nothing_about
 from bot.retrieve import Retrieval, merge, retrieve
 from bot.sections import heading_over, scored, section
+from bot.sides import is_verdict, sides_of
 from bot.summarize import choose
 from bot.summary import Point, cited_points
 from bot.target import ALIASES, PLACES, places, without_names
@@ -46,21 +44,18 @@ SIDE_POINTS = 5
 # How far below the best passage one may score and still be read: the rest is about something else.
 PASSAGE_MARGIN = 0.05
 VERDICT_POINTS = 3
-# A sentence that names both cities and ranks them ("n° 1 à Pékin, n° 4 à Shanghai", "Shanghai
-# est juste derrière Pékin", "领先上海") states a verdict. Words of the sources' languages that
-# rank or compare: the article is French; the test documents are Chinese, Spanish and Russian.
-RANKING = re.compile(
-    r"n\s?°\s?\d|\b(?:premi[eè]re?|deuxi[eè]me|troisi[eè]me|quatri[eè]me|derri[eè]re|devant|"
-    r"en (?:t[eê]te|avance)|meilleure?|plus (?:d'avantages|fort|forte)|respectivement|"
-    r"first|second|third|fourth|ahead|behind|leads?|ranks?|primer[oa]?|segund[oa]|tercer[oa]?|"
-    r"delante|detr[aá]s|перв\w*|втор\w*|трет\w*|впереди|позади)\b|第[一二三四五]|领先|落后|排名|位居",
-    re.IGNORECASE,
-)
-
-
-# Commas of an enumeration ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing") or of clauses,
-# in every script.
-_LIST_SEPARATOR = re.compile(r"[,、،，]")
+# The passages of the best sentences are read for a verdict too, wherever the search ranks them:
+# the article's overall verdict ("Pékin est légèrement meilleur…") was fifth among the sentences
+# for "quem é mais forte no digital?", its passage below the fifteen read (dev: both cities'
+# facts 0.82 → 0.83 with 10; 5: 0.82, 20: 0.83).
+TOP_SENTENCES = 10
+# A city's column is filled from its best sentences of the whole corpus that share a word with
+# the measure, among its SIDE_SEARCH best, words shared counting as in the answer's ranking
+# (dev: both cities' facts 0.83 → 0.85, for 15.4 points a reply against 14.1; the words not
+# counted, 0.83; 100 sentences, the same for 15.6 points).
+SIDE_SEARCH = 50
+# What frames a comparison, not what it is on: the cities, "compare", "differ" (target.ALIASES).
+FRAMING = (*PLACES, "comparison", "difference")
 
 
 @dataclass(frozen=True)
@@ -83,50 +78,19 @@ class Searched:
     measure: Retrieval | None = None
 
 
-def sides_of(passage: Passage, n: int) -> frozenset[str]:
-    """The cities sentence `n` of `passage` is a fact of: the one it names (when it names both:
-    each, when two commas or more split it, as a list of places or a clause per city does;
-    else the first, when it gives a figure or a ranking), else the one its passage or its
-    nearest heading naming one city names; none when that is both or neither."""
-    text = sentence_text(passage, n)
-    named = places(text)
-    if len(named) > 1:
-        # A list ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing.") places each by its order;
-        # "Pékin compte 596 entreprises…, et le nombre détenu par Shanghai est…" counts each.
-        if len(_LIST_SEPARATOR.findall(text)) >= 2:
-            return frozenset(named)
-        # Both, with no figure and no ranking ("Pékin et Shanghai ont une force numérique
-        # considérable"): neither city's fact.
-        if not (RANKING.search(text) or any(c.isdigit() for c in text)):
-            return frozenset()
-        return frozenset({min(named, key=lambda city: _first_mention(text, city))})
-    if named:
-        return frozenset(named)
-    return city_of(passage, by_text=not refers_back(text))
-
-
-def _first_mention(text: str, city: str) -> int:
-    """Where `text` first names `city` (len(text) when it does not)."""
-    folded = text.casefold()
-    found = [folded.find(name.rstrip("*")) for name in ALIASES[city]]
-    return min((at for at in found if at >= 0), default=len(text))
-
-
-def is_verdict(passage: Passage, n: int) -> bool:
-    """Whether sentence `n` of `passage` (a heading too) names both cities and ranks them (a
-    question, "qui est le plus fort ?", ranks nothing)."""
-    text = sentence_text(passage, n)
-    return (
-        len(places(text)) == len(PLACES)
-        and RANKING.search(text) is not None
-        and not is_question(text)
-    )
-
-
 def near_rows(retrieval: Retrieval, depth: int) -> tuple[int, ...]:
     """The rows of the first `depth` passages of `retrieval` that score near the best."""
     best = retrieval.hits[0].score if retrieval.hits else 0.0
     return tuple(h.row for h in retrieval.hits[:depth] if h.score >= best - PASSAGE_MARGIN)
+
+
+def best_sentence_rows(index: Index, retrieval: Retrieval, k: int) -> set[int]:
+    """The passage rows of the `k` sentences that score best for the request, wherever their
+    passages rank."""
+    pool = retrieval.sentence_pool
+    if not 0 < k < pool.size:
+        return set(np.unique(index.sentence_passage).tolist()) if k else set()
+    return {int(index.sentence_passage[i]) for i in np.argpartition(-pool, k - 1)[:k]}
 
 
 def choose_sides(
@@ -137,17 +101,20 @@ def choose_sides(
     measure: Retrieval | None = None,
 ) -> dict[str, list[tuple[int, int]]]:
     """The (passage row, sentence number) pairs of each city, of the verdict and of LISTS.
-    The verdict: among the sentences of the passages near the best and the headings over them,
-    those that rank the two cities on something `asked` (search words of the request; a
-    sentence's words include its translations'), most shared words first, then closest. Each
+    The verdict: among the sentences of the passages near the best, of those holding the
+    TOP_SENTENCES best sentences, and of the headings over them, those that rank the two cities
+    on something `asked` (search words of the request; a sentence's words include its
+    translations'), most shared words first, then closest. Each
     city: its own sentences that fit the measure best (`measure`, its search without the
     cities' names, ranked by its words), then those that fit the request (`ranked`, the answer
     path's ranking), then those of the section a verdict heading heads ("2. Densité : Pékin et
     Shanghai se classent deuxième et troisième" heads "les 10 premières villes sont Shenzhen,
-    Pékin, Shanghai…"); within SENTENCE_MARGIN of its closest one: one city's facts often score
-    below the other's. A list of places among a city's best goes to LISTS."""
+    Pékin, Shanghai…"), then its best of the whole corpus; within SENTENCE_MARGIN of its
+    closest one: one city's facts often score below the other's. A list of places among a
+    city's best goes to LISTS."""
     rows = near_rows(retrieval, PASSAGES)
-    around = sorted(set(rows) | {heading_over(index, row) for row in rows})
+    read = set(rows) | best_sentence_rows(index, retrieval, TOP_SENTENCES)
+    around = sorted(read | {heading_over(index, row) for row in read})
     # As close as a city's sentences must be: a ranking on another measure is no verdict here.
     # Among those, the one sharing most words with the request ranks on what it asks: e5 puts
     # "Part du numérique", "Densité" and "Quantité totale" within 0.01 of "proporción de
@@ -187,9 +154,14 @@ def choose_sides(
     # Lists of places ("Pékin, Shanghai, Shenzhen, Ningbo et Chongqing."), not a clause per city.
     listed = {where for where, named in cities.items() if len(named) > 1
               and enumerates(sentence_text(index.passages[where[0]], where[1]))}  # fmt: skip
+    best_of = _by_city(index, measure or retrieval)
     for side in PLACES:
         own = [(score, where) for score, where in found
                if side in cities[where] and where not in shown]  # fmt: skip
+        # After them, the city's best sentences of the whole corpus: a short column is filled
+        # (for "Große KI-Modelle und generative KI" most passages read were Beijing's).
+        have = shown | {where for _, where in own}
+        own += [(score, where) for score, where in best_of[side] if where not in have][:SIDE_POINTS]
         close = near(own, max((score for score, _ in own), default=0.0))
         # A sentence naming the city leads its column, before those that are its facts only by
         # their passage: how the patents were counted had crowded out "30 institutions ont leur
@@ -211,6 +183,30 @@ def choose_sides(
     return chosen
 
 
+def _by_city(index: Index, retrieval: Retrieval) -> dict[str, list[tuple[float, tuple[int, int]]]]:
+    """Each city's own content sentences among the SIDE_SEARCH that score best for `retrieval`
+    in the whole corpus, words shared counting as in the answer's ranking, best first."""
+    pool = retrieval.sentence_pool
+    depth = min(SIDE_SEARCH, pool.size)
+    best = np.argpartition(-pool, depth - 1)[:depth]
+    words = set(tokenize(retrieval.query, (retrieval.lang, *index.lexical.langs)))
+    found: dict[str, list[tuple[float, tuple[int, int]]]] = {side: [] for side in PLACES}
+    for i in best:
+        row = int(index.sentence_passage[i])
+        n = int(i - index.passage_first_sentence[row])
+        # A list of places is both cities' fact: the rankings show it, not a column.
+        cities = sides_of(index.passages[row], n)
+        if len(cities) != 1 or not is_content(index.passages[row], n):
+            continue
+        # One sharing no word with the measure is about something else: Huang Zhaoying's quotes
+        # were among Shanghai's best for "little giants".
+        shared = len(words & index.sentence_words[i])
+        if shared:
+            score = float(pool[i]) + SENTENCE_OVERLAP * shared / len(words)
+            found[next(iter(cities))].append((score, (row, n)))
+    return {side: sorted(scored, reverse=True) for side, scored in found.items()}
+
+
 def _by_measure(index: Index, measure: Retrieval | None) -> list[tuple[float, tuple[int, int]]]:
     """The content sentences of the measure's search near its best, ranked by its words (the
     cities' names lift any sentence naming a city; further down, "little giants" met quotes)."""
@@ -223,17 +219,17 @@ def _by_measure(index: Index, measure: Retrieval | None) -> list[tuple[float, tu
 
 def measure(question: str, langs: tuple[str, ...]) -> frozenset[str]:
     """The search words of `question` (in `langs`) that say what it compares on: not the cities,
-    not "compare", not a number (headings are numbered)."""
-    names = (name.rstrip("*") for concept in (*PLACES, "comparison") for name in ALIASES[concept])
+    not "compare" or "differ", not a number (headings are numbered)."""
+    names = (name.rstrip("*") for concept in FRAMING for name in ALIASES[concept])
     generic = set(tokenize(" ".join(names), langs))
     return frozenset(t for t in tokenize(question, langs) if not t.isdigit() and t not in generic)
 
 
 def measure_text(query: str) -> str:
-    """What `query` compares on: its words without the cities and the comparison words
-    ("Compare as políticas de Pequim e de Xangai" → "as políticas de e de"); "" when nothing
-    else is left."""
-    left = without_names(query, (*PLACES, "comparison"))
+    """What `query` compares on: its words without the cities and the words that ask to compare
+    or how they differ ("Compare as políticas de Pequim e de Xangai" → "as políticas de e de");
+    "" when nothing else is left."""
+    left = without_names(query, FRAMING)
     return left if any(c.isalnum() for c in left) else ""
 
 

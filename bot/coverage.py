@@ -30,6 +30,9 @@ CLIPPED_MIN = 4
 # and dots; a run this long or longer may differ in its last kana.
 KATAKANA_LOOSE_MIN = 5
 KATAKANA_PART_MIN = 3
+# A German compound ("Technologiedichte") is written when its two parts are, each this long or
+# longer, a linking "s" allowed ("Entwicklungsindex").
+COMPOUND_PART_MIN = 4
 _KATAKANA = re.compile(r"[\u30a1-\u30fa\u30fc\u30fb]+")
 _KATAKANA_MARKS = str.maketrans("", "", "ー・")
 # Languages whose Snowball stems keep a plural, case or derivation ending ("مسارات" → "مسارا",
@@ -100,13 +103,31 @@ class _Edition:
             if " " in key and f" {key} " in self.phrases:
                 return True
             unspaced = key.replace(" ", "")
-            return self.has_word(unspaced) or self._spaced(unspaced) or self._inflected(key)
+            return (
+                self.has_word(unspaced)
+                or self._spaced(unspaced)
+                or self._inflected(key)
+                or self._compound(key)
+            )
         word = fold(term.surface)
         return (
             all(self._has_stem(k, stem_starts) for k in term.keys)
             or self.has_word(word, clipped=len(term.surface) >= CLIPPED_MIN)
             or self._spaced(word)
+            or self._compound(word)
         )
+
+    def _compound(self, word: str) -> bool:
+        """Whether `word`, in a German edition, is two words it writes, joined ("technologie" +
+        "dichte"), the first perhaps with a linking "s" ("entwicklungs" + "index")."""
+        if self.lang != "de":
+            return False
+        for i in range(COMPOUND_PART_MIN, len(word) - COMPOUND_PART_MIN + 1):
+            first, rest = word[:i], word[i:]
+            joined = self.has_word(first) or first.endswith("s") and self.has_word(first[:-1])
+            if joined and self.has_word(rest):
+                return True
+        return False
 
     def _spaced(self, word: str) -> bool:
         """Whether `word` is written as two or three words ("تشاويينغ" as "تشاو يينغ",

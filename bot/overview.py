@@ -15,12 +15,12 @@ from bot.compare import (
     Searched,
     cited_comparison,
     compare,
-    is_verdict,
     measure_text,
 )
 from bot.index import Index
 from bot.keyterms import key_terms
 from bot.phrases import phrase
+from bot.sides import is_verdict
 from bot.target import CITY_WORDS, PLACES, has_name, places
 
 # How long each city's part summary is: "medium" holds 8 of the 11 key facts of Beijing's part

@@ -76,6 +76,22 @@ def engine(settings: Settings):  # -> bot.engine.Engine
 
 
 @pytest.fixture(scope="session")
+def article_sentences(engine):  # -> Callable[[str], list[tuple[Passage, int]]]
+    """(passage, sentence number) of the article's French sentences holding a needle."""
+    from bot.facts import sentence_text
+
+    def holding(needle: str) -> list[tuple]:
+        return [
+            (p, n)
+            for p in engine.passages_of("000_bab5460f06c5e48c")
+            for n in range(len(p.sentences))
+            if needle in sentence_text(p, n)
+        ]
+
+    return holding
+
+
+@pytest.fixture(scope="session")
 def app(settings: Settings, engine):  # -> fastapi.FastAPI
     """The web app, sharing the session engine instead of loading its own."""
     from bot.app import create_app

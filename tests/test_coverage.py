@@ -249,3 +249,15 @@ def test_a_derived_word_is_found_by_its_stem_at_the_start_of_the_corpus_s(engine
         ("regulação", True),
         ("aeroportos", False),
     ]
+
+
+def test_a_german_compound_of_two_written_words_is_found() -> None:
+    # "Digitale Technologiedichte: Peking vs. Shanghai" was refused: the German edition writes
+    # "Technologie" and "Dichte", not the compound. A linking "s" joins them too; a compound of
+    # an unwritten word is still missing.
+    german = Vocabulary.build(
+        ["Die Dichte der Technologie und der Entwicklung: ein Index."], ["de"]
+    )
+    assert missing(german, "Wie hoch ist die Technologiedichte?", "de") == []
+    assert missing(german, "Was zeigt der Entwicklungsindex?", "de") == []
+    assert missing(german, "Wie hoch ist die Einwohnerdichte?", "de") == ["Einwohnerdichte"]
