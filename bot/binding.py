@@ -18,7 +18,7 @@ from bot.attributes import unnamed
 from bot.exactness import approximate_only
 from bot.numbers import YEAR
 from bot.people import names_someone_else
-from bot.premise import answers_nothing_asked, asks_a_part
+from bot.premise import FIGURES, answers_nothing_asked, asks_a_part, figures_left
 from bot.rankings import asks_a_rank, asks_ranking, enumerates
 from bot.target import PLACES, places
 from bot.term import QUOTED_TITLE
@@ -250,7 +250,9 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     # Checked here only: an exact count asked is better refused, the approximate one shown among
     # the nearest passages, than answered by another sentence's exact count.
     approximate = approximate_only(question, reading)
-    restated = answers_nothing_asked(question, reading)
+    restated = answers_nothing_asked(question, reading) or _a_places_share(
+        question, reading, listed
+    )
     return Fit(
         kind,
         states_asked(question, reading)
@@ -271,6 +273,21 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         approximate,
         restated and asks_a_part(question, reading.lang),
     )
+
+
+def _a_places_share(question: str, reading: Reading, listed: frozenset[str]) -> bool:
+    """Whether `question` asks a part of a counted whole and names no place, and each clause of
+    `reading` giving a smaller figure names one: "其中北京占38个" is Beijing's share of the 79
+    models, not how many of them are open source."""
+    figure = expected(question) in FIGURES
+    if not figure or not asks_a_part(question, reading.lang) or _asked(question, listed):
+        return False
+    parts = [
+        clause
+        for clause in _CLAUSE.split(reading.text)
+        if figures_left(question, clause, reading.lang)
+    ]
+    return bool(parts) and all(named_places(clause, listed) for clause in parts)
 
 
 def states_asked(question: str, reading: Reading) -> bool:

@@ -29,24 +29,34 @@ _PART_OF = re.compile(
     re.IGNORECASE | re.MULTILINE,
 )
 # The kinds of answer given as a figure.
-_FIGURES = ("quantity", "share", "money")
+FIGURES = ("quantity", "share", "money")
 
 
 def answers_nothing_asked(question: str, reading: Reading) -> bool:
     """Whether `question` asks a figure, and every figure `reading` states is one the question
     gives, or no smaller than the whole the question asks a part of (days, years and codes such
     as "TOP50" are no figures; nor is a sentence stating none)."""
-    kind = expected(question)
-    if kind not in _FIGURES:
+    if expected(question) not in FIGURES:
         return False
-    given = set(numbers_written(_figures_of(question), reading.lang))
+    return bool(_given(question, reading.lang)) and not figures_left(
+        question, reading.text, reading.lang
+    )
+
+
+def figures_left(question: str, text: str, lang: str) -> set[float]:
+    """The figures `text` (in `lang`) states that `question` does not give, smaller than the
+    whole it asks a part of, when it asks one."""
+    given = _given(question, lang)
     # A percentage is no count ("1 048 entreprises, soit 29 % du total").
-    text = PERCENTAGE.sub(" ", reading.text) if kind == "quantity" else reading.text
-    stated = set(numbers_written(_figures_of(unnumbered(text)), reading.lang)) - given
-    whole = _whole(question, reading.lang)
-    if whole is not None:
-        stated = {value for value in stated if value < whole}
-    return bool(given) and not stated
+    text = PERCENTAGE.sub(" ", text) if expected(question) == "quantity" else text
+    stated = set(numbers_written(_figures_of(unnumbered(text)), lang)) - given
+    whole = _whole(question, lang)
+    return stated if whole is None else {value for value in stated if value < whole}
+
+
+def _given(question: str, lang: str) -> set[float]:
+    """The figures `question` gives."""
+    return set(numbers_written(_figures_of(question), lang))
 
 
 def asks_a_part(question: str, lang: str) -> bool:

@@ -250,3 +250,28 @@ def test_a_list_of_places_ranks_only_those_it_names(engine) -> None:  # noqa: AN
     )
     assert answer.kind == "answer"
     assert "Tianjin" in answer.answer
+
+
+def test_a_places_share_is_no_part_asked_of_no_place() -> None:
+    # "其中北京占38个" is Beijing's share of the 79 models, not how many of them are open source:
+    # the sentence gives no part of the kind asked. Asked of a place, or of a kind the sentence
+    # counts without naming a place, it answers.
+    models = Reading(
+        "中国已发布的参数规模在十亿以上的大模型至少有79个，其中北京占38个，居全国第一。", "zh", ""
+    )
+    fit = check("那79个参数超过十亿的大模型里，有几个是开源的？", models)
+    assert fit.part and not fit.stated
+    assert check("79个大模型中有多少个在北京？", models).stated
+    universities = Reading(
+        "There are 147 first-class universities across the country, and Beijing has 34 of them.",
+        "en",
+        "",
+    )
+    assert check("Of the 147 first-class universities, how many are private?", universities).part
+    assert not check(
+        "Of the 147 first-class universities, how many are in Beijing?", universities
+    ).part
+    partners = Reading(
+        "The first group has 39 members, including 2 computing power partners.", "en", ""
+    )
+    assert check("How many of the 39 partners are computing power partners?", partners).stated
