@@ -16,12 +16,13 @@ from bot.tokens import STEMMERS, stopwords
 # comparaison; "пекин*": Пекина; "상하이*": 상하이는).
 ALIASES: dict[str, tuple[str, ...]] = {
     "beijing": (
-        "beijing", "pékin", "pekin", "peking*", "pekín", "pechino", "pequim", "北京", "пекин*",
-        "بكين", "ペキン", "ベイジン", "베이징*",
+        "beijing", "pékin", "pekin", "peking*", "pekín", "pechino", "pequim", "北京", "京沪",
+        "пекин*", "بكين", "ペキン", "ベイジン", "베이징*",
     ),
+    # "沪" is Shanghai's one-character name, "京沪" the two cities' ("京沪两地").
     "shanghai": (
-        "shanghai*", "shanghái", "xangai", "schanghai*", "上海", "шанха*", "شنغهاي", "シャンハイ",
-        "상하이*",
+        "shanghai*", "shanghái", "xangai", "schanghai*", "上海", "沪", "шанха*", "شنغهاي",
+        "シャンハイ", "상하이*",
     ),
     "comparison": (
         "vs", "versus", "compar*", "vergleich*", "verglich*", "confront*", "contro", "contra",

@@ -133,6 +133,9 @@ def test_the_two_cities_are_found_in_every_script() -> None:
     assert places("상하이는요?") == {"shanghai"}
     assert places("ما الفرق بين بكين وشنغهاي؟") == {"beijing", "shanghai"}
     assert places("What about Hangzhou?") == set()
+    # Chinese short names: "沪" is Shanghai, "京沪" the two ("京沪两地").
+    assert places("京沪在芯片和集成电路方面各有什么布局？") == {"beijing", "shanghai"}
+    assert places("沪上的元宇宙政策有哪些？") == {"shanghai"}
 
 
 def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:

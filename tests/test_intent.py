@@ -365,6 +365,7 @@ def test_the_word_for_article_names_no_part() -> None:
         ("Compare Beijing and Shanghai", True),
         ("Which city has more digital patents?", True),
         ("Vergleiche Peking damit", True),  # a city and a comparison word
+        ("京沪在芯片和集成电路方面各有什么布局？", True),  # "京沪": Beijing and Shanghai
         # A comparison word alone speaks of how the article compared ("도시별 … 비교에 사용된").
         ("도시별 특허 출원 비교에 사용된 다섯 가지 디지털 기술은 무엇인가요?", False),
         ("What was compared in the report?", False),
