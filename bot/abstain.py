@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 import math
+from collections.abc import Sequence
 from dataclasses import asdict, dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -60,18 +61,23 @@ class Terms:
     missing_near: int = 0
 
 
+def looked_up(vocabulary: Vocabulary, terms: Sequence[Term], lang: str) -> list[tuple[Term, bool]]:
+    """Each of `terms` (in `lang`) the corpus can be checked for, with whether it writes it; a
+    goal word it does not write ("ambitions", "visent", "aspiran") is left out: it asks the
+    article's goals, which it states in its own words ("construire", "d'ici 2025")."""
+    return [
+        (term, holds)
+        for term, holds in vocabulary.check(terms, lang)
+        if holds or not asks_a_target(term.surface)
+    ]
+
+
 def check_terms(
     question: str, lang: str, vocabulary: Vocabulary, reading: Reading | None = None
 ) -> Terms:
     """The key terms of `question` (in `lang`), which of them the corpus lacks, and which of
     the names it writes are missing around `reading`, the best sentence."""
-    # (term, the corpus writes it); a goal word it does not write ("ambitions", "visent") asks
-    # its goals, which it states in its own words ("construire", "d'ici 2025").
-    checked = [
-        (term, holds)
-        for term, holds in vocabulary.check(key_terms(question, lang), lang)
-        if holds or not asks_a_target(term.surface)
-    ]
+    checked = looked_up(vocabulary, key_terms(question, lang), lang)
     names = [holds for t, holds in checked if t.kind != "word"]
     words = [holds for t, holds in checked if t.kind == "word"]
     # The article's country is named around none of its figures: it says "the country", "全国".

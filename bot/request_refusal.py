@@ -7,9 +7,9 @@ counts here only beside a sign that the subject is not the corpus's.
 
 from __future__ import annotations
 
-from bot.abstain import EVEN_ODDS, Decision
+from bot.abstain import EVEN_ODDS, Decision, looked_up
 from bot.asked import expected
-from bot.attributes import asks_a_target, attributes_asked, names_attribute
+from bot.attributes import attributes_asked, names_attribute
 from bot.coverage import Vocabulary
 from bot.keyterms import key_terms
 from bot.target import CITY_WORDS, about_object, has_name, names_text
@@ -54,13 +54,7 @@ def measure_missing(
     () otherwise."""
     # "Which city" frames the comparison; it is not what it is on ("哪个城市…游客更多？").
     terms = [t for t in key_terms(measure, lang, MEASURE_COMMON) if not _city_word(t.surface)]
-    # A goal word the article does not write ("ambitions", "aspiran") asks its goals, which it
-    # states in its own words ("construire", "d'ici 2025").
-    checked = [
-        (term, holds)
-        for term, holds in vocabulary.check(terms, lang)
-        if holds or not asks_a_target(term.surface)
-    ]
+    checked = looked_up(vocabulary, terms, lang)
     missing = tuple(term.surface for term, holds in checked if not holds)
     if len(checked) == 1:
         # One word alone may be a paraphrase ("ambições", where the article speaks of goals):
