@@ -87,10 +87,14 @@ def near_rows(retrieval: Retrieval, depth: int) -> tuple[int, ...]:
 def best_sentence_rows(index: Index, retrieval: Retrieval, k: int) -> set[int]:
     """The passage rows of the `k` sentences that score best for the request, wherever their
     passages rank."""
+    return {int(index.sentence_passage[i]) for i in _best_sentences(retrieval, k)}
+
+
+def _best_sentences(retrieval: Retrieval, k: int) -> np.ndarray:
+    """The rows of the `k` sentences of the whole corpus that score best for `retrieval`."""
     pool = retrieval.sentence_pool
-    if not 0 < k < pool.size:
-        return set(np.unique(index.sentence_passage).tolist()) if k else set()
-    return {int(index.sentence_passage[i]) for i in np.argpartition(-pool, k - 1)[:k]}
+    k = min(k, pool.size)
+    return np.argpartition(-pool, k - 1)[:k] if k > 0 else np.empty(0, dtype=np.int64)
 
 
 def choose_sides(
@@ -186,23 +190,21 @@ def choose_sides(
 def _by_city(index: Index, retrieval: Retrieval) -> dict[str, list[tuple[float, tuple[int, int]]]]:
     """Each city's own content sentences among the SIDE_SEARCH that score best for `retrieval`
     in the whole corpus, words shared counting as in the answer's ranking, best first."""
-    pool = retrieval.sentence_pool
-    depth = min(SIDE_SEARCH, pool.size)
-    best = np.argpartition(-pool, depth - 1)[:depth]
     words = set(tokenize(retrieval.query, (retrieval.lang, *index.lexical.langs)))
     found: dict[str, list[tuple[float, tuple[int, int]]]] = {side: [] for side in PLACES}
-    for i in best:
+    for i in _best_sentences(retrieval, SIDE_SEARCH):
         row = int(index.sentence_passage[i])
         n = int(i - index.passage_first_sentence[row])
+        passage = index.passages[row]
         # A list of places is both cities' fact: the rankings show it, not a column.
-        cities = sides_of(index.passages[row], n)
-        if len(cities) != 1 or not is_content(index.passages[row], n):
+        cities = sides_of(passage, n)
+        if len(cities) != 1 or not is_content(passage, n):
             continue
         # One sharing no word with the measure is about something else: Huang Zhaoying's quotes
         # were among Shanghai's best for "little giants".
         shared = len(words & index.sentence_words[i])
         if shared:
-            score = float(pool[i]) + SENTENCE_OVERLAP * shared / len(words)
+            score = float(retrieval.sentence_pool[i]) + SENTENCE_OVERLAP * shared / len(words)
             found[next(iter(cities))].append((score, (row, n)))
     return {side: sorted(scored, reverse=True) for side, scored in found.items()}
 
