@@ -8,6 +8,7 @@ import re
 from collections.abc import Iterator
 
 from bot.commonness import is_common, load_jieba, simplified, zipf
+from bot.gazetteer import city_named
 from bot.term import Term
 from bot.tokens import CJK
 
@@ -62,6 +63,9 @@ def japanese_terms(text: str, common: int) -> Iterator[Term]:
     searched for them as substrings."""
     for kind, pattern in (("name", _KANA_RUN), ("word", _KANJI_RUN)):
         for run in pattern.findall(text):
+            if city_named(run, is_common(run, "ja")):  # "大阪市", "ソウル": a city's name
+                yield Term(run, "name", (run,))
+                continue
             # 何 opens a question counter: 何社 "how many companies", 何位 "which rank".
             if not run.startswith("何") and not is_common(run, "ja", common):
                 # A loanword Japanese writes often ("パートナー", "イノベーション") is a word;

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from functools import cached_property
 
 from bot.commonness import LOCAL_MARGIN, is_common, simplified, zipf
+from bot.gazetteer import city_named, names_of, writes_script
 from bot.keyterms import LATIN
 from bot.lang import LATIN_LANGS
 from bot.numbers import numbers_written
@@ -242,6 +243,9 @@ class Vocabulary:
         own = self.editions.get(lang)
         if own is not None and own.holds(term, lang in STEM_START_MIN):
             return True
+        # A city it writes under another name: "난징" where the Korean edition writes "남경".
+        if term.kind == "name" and self._writes_city(term.surface):
+            return True
         # Another name of a city or subject the corpus writes, alone: "ペキン" where the Japanese
         # edition writes 北京 (not "KI-Chips", not "Beijing's AI Implementation Plan").
         named = concepts(term.surface.casefold())
@@ -279,6 +283,16 @@ class Vocabulary:
     @cached_property
     def _places_listed(self) -> dict[str, frozenset[str]]:
         return {}
+
+    def _writes_city(self, name: str) -> bool:
+        """Whether an edition writes one of the names of the city `name` names (bot.gazetteer)."""
+        city = city_named(name)
+        return city is not None and any(
+            edition.holds(Term(other, "name", (fold(other),)))
+            for other in names_of(city)
+            for lang, edition in self.editions.items()
+            if writes_script(lang, other)
+        )
 
     def _writes(self, concept: str) -> bool:
         """Whether an edition writes one of the names of `concept` (target.ALIASES)."""

@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from bot.cjk_terms import chinese_terms, japanese_terms
 from bot.closed_words import is_interrogative, is_percent_word, is_request_word, is_thanks
 from bot.commonness import COMMON_FAMILIES, LOCAL_MARGIN, is_common, is_hangul, korean_stem, zipf
+from bot.gazetteer import city_named
 from bot.numbers import CHARACTER_NUMBER, numbers, numbers_in_characters
 from bot.target import SUBJECTS, concepts, places
 from bot.term import CODE, Term, fold, value_key
@@ -38,6 +39,8 @@ _NUMBER = re.compile(r"\d(?:[\d.,\u00a0\u202f]|\s(?=\d{3}\b))*\d|\d")
 _SCALE_WORD = re.compile(r"\s*(?:[万亿億萬]+|[^\W\d_]+)")
 # An ordinal's ending after its digits ("30th", "1er", "2e", "3ème").
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er|ère|e|ème)\b")
+# One-letter Arabic proclitics written on to the next word: "and", "with", "for", "so", "as".
+_PROCLITICS = "وبلفك"
 
 
 def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[Term, ...]:
@@ -209,6 +212,10 @@ def _word_term(word: str, lang: str, common: int) -> Iterator[Term]:
         return
     if is_hangul(word):
         word = korean_stem(word)
+    place = _place(word, lang)
+    if place:
+        yield Term(place, "name", (fold(place),))
+        return
     if len(word) < 2 or is_interrogative(word, lang) or is_common(word, lang, common):
         return
     if is_hangul(word):
@@ -217,6 +224,15 @@ def _word_term(word: str, lang: str, common: int) -> Iterator[Term]:
     stems = tuple(t for t in tokenize(word, [lang]) if not t.isdigit())
     if stems:
         yield Term(word, "word", stems)
+
+
+def _place(word: str, lang: str) -> str | None:
+    """`word` as the name of a city (bot.gazetteer), its Arabic proclitic cut ("وأبوظبي" is
+    "and Abu Dhabi"), when it is one: Korean and Arabic write no capitals."""
+    for name in (word, word[1:]) if lang == "ar" and word[:1] in _PROCLITICS else (word,):
+        if city_named(name, is_common(name, lang)):
+            return name
+    return None
 
 
 def _mostly_latin(text: str) -> bool:

@@ -261,3 +261,16 @@ def test_a_german_compound_of_two_written_words_is_found() -> None:
     assert missing(german, "Wie hoch ist die Technologiedichte?", "de") == []
     assert missing(german, "Was zeigt der Entwicklungsindex?", "de") == []
     assert missing(german, "Wie hoch ist die Einwohnerdichte?", "de") == ["Einwohnerdichte"]
+
+
+def test_a_city_named_in_another_script_is_checked_by_all_its_names(engine) -> None:  # noqa: ANN001
+    # The article ranks Nanjing and never names Osaka or Daegu: a Korean or Japanese reader's
+    # city is found under any of its names, and a city it never names is a missing name.
+    vocabulary = engine.index.vocabulary
+    checked = vocabulary.check(key_terms("난징과 대구시의 순위는?", "ko"), "ko")
+    assert [(t.surface, t.kind, holds) for t, holds in checked] == [
+        ("난징", "name", True),
+        ("대구시", "name", False),
+    ]
+    osaka = vocabulary.missing(key_terms("大阪市の戦略は？", "ja"), "ja")
+    assert [(t.surface, t.kind) for t in osaka] == [("大阪市", "name")]

