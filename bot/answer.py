@@ -6,7 +6,6 @@ import re
 from dataclasses import asdict, dataclass, field
 
 from bot.abstain import Abstainer, Decision, Terms, assess
-from bot.binding import Fit
 from bot.candidates import (
     Evidence,
     own_value_first,
@@ -15,6 +14,7 @@ from bot.candidates import (
     stated_first,
 )
 from bot.citations import Citation, nearest, translate
+from bot.fit import Fit
 from bot.index import Index
 from bot.phrases import phrase
 from bot.rankings import asks_ranking

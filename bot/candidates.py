@@ -11,9 +11,10 @@ from dataclasses import dataclass
 
 from bot.asked import Reading
 from bot.attributes import asks_a_target, states_a_target
-from bot.binding import bound, named_places, nationwide, states_asked
+from bot.binding import bound, named_places, nationwide
 from bot.citations import translate
 from bot.facts import is_question
+from bot.fit import states_asked
 from bot.index import Index
 from bot.rankings import enumerates
 from bot.reading import read

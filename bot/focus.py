@@ -10,6 +10,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from bot.about import about_object
 from bot.abstain import Abstainer, Decision
 from bot.answer import weigh
 from bot.candidates import Evidence
@@ -24,7 +25,7 @@ from bot.request_refusal import SUBJECT_COMMON, says_nothing_about, unwritten_su
 from bot.retrieve import Hit, Retrieval
 from bot.summarize import Length, choose
 from bot.summary import Summary, cited_points
-from bot.target import about_object, concepts
+from bot.target import concepts
 
 # The scope a focused summary reports: not a part of the article, the subject asked about.
 ABOUT = "about"

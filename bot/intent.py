@@ -7,6 +7,7 @@ import re
 
 import numpy as np
 
+from bot.about import names_subject, names_whole
 from bot.asked import asks_quantity, expected
 from bot.attributes import attributes_asked
 from bot.closed_words import (
@@ -26,8 +27,6 @@ from bot.target import (
     compares,
     compares_explicitly,
     concepts,
-    names_subject,
-    names_whole,
     pattern,
     places,
 )

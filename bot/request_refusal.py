@@ -7,12 +7,13 @@ counts here only beside a sign that the subject is not the corpus's.
 
 from __future__ import annotations
 
+from bot.about import about_object, names_text
 from bot.abstain import EVEN_ODDS, Decision, looked_up
 from bot.asked import expected
 from bot.attributes import attributes_asked, names_attribute
 from bot.coverage import Vocabulary
 from bot.keyterms import key_terms
-from bot.target import CITY_WORDS, about_object, has_name, names_text
+from bot.target import CITY_WORDS, has_name
 
 # What a comparison is on, the article must write: there everyday words count too ("airports",
 # "winter", "tourists"), all but those of the 1,000 commonest word families of the request's

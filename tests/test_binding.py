@@ -6,7 +6,8 @@ from __future__ import annotations
 
 from bot.abstain import Decision, Terms
 from bot.asked import Reading
-from bot.binding import Fit, bound, check, counts_only_cities, held_by, nationwide
+from bot.binding import bound, held_by, nationwide
+from bot.fit import Fit, check, counts_only_cities
 from bot.followup import Turn
 from bot.refusal import refusal
 

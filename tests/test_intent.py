@@ -9,13 +9,14 @@ from pathlib import Path
 import numpy as np
 import pytest
 
+from bot.about import names_subject, names_whole
 from bot.config import Settings
 from bot.embed import Embedder, make_embedder
 from bot.evaluate import read_questions
 from bot.intent import classify, names_a_pair
 from bot.intent_examples import ACTS, KINDS, IntentExamples, embed_examples, read_examples
 from bot.smalltalk import smalltalk_act
-from bot.target import compares, names_part, names_subject, names_whole, summary_target
+from bot.target import compares, names_part, summary_target
 
 ROOT = Path(__file__).resolve().parent.parent
 HELD_OUT = ROOT / "eval" / "intents.jsonl"

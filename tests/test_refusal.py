@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from bot.abstain import Decision, Terms
-from bot.binding import Fit
+from bot.fit import Fit
 from bot.refusal import refusal
 
 

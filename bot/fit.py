@@ -1,0 +1,128 @@
+"""How the best sentence fits what a question asks, gathered for the refusal (bot.abstain): the
+kind of answer asked and whether the sentence states one (bot.asked, bot.people), of the
+attribute asked (bot.attributes), exact when an exact figure is asked (bot.exactness), not the
+figure the question gives (bot.premise), bound to the city and year asked (bot.binding)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from bot.asked import Expected, Reading, expected, states
+from bot.attributes import unnamed
+from bot.binding import CLAUSE, asked_places, bound, held_by, named_places, other_year
+from bot.exactness import approximate_only
+from bot.numbers import YEAR
+from bot.people import names_someone_else
+from bot.premise import FIGURES, answers_nothing_asked, asks_a_part, figures_left
+from bot.rankings import asks_a_rank
+from bot.target import places
+
+# A count of cities ("dans les 50 premières villes", "50个主要城市", "상위 50개 도시"): the scope
+# of a ranking, no answer to how many of something else.
+_CITY_WORD = r"villes?|cit(?:y|ies)|ciudad(?:es)?|städte\w*|stadt|città|cidades?|город\w*|مدن|مدينة"
+_CITY_COUNT = re.compile(
+    rf"\d+(?:\s*(?:\w+\s+){{0,2}}?|\S{{0,4}}?)(?:{_CITY_WORD}|城市|都市|도시)", re.IGNORECASE
+)
+_CITIES_ASKED = re.compile(rf"\b(?:{_CITY_WORD})\b|城市|都市|도시", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Fit:
+    """How the best sentence fits what the question asks: the kind of answer expected (or a
+    place in a ranking), whether the sentence states one (and names the attribute asked),
+    whether its value is bound to the city and year asked about, and which of the two cities
+    the question names (for the refusal's wording)."""
+
+    expected: Expected | None = None
+    stated: bool = True
+    bound: bool = True
+    places: tuple[str, ...] = ()
+    held_by: str | None = None  # the other city, when the value found is bound to it
+    rank: bool = False  # a place in a ranking is asked
+    year: str | None = None  # the year asked, when the sentence gives others and not it
+    attribute: str | None = None  # an attribute asked the sentence does not name (headquarters…)
+    # A date asked that the sentence's lead-in states ("by 2025, …" before a list of goals):
+    # where that lead-in is (passage row, sentence), for the answer to quote it too.
+    dated_by: tuple[int, int] | None = None
+    approximate: bool = False  # an exact count asked, approximate ones given (bot.exactness)
+    part: bool = False  # a part of a counted whole asked, and only the whole given (bot.premise)
+
+
+def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
+    """How the sentence `reading` fits what `question` asks (`listed`: the other places the
+    corpus lists in the reading's language)."""
+    kind = expected(question)
+    attribute = unnamed(question, reading.text, reading.english)
+    is_bound = bound(question, reading.text, reading.lang, listed, reading.about)
+    # A value that may be the asked city's is held by no other: its clauses are read once.
+    other = (
+        None if is_bound else held_by(question, reading.text, reading.lang, listed, reading.about)
+    )
+    # "When will the core industry reach 300 billion?": its lead-in says by when, when the
+    # sentence names no date of its own.
+    own = states(reading.text, reading.lang, kind, reading.english)
+    # Checked here only: an exact count asked is better refused, the approximate one shown among
+    # the nearest passages, than answered by another sentence's exact count.
+    approximate = approximate_only(question, reading)
+    restated = answers_nothing_asked(question, reading) or _a_places_share(
+        question, reading, listed
+    )
+    return Fit(
+        kind,
+        states_asked(question, reading)
+        and not approximate
+        and not restated
+        and attribute is None
+        and (
+            kind not in ("person", "head")
+            or names_someone_else(question, reading.text, reading.lang, reading.english)
+        ),
+        is_bound,
+        tuple(sorted(places(question))),
+        other,
+        kind is None and asks_a_rank(question),
+        year_asked(question) if not is_bound and other_year(question, reading.text) else None,
+        attribute,
+        reading.dated if kind == "date" and not own else None,
+        approximate,
+        restated and asks_a_part(question, reading.lang),
+    )
+
+
+def _a_places_share(question: str, reading: Reading, listed: frozenset[str]) -> bool:
+    """Whether `question` asks a part of a counted whole and names no place, and each clause of
+    `reading` giving a smaller figure names one: "其中北京占38个" is Beijing's share of the 79
+    models, not how many of them are open source."""
+    figure = expected(question) in FIGURES
+    if not figure or not asks_a_part(question, reading.lang) or asked_places(question, listed):
+        return False
+    parts = [
+        clause
+        for clause in CLAUSE.split(reading.text)
+        if figures_left(question, clause, reading.lang)
+    ]
+    return bool(parts) and all(named_places(clause, listed) for clause in parts)
+
+
+def states_asked(question: str, reading: Reading) -> bool:
+    """Whether `reading` states an answer of the kind `question` asks (Reading.states), not only
+    counts of the cities a ranking covers."""
+    return reading.states(expected(question)) and not counts_only_cities(question, reading)
+
+
+def counts_only_cities(question: str, reading: Reading) -> bool:
+    """Whether every figure `reading` states counts cities, when `question` asks how many of
+    something else ("深圳的软件和信息硬件企业数量具体是多少家？" and "我们统计了50个主要城市的
+    软硬件企业数量")."""
+    if expected(question) != "quantity" or _CITIES_ASKED.search(question):
+        return False
+    if not _CITY_COUNT.search(reading.text):
+        return False
+    return not states(_CITY_COUNT.sub(" ", reading.text), reading.lang, "quantity")
+
+
+def year_asked(question: str) -> str | None:
+    """The year `question` names, when it names one."""
+    years = set(YEAR.findall(question))
+    return years.pop() if len(years) == 1 else None
