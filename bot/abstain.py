@@ -20,11 +20,11 @@ import numpy as np
 
 from bot.asked import Reading
 from bot.attributes import asks_a_target
-from bot.binding import Fit, check
 from bot.coverage import Vocabulary
 from bot.errors import BotError
+from bot.fit import Fit, check
 from bot.keyterms import key_terms
-from bot.target import concepts
+from bot.target import PLACES, concepts, places
 from bot.term import Term
 
 if TYPE_CHECKING:
@@ -84,10 +84,13 @@ def check_terms(
     # A name only another edition writes ("Varias medidas" in a Portuguese question, where its
     # edition writes "Diversas Medidas") cannot be looked for around the sentence read.
     own = vocabulary.editions.get(lang)
+    # A question naming both cities asks of both ("Compare … Shanghai … and Beijing …"): the one
+    # sentence read names one of them.
+    both = set(PLACES) <= places(question)
     written = [
         t for t, holds in checked
         if holds and t.kind == "name" and not _acronym(t) and not _names_country(t)
-        and (own is None or own.holds(t))
+        and (own is None or own.holds(t)) and not (both and places(t.surface))
     ]  # fmt: skip
     near = _near(written, lang, reading) if reading and written else ()
     return Terms(

@@ -20,6 +20,7 @@ from bot.abstain import (
     check_terms,
     features,
 )  # fmt: skip
+from bot.asked import Reading
 from bot.calibration import fit
 from bot.candidates import rank_sentences
 from bot.config import Settings
@@ -177,3 +178,19 @@ def test_key_terms_are_checked_in_the_corpus(engine) -> None:
                         engine.index.vocabulary)  # fmt: skip
     assert terms.missing == () and {"Pékin", "2025"} <= set(terms.found)
     assert terms.checked_names >= 2
+
+
+def test_a_question_naming_both_cities_does_not_expect_both_near_the_one_sentence(
+    engine,  # noqa: ANN001
+) -> None:
+    # One city asked: the other's passage misses it. Both asked (a comparison): the sentence
+    # read names one of them, as it should; a third name is still looked for.
+    passage = "Pékin compte 1 048 entreprises d'IA de base."
+    reading = Reading(passage, "fr", "", context=((passage, "fr"),))
+    vocabulary = engine.index.vocabulary
+    one = check_terms("Combien d'entreprises d'IA à Shanghai ?", "fr", vocabulary, reading)
+    assert (one.near_names, one.missing_near) == (1, 1)
+    both = check_terms("Compare Pékin et Shanghai : entreprises d'IA ?", "fr", vocabulary, reading)
+    assert (both.near_names, both.missing_near) == (0, 0)
+    third = check_terms("Pékin, Shanghai et Baidu : combien ?", "fr", vocabulary, reading)
+    assert (third.near_names, third.missing_near) == (1, 1)
