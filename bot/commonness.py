@@ -146,7 +146,7 @@ def korean_stem(word: str) -> str:
     for n in range(len(word) - 1, 1, -1):
         if word[:n] in known:
             stem, rest = word[:n], word[n:]
-            noun = _noun_ending(rest) and not stem.endswith(_KOREAN_VERB_SUFFIXES)
+            noun = noun_ending(rest) and not stem.endswith(_KOREAN_VERB_SUFFIXES)
             return stem if noun else ""
     if KOREAN_PREDICATE.search(word) or _KOREAN_ASKING.search(word):
         return ""
@@ -155,7 +155,7 @@ def korean_stem(word: str) -> str:
     return "" if particle and stem.endswith(_KOREAN_VERB_SUFFIXES) else stem
 
 
-def _noun_ending(rest: str) -> bool:
+def noun_ending(rest: str) -> bool:
     """Whether `rest`, written after a noun, is a particle (two may stack: "에서는", "에도"), the
     plural or the copula."""
     rest = rest.removeprefix("들")

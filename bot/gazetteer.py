@@ -28,6 +28,7 @@ _SCRIPTS = {
     "ko": re.compile(r"[\uac00-\ud7a3]"),
     "ar": re.compile(r"[\u0621-\u064a]"),
 }
+_KOREAN_CITY = " 시"
 # Names written in scripts without capitals: kana and Chinese characters, Hangul, Arabic
 # letters; with a space inside ("오사카 시", "ابو ظبى").
 _UNCASED = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u0621-\u064a]+(?: [^\W\d_]+)*")
@@ -92,7 +93,17 @@ def _read() -> tuple[tuple[str, int, tuple[str, ...]], ...]:
 
 def _uncased(row: dict) -> list[str]:
     return [
-        name
+        spelling
         for name in row.get("alternatenames") or ()
         if len(name.replace(" ", "")) >= MIN_LETTERS and _UNCASED.fullmatch(name)
+        for spelling in _spellings(name)
     ]
+
+
+def _spellings(name: str) -> tuple[str, ...]:
+    """`name` as a reader may write it: GeoNames writes a Korean city with its word for "city"
+    apart ("하얼빈 시"), a reader with it on ("하얼빈시") or without it ("하얼빈")."""
+    if not name.endswith(_KOREAN_CITY):
+        return (name,)
+    stem = name.removesuffix(_KOREAN_CITY)
+    return (name, stem, stem + _KOREAN_CITY.strip()) if len(stem) >= MIN_LETTERS else (name,)

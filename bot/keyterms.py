@@ -13,7 +13,15 @@ from collections.abc import Iterator
 
 from bot.cjk_terms import chinese_terms, japanese_terms
 from bot.closed_words import is_interrogative, is_percent_word, is_request_word, is_thanks
-from bot.commonness import COMMON_FAMILIES, LOCAL_MARGIN, is_common, is_hangul, korean_stem, zipf
+from bot.commonness import (
+    COMMON_FAMILIES,
+    LOCAL_MARGIN,
+    is_common,
+    is_hangul,
+    korean_stem,
+    noun_ending,
+    zipf,
+)
 from bot.gazetteer import city_named
 from bot.numbers import CHARACTER_NUMBER, numbers, numbers_in_characters
 from bot.target import SUBJECTS, concepts, places
@@ -61,6 +69,11 @@ def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[
         # In a question in another script, a Latin-script run is a name: "Apple Vision Pro".
         terms += (Term(m.group(), "name", (fold(m.group()),)) for m in _LATIN_RUN.finditer(text))
         text = _LATIN_RUN.sub(" ", text)
+    if lang not in ("zh", "ja"):
+        # A city of two words in a script without capitals: "هونغ كونغ", "아부 다비".
+        for written, name in _two_word_places(text, lang):
+            terms.append(Term(name, "name", (fold(name),)))
+            text = text.replace(written, " ")
     if lang == "zh":
         terms += chinese_terms(text, common)
     elif lang == "ja":
@@ -210,9 +223,9 @@ def _word_term(word: str, lang: str, common: int) -> Iterator[Term]:
     """`word` as a term when it is rare in its language; never a stopword or question word."""
     if _UNSEGMENTED.search(word):
         return
+    place = _place(word, lang)
     if is_hangul(word):
         word = korean_stem(word)
-    place = _place(word, lang)
     if place:
         yield Term(place, "name", (fold(place),))
         return
@@ -226,13 +239,24 @@ def _word_term(word: str, lang: str, common: int) -> Iterator[Term]:
         yield Term(word, "word", stems)
 
 
+def _two_word_places(text: str, lang: str) -> list[tuple[str, str]]:
+    """The cities `text` names in two words of a script without capitals (bot.gazetteer): each
+    as written and as named ("وهونغ كونغ", "and Hong Kong": "هونغ كونغ")."""
+    words = _WORD.findall(text)
+    pairs = (f"{first} {second}" for first, second in zip(words, words[1:], strict=False))
+    return [(pair, name) for pair in pairs if pair in text and (name := _place(pair, lang))]
+
+
 def _place(word: str, lang: str) -> str | None:
-    """`word` as the name of a city (bot.gazetteer), its Arabic proclitic cut ("وأبوظبي" is
-    "and Abu Dhabi"), when it is one: Korean and Arabic write no capitals."""
-    for name in (word, word[1:]) if lang == "ar" and word[:1] in _PROCLITICS else (word,):
-        if city_named(name, is_common(name, lang)):
-            return name
-    return None
+    """The name of a city (bot.gazetteer) `word` writes, when it writes one: Korean and Arabic
+    write no capitals. An Arabic proclitic is cut ("وأبوظبي", "and Abu Dhabi"), and a Korean
+    particle ("하얼빈시는")."""
+    names = [word]
+    if lang == "ar" and word[:1] in _PROCLITICS:
+        names.append(word[1:])
+    if is_hangul(word):
+        names += [word[:n] for n in range(len(word) - 1, 1, -1) if noun_ending(word[n:])]
+    return next((name for name in names if city_named(name, is_common(name, lang))), None)
 
 
 def _mostly_latin(text: str) -> bool:

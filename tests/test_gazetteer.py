@@ -41,6 +41,9 @@ def test_an_edition_is_searched_only_for_names_in_its_script() -> None:
         ("ما خطة أبوظبي لتطوير الذكاء الاصطناعي؟", "ar", "أبوظبي"),
         ("وأبوظبي؟", "ar", "أبوظبي"),  # "and Abu Dhabi?": the proclitic cut
         ("도쿄의 인구는 얼마인가요?", "ko", "도쿄"),  # common in Korean, a city of millions
+        ("하얼빈시는 어떤 계획을 세웠나요?", "ko", "하얼빈시"),  # GeoNames: "하얼빈 시"
+        ("ماذا عن هونغ كونغ؟", "ar", "هونغ كونغ"),  # a name of two words
+        ("وهونغ كونغ؟", "ar", "هونغ كونغ"),
     ],
 )
 def test_a_city_named_without_capitals_is_a_name(question: str, lang: str, name: str) -> None:
