@@ -14,7 +14,13 @@ from bot.binding import CLAUSE, asked_places, bound, held_by, named_places, othe
 from bot.exactness import approximate_only
 from bot.numbers import YEAR
 from bot.people import names_someone_else
-from bot.premise import FIGURES, answers_nothing_asked, asks_a_part, figures_left
+from bot.premise import (
+    FIGURES,
+    answers_nothing_asked,
+    asks_a_part,
+    figures_left,
+    whole_unstated,
+)
 from bot.rankings import asks_a_rank
 from bot.target import places
 
@@ -65,8 +71,10 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     # Checked here only: an exact count asked is better refused, the approximate one shown among
     # the nearest passages, than answered by another sentence's exact count.
     approximate = approximate_only(question, reading)
-    restated = answers_nothing_asked(question, reading) or _a_places_share(
-        question, reading, listed
+    restated = (
+        answers_nothing_asked(question, reading)
+        or whole_unstated(question, reading)
+        or _a_places_share(question, reading, listed)
     )
     return Fit(
         kind,

@@ -19,10 +19,11 @@ _PART_OF = re.compile(
     r"(?:of(?: the| these| its)?|out of(?: the)?|des|parmi (?:les|ces)|sur (?:les|ces)|"
     r"de (?:los|las|estos|estas)|entre (?:los|las|os|as)|dei|degli|delle|tra (?:i|le|gli)|"
     r"fra (?:i|le|gli)|dos|das|der|von den|unter den|из|من(?: بين)?(?: ال)?)\s*(\d[\d,.\s]*)|"
-    # Fronted: "Of the 38 models, how many…", "De las 1.048 empresas…, ¿cuántas…?".
+    # Fronted: "Of the 38 models, how many…", "Of Beijing's 1,048…", "De las 1.048 empresas…,
+    # ¿cuántas…?".
     r"(?:^|[¿¡]|\.\s)\s*(?:of|among|out of|des|parmi|sur|de|entre|dei|degli|delle|tra|fra|dos|"
     r"das|von|unter|из|من بين)\s+(?:the|these|les|ces|los|las|os|as|i|le|gli|den)?\s*"
-    r"(?:quelque\s+|some\s+|rund\s+)?(\d[\d,.]*)|"
+    r"(?:\w+['’]s\s+)?(?:quelque\s+|some\s+|rund\s+)?(\d[\d,.]*)|"
     r"(\d[\d,.]*\s*[万萬]?)\s*(?:[件社個つ校所人家項本]|カ所)?(?:余り|以上|超)?\s*の?\s*(?:うち|中で|の中)|"
     r"(\d[\d,.]*)\s*(?:곳|개|건|명|개사)?\s*(?:가운데|중(?:에서)?)(?=\s|$)|"
     r"(\d[\d,.]*)\s*[个家所项件名位款]\S{0,12}?(?:之中|当中|中|里面|里)[，,]?\s*有?(?:多少|几)",
@@ -41,6 +42,18 @@ def answers_nothing_asked(question: str, reading: Reading) -> bool:
     return bool(_given(question, reading.lang)) and not figures_left(
         question, reading.text, reading.lang
     )
+
+
+def whole_unstated(question: str, reading: Reading) -> bool:
+    """Whether `question` asks a part of a counted whole that neither `reading` nor its context
+    (passage, heading, the passage before) states: "De las 1.048 empresas de Pekín, ¿cuántas se
+    dedican a los grandes modelos?" is not answered by "…79 modelos, de los cuales 38 en Pekín",
+    a part of another whole."""
+    whole = _whole(question, reading.lang)
+    if whole is None:
+        return False
+    texts = [(reading.text, reading.lang), *reading.context]
+    return not any(whole in numbers_written(text, lang) for text, lang in texts)
 
 
 def figures_left(question: str, text: str, lang: str) -> set[float]:

@@ -5,7 +5,7 @@ engine."""
 from __future__ import annotations
 
 from bot.asked import Reading
-from bot.premise import answers_nothing_asked, asks_a_part
+from bot.premise import answers_nothing_asked, asks_a_part, whole_unstated
 
 MODELS = Reading(
     "Selon le rapport publié le 28 mai, au moins 79 grands modèles ont été publiés en Chine, "
@@ -25,6 +25,7 @@ POLICIES = Reading(
 
 def test_a_part_of_a_counted_whole_is_read_in_the_eleven_languages() -> None:
     assert asks_a_part("How many of the 38 Beijing models are multimodal?", "en")
+    assert asks_a_part("Of Beijing's 1,048 core AI companies, how many make chips?", "en")
     assert asks_a_part("Quanti dei 38 grandi modelli sono multimodali?", "it")
     assert asks_a_part("Wie viele der 39 Partner liefern Daten?", "de")
     assert asks_a_part("Сколько из 39 партнёров — партнёры по данным?", "ru")
@@ -52,6 +53,22 @@ def test_the_whole_or_a_larger_figure_does_not_answer_a_part() -> None:
     assert answers_nothing_asked(
         "Shanghai en a 79 ; combien Pékin en a-t-il ?", Reading("Pékin en a 79.", "fr", "")
     )
+
+
+def test_a_part_of_a_whole_the_sentence_and_its_context_do_not_state_is_no_answer() -> None:
+    # The 38 is a part of the 79 models, not of Beijing's 1,048 companies.
+    companies = "De las 1.048 empresas centrales de IA de Pekín, ¿cuántas hacen grandes modelos?"
+    assert whole_unstated(companies, MODELS)
+    assert not whole_unstated("Dei 79 grandi modelli, quanti sono di Pechino?", MODELS)
+    # The whole stated in the passage before: "… 114 politiques. Parmi elles, Shanghai … 16".
+    among = Reading(
+        "Parmi elles, Shanghai en a publié le plus, 16.",
+        "fr",
+        "",
+        context=(("… ont publié environ 114 politiques de soutien au métavers.", "fr"),),
+    )
+    assert not whole_unstated("Sur les 114 politiques, combien viennent de Shanghai ?", among)
+    assert not whole_unstated("Combien de politiques Shanghai a-t-elle publiées ?", among)
 
 
 def test_a_smaller_figure_or_a_question_without_figures_is_answered() -> None:
