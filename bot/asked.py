@@ -183,7 +183,13 @@ _SENTENCE_DATE = re.compile(
     r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\b",
     re.IGNORECASE,
 )
-_CJK_NUMERAL = re.compile(r"[一二三四五六七八九十百千万亿]")
+# A count written in characters: numerals and a counter ("三家", "两个", "五つ", "38万"), or a
+# number with its scale ("十亿"); not "one of" ("地区之一", "地域の一つ"), an ordinal ("第一"),
+# nor a word holding a numeral ("一流", "一些", "进一步", "统一").
+_CJK_COUNT = re.compile(
+    r"(?<![第之の])[一二两兩三四五六七八九十百千][一二两兩三四五六七八九十百千]*"
+    r"(?:[个個家项項所名位件款种種条條批座社校つ人类類倍张張部]|[万萬亿億])"
+)
 
 
 def asks_quantity(text: str) -> bool:
@@ -251,7 +257,7 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         return (
             bool(numbers(stated, lang))
             or lang in ("zh", "ja")
-            and bool(_CJK_NUMERAL.search(stated))
+            and bool(_CJK_COUNT.search(stated))
         )
     if kind == "date":
         return bool(_SENTENCE_DATE.search(sentence))

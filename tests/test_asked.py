@@ -152,6 +152,12 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert not states("Nous avons calculé la proportion dans les villes du TOP50 en 2021.", "fr",
                       "quantity")  # fmt: skip
     assert not states("计划明确了沉浸式技术和Web3技术两大方向（2023—2025年）。", "zh", "quantity")
+    # A count in characters is one; "one of", an ordinal or a word holding a numeral is none.
+    assert states("上海出台了三项政策。", "zh", "quantity")
+    assert states("北京拥有人才四万余人。", "zh", "quantity")
+    assert not states("作为最早出台元宇宙支持政策的地区之一，上海动作不断。", "zh", "quantity")
+    assert not states("最も早く打ち出した地域の一つとして、上海は動いた。", "ja", "quantity")
+    assert not states("北京拥有一流大学，并进一步细化了政策。", "zh", "quantity")
     assert states("En 2021, Pékin compte 683k entreprises.", "fr", "quantity")
     assert states("· Le 19 mai, le programme a été lancé ;", "fr", "date")
     assert states("5月19日，《伙伴计划》启动；", "zh", "date")
