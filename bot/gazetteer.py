@@ -31,14 +31,14 @@ _SCRIPTS = {
 _KOREAN_CITY = " 시"
 # Names written in scripts without capitals: kana and Chinese characters, Hangul, Arabic
 # letters; with a space inside ("오사카 시", "ابو ظبى").
-_UNCASED = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u0621-\u064a]+(?: [^\W\d_]+)*")
+UNCASED = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u0621-\u064a]+(?: [^\W\d_]+)*")
 
 
 def city_named(word: str, common: bool = False) -> str | None:
     """The English name of the largest city `word` names in a script without capitals (None when
     it names none), `common` when `word` is one of its language's commonest words."""
     # Checked before the list is read (0.3 s, once): a question in Latin letters never reads it.
-    found = _cities().get(word) if _UNCASED.fullmatch(word) else None
+    found = _cities().get(word) if UNCASED.fullmatch(word) else None
     if found is None:
         return None
     english, population = found
@@ -57,7 +57,7 @@ def writes_script(lang: str, name: str) -> bool:
     one in kana or Chinese characters the Chinese and Japanese ones, Hangul the Korean one,
     Arabic letters the Arabic one."""
     script = _SCRIPTS.get(lang)
-    return not _UNCASED.match(name) or script is not None and bool(script.match(name))
+    return not UNCASED.match(name) or script is not None and bool(script.match(name))
 
 
 @cache
@@ -95,7 +95,7 @@ def _uncased(row: dict) -> list[str]:
     return [
         spelling
         for name in row.get("alternatenames") or ()
-        if len(name.replace(" ", "")) >= MIN_LETTERS and _UNCASED.fullmatch(name)
+        if len(name.replace(" ", "")) >= MIN_LETTERS and UNCASED.fullmatch(name)
         for spelling in _spellings(name)
     ]
 

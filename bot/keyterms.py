@@ -22,7 +22,7 @@ from bot.commonness import (
     noun_ending,
     zipf,
 )
-from bot.gazetteer import city_named
+from bot.gazetteer import UNCASED, city_named
 from bot.numbers import CHARACTER_NUMBER, numbers, numbers_in_characters
 from bot.target import SUBJECTS, concepts, places
 from bot.term import CODE, Term, fold, value_key
@@ -251,6 +251,8 @@ def _place(word: str, lang: str) -> str | None:
     """The name of a city (bot.gazetteer) `word` writes, when it writes one: Korean and Arabic
     write no capitals. An Arabic proclitic is cut ("وأبوظبي", "and Abu Dhabi"), and a Korean
     particle ("하얼빈시는")."""
+    if not UNCASED.fullmatch(word):
+        return None
     names = [word]
     if lang == "ar" and word[:1] in _PROCLITICS:
         names.append(word[1:])
