@@ -255,9 +255,7 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         if kind == "share" and not _PERCENT.search(stated):
             return False
         return (
-            bool(numbers(stated, lang))
-            or lang in ("zh", "ja")
-            and bool(_CJK_COUNT.search(stated))
+            bool(numbers(stated, lang)) or lang in ("zh", "ja") and bool(_CJK_COUNT.search(stated))
         )
     if kind == "date":
         return bool(_SENTENCE_DATE.search(sentence))
