@@ -66,8 +66,8 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         None if is_bound else held_by(question, reading.text, reading.lang, listed, reading.about)
     )
     # "When will the core industry reach 300 billion?": its lead-in says by when, when the
-    # sentence names no date of its own.
-    own = states(reading.text, reading.lang, kind, reading.english)
+    # sentence names no date of its own (read only when a date is asked).
+    undated = kind == "date" and not states(reading.text, reading.lang, kind, reading.english)
     # Checked here only: an exact count asked is better refused, the approximate one shown among
     # the nearest passages, than answered by another sentence's exact count.
     approximate = approximate_only(question, reading)
@@ -92,7 +92,7 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         kind is None and asks_a_rank(question),
         year_asked(question) if not is_bound and other_year(question, reading.text) else None,
         attribute,
-        reading.dated if kind == "date" and not own else None,
+        reading.dated if undated else None,
         approximate,
         restated and asks_a_part(question, reading.lang),
     )
