@@ -70,7 +70,7 @@ def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[
         terms += (Term(m.group(), "name", (fold(m.group()),)) for m in _LATIN_RUN.finditer(text))
         text = _LATIN_RUN.sub(" ", text)
     if lang not in ("zh", "ja"):
-        # A city of two words in a script without capitals: "هونغ كونغ", "아부 다비".
+        # A city of two words in a script without capitals: "هونغ كونغ", "오사카 시".
         for written, name in _two_word_places(text, lang):
             terms.append(Term(name, "name", (fold(name),)))
             text = text.replace(written, " ")
