@@ -63,7 +63,7 @@ def japanese_terms(text: str, common: int) -> Iterator[Term]:
     searched for them as substrings."""
     for kind, pattern in (("name", _KANA_RUN), ("word", _KANJI_RUN)):
         for run in pattern.findall(text):
-            if city_named(run, is_common(run, "ja")):  # "大阪市", "ソウル": a city's name
+            if city_named(run, "ja"):  # "大阪市", "ソウル": a city's name
                 yield Term(run, "name", (run,))
                 continue
             # 何 opens a question counter: 何社 "how many companies", 何位 "which rank".

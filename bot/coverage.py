@@ -65,7 +65,8 @@ class Vocabulary:
         own = self.editions.get(lang)
         if own is not None and own.holds(term, lang in STEM_START_MIN):
             return True
-        # A city it writes under another name: "난징" where the Korean edition writes "남경".
+        # A city it writes under another name: "南京市" where the Japanese edition writes "南京",
+        # "충칭시" where the Korean one writes "충칭".
         if term.kind == "name" and self._writes_city(term.surface):
             return True
         # Another name of a city or subject the corpus writes, alone: "ペキン" where the Japanese

@@ -15,6 +15,8 @@ import re
 from functools import cache
 from importlib import resources
 
+from bot.commonness import is_common
+
 MIN_POPULATION = 100_000
 MIN_POPULATION_COMMON = 1_000_000
 # Fewest letters of a name: one kana, character or syllable spells too many words ("北", "보").
@@ -34,14 +36,16 @@ _KOREAN_CITY = " 시"
 UNCASED = re.compile(r"[\u3041-\u30ff\u4e00-\u9fff\uac00-\ud7a3\u0621-\u064a]+(?: [^\W\d_]+)*")
 
 
-def city_named(word: str, common: bool = False) -> str | None:
+def city_named(word: str, lang: str = "") -> str | None:
     """The English name of the largest city `word` names in a script without capitals (None when
-    it names none), `common` when `word` is one of its language's commonest words."""
+    it names none); as a word of `lang` (when given), one of its commonest words names a large
+    city only, and never with the Arabic article."""
     # Checked before the list is read (0.3 s, once): a question in Latin letters never reads it.
     found = _cities().get(word) if UNCASED.fullmatch(word) else None
     if found is None:
         return None
     english, population = found
+    common = bool(lang) and is_common(word, lang)
     if common and (population < MIN_POPULATION_COMMON or word.startswith(_ARABIC_ARTICLE)):
         return None
     return english

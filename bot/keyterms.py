@@ -258,7 +258,7 @@ def _place(word: str, lang: str) -> str | None:
         names.append(word[1:])
     if is_hangul(word):
         names += [word[:n] for n in range(len(word) - 1, 1, -1) if noun_ending(word[n:])]
-    return next((name for name in names if city_named(name, is_common(name, lang))), None)
+    return next((name for name in names if city_named(name, lang)), None)
 
 
 def _mostly_latin(text: str) -> bool:

@@ -272,5 +272,6 @@ def test_a_city_named_in_another_script_is_checked_by_all_its_names(engine) -> N
         ("난징", "name", True),
         ("대구시", "name", False),
     ]
+    assert vocabulary.missing(key_terms("충칭시는 몇 위인가요?", "ko"), "ko") == ()  # "충칭"
     osaka = vocabulary.missing(key_terms("大阪市の戦略は？", "ja"), "ja")
     assert [(t.surface, t.kind) for t in osaka] == [("大阪市", "name")]

@@ -17,9 +17,10 @@ def test_a_city_is_named_in_any_script(word: str, city: str) -> None:
 
 
 def test_a_common_word_names_only_a_city_of_a_million() -> None:
-    assert city_named("도쿄", common=True) == "Tokyo"
-    assert city_named("위해", common=True) is None  # "for", and Weihai
-    assert city_named("المدينة", common=True) is None  # "the city", and Medina
+    assert city_named("도쿄", "ko") == "Tokyo"
+    assert city_named("위해", "ko") is None  # "for", and Weihai
+    assert city_named("위해") == "Weihai"  # a name already read as one
+    assert city_named("المدينة", "ar") is None  # "the city", and Medina
     assert city_named("Osaka") is None  # a capital marks a Latin-script name: not looked up here
 
 
