@@ -21,6 +21,7 @@ from bot.numbers import YEAR, numbers
 from bot.people import (
     CAPITALISING,
     LATIN_CAPITALISING,
+    asks_an_author,
     names_a_head,
     names_an_organisation,
     names_someone,
@@ -135,11 +136,11 @@ SENTENCE_DAY = re.compile(
 # "上海市长是谁？"): a person answers, not the organisation's name.
 _HEAD = re.compile(
     r"\b(?:leads?|heads?|runs|president|chair(?:man|woman)?|ceo|chief|director|mayor|secretary|"
-    r"founder|dirige|t[eê]te|pr[ée]sident[ea]?|directeur|directrice|maire|pdg|fondateur|"
+    r"founder|officials?|dirige|t[eê]te|pr[ée]sident[ea]?|directeur|directrice|maire|pdg|fondateur|"
     r"director[a]?|alcalde|jef[ae]|fundador[a]?|leitet|chef(?:in)?|präsident(?:in)?|leiter(?:in)?|"
     r"bürgermeister(?:in)?|vorsitzende[r]?|gründer(?:in)?|direttore|sindaco|capo|fondatore|"
     r"diretor[a]?|prefeito|chefe|руковод\w*|глав\w*|президент\w*|директор\w*|мэр\w*|"
-    r"основател\w*|يرأس|رئيس|مدير|عمدة|مؤسس)\b|"
+    r"основател\w*|чиновник\w*|يرأس|رئيس|مدير|عمدة|مؤسس|(?:ال)?مسؤول)\b|"
     r"负责人|领导|院长|市长|董事长|总裁|创始人|书记|主任|社長|会長|院長|市長|創業者|대표|회장|원장|"
     r"시장|사장|창업자",
     re.IGNORECASE,
@@ -185,10 +186,12 @@ _SENTENCE_DATE = re.compile(
 )
 # A count written in characters: numerals and a counter ("三家", "两个", "五つ", "38万"), or a
 # number with its scale ("十亿"); not "one of" ("地区之一", "地域の一つ"), an ordinal ("第一"),
-# nor a word holding a numeral ("一流", "一些", "进一步", "统一").
+# nor a word holding a numeral ("一流", "一些", "进一步", "统一"), nor "a" ("一个城市", "一批关键
+# 技术", "一种"): a lone "一" with a counter is the article; with a scale it counts ("一万").
 _CJK_COUNT = re.compile(
-    r"(?<![第之の])[一二两兩三四五六七八九十百千][一二两兩三四五六七八九十百千]*"
-    r"(?:[个個家项項所名位件款种種条條批座社校つ人类類倍张張部]|[万萬亿億])"
+    r"(?<![第之の])(?:[一二两兩三四五六七八九十百千]+[万萬亿億]|"
+    r"(?![一][个個家项項所名位件款种種条條批座社校つ人类類倍张張部])"
+    r"[一二两兩三四五六七八九十百千]+[个個家项項所名位件款种種条條批座社校つ人类類倍张張部])"
 )
 
 
@@ -225,7 +228,9 @@ def expected(question: str) -> Expected | None:
         and not asks_ranking(question)
         and not any(c.isdigit() for c in YEAR.sub(" ", question))  # a figure, not a year
     ):
-        return "head" if _HEAD.search(question) else "person"
+        if _HEAD.search(question):
+            return "head"
+        return "organisation" if asks_an_author(question) else "person"
     return None
 
 

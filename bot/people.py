@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 
 from bot.commonness import zipf
-from bot.labels import QUOTED
 from bot.target import places
 
+# A quoted title, of any length ("Beijing Artificial Intelligence Industry Development White Paper
+# 2022"): no one's name.
+_QUOTED = re.compile(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”|《[^》\n]*》|「[^」\n]*」|『[^』\n]*』')
 # The languages whose sentences capitalise names: read as they are, without an English edition
 # (an organisation's name only in Latin letters).
 CAPITALISING = ("en", "fr", "es", "de", "it", "pt", "ru")
@@ -49,6 +51,25 @@ _ORGANISATION_WORD = re.compile(
     r"Government|Association|Alliance|Lab\w*|Network|Foundation|Securities|News|Paper|Service)\b"
 )
 
+# Who wrote, published or issued something ("Who publishes the … Report?", "Кто подготовил
+# сводку…?", "谁发布了…"): an organisation answers as well as a person ("Zero One Think Tank").
+_AUTHORED = re.compile(
+    r"\b(?:publish|issue|release|prepare|compile|wr[io]te|written|draft|author|"
+    r"publi(?:é|e[snr]?|ent|a|ait|èrent|cation)\b|public(?:ó|ou|ad[oa]s?|an?|ar|aron|ación|"
+    r"ação)\b|pubblic(?:at[oaie]|ò|are|ano|azione)\b|édit|émi[st]|rédig|prépar|élabor|compil|"
+    r"redact|escrib|escrit|escrev|veröffentlich|herausgegeben|herausgeber|erstellt|verfasst|"
+    r"erarbeitet|emess|emett|redatt|redig|scritt|scriss|"
+    r"опубликова|публику|выпуст|выпуска|подготови|составил|издал|изда[её]т|написал)\w*|"
+    r"(?:نشر|أصدر|يصدر|تصدر|أعد|يعد|تعد|صاغ)|发布|出台|编制|发表|撰写|编写|印发|出版|"
+    r"発表|発行|公表|作成|まとめ|策定|執筆|발표|발간|작성|펴낸|내놓|출간",
+    re.IGNORECASE,
+)
+
+
+def asks_an_author(question: str) -> bool:
+    """Whether `question`, asking who, asks who wrote, published or issued something."""
+    return _AUTHORED.search(question) is not None
+
 
 def names_someone(text: str) -> bool:
     """Whether `text` names someone: a person, or an organisation by a name rare in English."""
@@ -63,7 +84,7 @@ def names_a_head(text: str) -> bool:
 
 def names_an_organisation(text: str) -> bool:
     """Whether `text` names an organisation, outside quotes."""
-    unquoted = QUOTED.sub(" ", text)
+    unquoted = _QUOTED.sub(" ", text)
     return bool(_ORGANISATION_NAME.search(unquoted)) or any(
         zipf(word.group(), "en") < RARE_NAME_ZIPF and not places(word.group())
         for word in _CAPITALISED_WORD.finditer(unquoted)
@@ -73,7 +94,7 @@ def names_an_organisation(text: str) -> bool:
 def _names(text: str) -> list[str]:
     """The runs of capitalised words `text` writes outside quotes with a word rare in English:
     who someone is ("Huang Zhaoying", "Zero One Think Tank")."""
-    unquoted = QUOTED.sub(" ", text)
+    unquoted = _QUOTED.sub(" ", text)
     return [
         run.group() for run in _CAPITALISED_RUN.finditer(unquoted)
         if min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF

@@ -43,7 +43,7 @@ from bot.target import places
         ("A que data se referem os números do Livro Branco?", "date"),
         ("¿Quién es el alcalde de Shanghái?", "head"),
         ("中国科学技術情報研究所の所長は誰ですか？", "person"),
-        ("من المسؤول الذي أطلق برنامج الشراكة؟", "person"),
+        ("من المسؤول الذي أطلق برنامج الشراكة؟", "head"),  # "the official who…"
         # A price or a sum of money is an amount in a currency; things counted or a share are a
         # number, whatever money words come with them; "what date" asks a date.
         ("E a quale prezzo?", "money"),
@@ -91,6 +91,15 @@ from bot.target import places
         ("Qui compte 813 000 entreprises ?", None),
         ("谁拥有34所一流大学？", None),
         ("Who signed the plan in 2023?", "person"),
+        # Who wrote, published or issued something: an organisation answers too; an official
+        # holds a post.
+        ("Who publishes the Digital Economy Development Index Report (2022)?", "organisation"),
+        ("Кто подготовил сводку промышленной политики Китая?", "organisation"),
+        ("¿Quién publicó el informe sobre el mapa de los grandes modelos?", "organisation"),
+        ("谁发布了《中国人工智能大模型地图研究报告》？", "organisation"),
+        ("من المسؤول الذي صاغ الشعار؟", "head"),
+        # "pubblico" is "public", no publishing.
+        ("Chi gestirà la piattaforma di servizio pubblico?", "person"),
         # Korean "who" as a subject ("누가"), not only as a predicate ("누구인가요").
         ("누가 황자오잉을 인터뷰했나요?", "person"),
         # A place in a ranking, not a person.
@@ -158,6 +167,10 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert not states("作为最早出台元宇宙支持政策的地区之一，上海动作不断。", "zh", "quantity")
     assert not states("最も早く打ち出した地域の一つとして、上海は動いた。", "ja", "quantity")
     assert not states("北京拥有一流大学，并进一步细化了政策。", "zh", "quantity")
+    # A lone "一" with a counter is "a" ("一批", "一个城市"); with a scale or numerals, a count.
+    assert not states("方案提出了一批关键技术，反映一个城市的后劲。", "zh", "quantity")
+    assert states("上海有二十一家企业。", "zh", "quantity")
+    assert states("人才一万余人。", "zh", "quantity")
     assert states("En 2021, Pékin compte 683k entreprises.", "fr", "quantity")
     assert states("· Le 19 mai, le programme a été lancé ;", "fr", "date")
     assert states("5月19日，《伙伴计划》启动；", "zh", "date")

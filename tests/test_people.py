@@ -21,6 +21,10 @@ def test_someone_a_head_and_an_organisation() -> None:
     assert names_someone(PARTNERS) and not names_a_head(PARTNERS)
     assert names_an_organisation(PARTNERS)
     assert not names_an_organisation("By 2025, Shanghai will build a content generation system.")
+    # A quoted title of any length names no organisation; the one after it does.
+    paper = 'By the "Beijing Artificial Intelligence Industry Development White Paper 2022"'
+    assert not names_an_organisation(paper + ", Beijing had 1,048 core AI enterprises.")
+    assert names_an_organisation(paper + ", released by Zero One Think Tank, …")
 
 
 def test_someone_asked_is_not_the_one_the_question_names() -> None:
