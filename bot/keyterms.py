@@ -32,6 +32,10 @@ from bot.tokens import plain, tokenize
 # usual in English as in the language itself ("Python" is a name, "Umsatz" a noun).
 NOUN_CAPITALS = frozenset({"de", "lb"})
 _SPLIT = re.compile(r"[.!?:;…¿¡。！？]")
+# An opening quote: a title's first word has the title's capital ("«Несколько мер»", where the
+# Russian edition writes «Ряд мер»), as a sentence's first word has the sentence's.
+_OPENING_QUOTE = re.compile(r"[«“„‹「『《]|(?:^|\s)[\"'‘]")
+QUOTE = "quote"  # a word opens a quote (not a sentence)
 _WORD = re.compile(r"[^\W\d_]+(?:[-'’][^\W\d_]+)*")
 # A Latin letter: bot.coverage checks a name with one in every edition.
 LATIN = re.compile(r"[A-Za-z\u00c0-\u024f]")
@@ -106,7 +110,7 @@ def _number_terms(text: str, lang: str) -> Iterator[Term]:
 
 def _spaced_terms(text: str, lang: str, common: int) -> Iterator[Term]:
     """Names (runs of capitalised words) and rare words, in a language written with blanks."""
-    run: list[tuple[str, bool]] = []
+    run: list[tuple[str, bool | str]] = []
     for word, opens in [*_words(text, lang), ("", True)]:
         capital = word != word.lower()
         if capital and not (opens and run):
@@ -118,12 +122,15 @@ def _spaced_terms(text: str, lang: str, common: int) -> Iterator[Term]:
             yield from _word_term(word, lang, common)
 
 
-def _run_terms(run: list[tuple[str, bool]], lang: str, common: int) -> Iterator[Term]:
+def _run_terms(run: list[tuple[str, bool | str]], lang: str, common: int) -> Iterator[Term]:
     """A run of capitalised words as names. The word opening a sentence is only a word: its
     capital may be the sentence's ("Does Beijing…", "Mengapa Beijing…"), and a name that opens
     it is known by the rest ("European Central Bank…" by "Central Bank"). In German a noun breaks
     the name."""
-    if run and run[0][1] and not _is_capitalised(run[0][0], lang, opens=True):
+    # A title's first word, when the title goes on in lowercase ("«Varie misure»"): "Several
+    # Measures" is one name.
+    opening = run and (run[0][1] is True or run[0][1] == QUOTE and len(run) == 1)
+    if opening and not _is_capitalised(run[0][0], lang, opens=True):
         yield from _word_term(run[0][0], lang, common)
         run = run[1:]
     name: list[str] = []
@@ -155,13 +162,16 @@ def _starts_anew(name: list[str], word: str) -> bool:
     return bool(places(word)) or len(name) == 1 and bool(concepts(word.casefold()) & SUBJECTS)
 
 
-def _words(text: str, lang: str) -> Iterator[tuple[str, bool]]:
-    """Each word with whether it opens a sentence; punctuation between two words gives an empty
-    word (it ends a name); an elided article ("l'IA") or a possessive ("Beijing's") is cut off."""
+def _words(text: str, lang: str) -> Iterator[tuple[str, bool | str]]:
+    """Each word with whether it opens a sentence (or QUOTE, a quote); punctuation between two
+    words gives an empty word (it ends a name); an elided article ("l'IA") or a possessive
+    ("Beijing's") is cut off."""
     end = 0
     for match in _WORD.finditer(text):
         between = text[end : match.start()]
-        opens = end == 0 or bool(_SPLIT.search(between))
+        opens: bool | str = end == 0 or bool(_SPLIT.search(between))
+        if not opens and _OPENING_QUOTE.search(between):
+            opens = QUOTE
         if between.strip() and not opens:
             yield "", False
         end = match.end()

@@ -13,9 +13,9 @@ _ALNUM = re.compile(r"[^\W_]+")
 
 Kind = Literal["number", "name", "word"]
 # Letters and digits in one word name something ("Web3", "TOP50", "A100", "3D-Modelle"): a
-# question's name, and no figure a sentence states; "683k" and "300bn" are numbers.
+# question's name, and no figure a sentence states; "683k", "300bn" and "10mila" are numbers.
 CODE = re.compile(
-    r"(?<![A-Za-z\d-])(?!\d+(?:k|bn)\b)"
+    r"(?<![A-Za-z\d-])(?!\d+(?:k|bn|mila|mil|mln|mio|mrd|thousand|million|billion)\b)"
     r"(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*"
     r"(?![A-Za-z\d-])"
 )
