@@ -16,8 +16,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
+from bot.closed_words import asks_a_meaning
 from bot.headings import CAPTION, unnumbered
-from bot.numbers import YEAR, numbers
+from bot.numbers import YEAR, counts_in_characters, numbers
 from bot.people import (
     CAPITALISING,
     LATIN_CAPITALISING,
@@ -184,15 +185,6 @@ _SENTENCE_DATE = re.compile(
     r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\b",
     re.IGNORECASE,
 )
-# A count written in characters: numerals and a counter ("三家", "两个", "五つ", "38万"), or a
-# number with its scale ("十亿"); not "one of" ("地区之一", "地域の一つ"), an ordinal ("第一"),
-# nor a word holding a numeral ("一流", "一些", "进一步", "统一"), nor "a" ("一个城市", "一批关键
-# 技术", "一种"): a lone "一" with a counter is the article; with a scale it counts ("一万").
-_CJK_COUNT = re.compile(
-    r"(?<![第之の])(?:[一二两兩三四五六七八九十百千]+[万萬亿億]|"
-    r"(?![一][个個家项項所名位件款种種条條批座社校つ人类類倍张張部])"
-    r"[一二两兩三四五六七八九十百千]+[个個家项項所名位件款种種条條批座社校つ人类類倍张張部])"
-)
 
 
 def asks_quantity(text: str) -> bool:
@@ -206,6 +198,8 @@ def expected(question: str) -> Expected | None:
     quotes: "베이징 '몇 가지 조치' 핵심만 요약해줘" asks no count). Cached: the check, the
     candidates' preference and the refusal each read it of one question, up to 0.14 ms a time."""
     question = QUOTED_TITLE.sub(" ", question)
+    if asks_a_meaning(question):
+        return None
     if _DAY.search(question):
         return "day"
     if _DATE.search(question):
@@ -259,9 +253,7 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
             stated = YEAR.sub(" ", CODE.sub(" ", stated))
         if kind == "share" and not _PERCENT.search(stated):
             return False
-        return (
-            bool(numbers(stated, lang)) or lang in ("zh", "ja") and bool(_CJK_COUNT.search(stated))
-        )
+        return bool(numbers(stated, lang)) or lang in ("zh", "ja") and counts_in_characters(stated)
     if kind == "date":
         return bool(_SENTENCE_DATE.search(sentence))
     if kind == "day":

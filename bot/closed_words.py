@@ -109,10 +109,24 @@ _SAYS = re.compile(
     r"说了什么|說了什麼|怎么说|言って|書かれ|出てくる|出て来る|登場|뭐라고"
 )
 
+# Words asking what something means ("'디지털 비중'은 어떤 비율을 뜻하나요?", "que veut dire le
+# sigle AIGC ?"): a definition, no figure, even when the thing defined is a ratio.
+_MEANING = re.compile(
+    r"\bwhat does\b.{0,80}\bmean\b|\bwhat is meant\b|\bveut dire\b|\bsignifie\b|"
+    r"\bsignifica\b|\bquiere decir\b|\bbedeutet\b|\bwas heißt\b|\bvuol dire\b|"
+    r"\bsi intende\b|\bquer dizer\b|\bозначает\b|\bпонимается\b|يعني|معنى|المقصود|"
+    r"什么意思|指的是什么|指什么|含义|意味|뜻하|뜻은|의미하|의미는"
+)
+
 
 def points_at_text(text: str) -> bool:
     """Whether the message points at the text ("the article", "mentioned", "文中", "기사")."""
     return _POINTS_AT_TEXT.search(text.casefold()) is not None
+
+
+def asks_a_meaning(text: str) -> bool:
+    """Whether the message asks what something means ("what does … mean", "뜻하나요")."""
+    return _MEANING.search(text.casefold()) is not None
 
 
 def asks_what_is_said(text: str) -> bool:

@@ -129,6 +129,10 @@ from bot.target import places
         ("베이징 '몇 가지 조치' 21개 조치 핵심만 요약해줘", None),
         ("베이징 '몇 가지 조치'는 몇 개의 조치를 담고 있나요?", "quantity"),
         ("Combien d'entreprises l'article cite-t-il ?", "quantity"),
+        # What something means: a definition, no figure, even of a ratio.
+        ("기사에서 말하는 '디지털 비중'은 어떤 비율을 뜻하나요?", None),
+        ("What does the digital share mean?", None),
+        ("Que signifie la part du numérique ?", None),
         # "何ポイント": how many points.
         ("上海の比率は全国平均より何ポイント高いですか？", "quantity"),
     ],
