@@ -111,13 +111,13 @@ def _rounded(value: float) -> float:
 # A count written in characters: numerals and a counter ("三家", "两个", "五つ", "38万"), or a
 # number with its scale ("十亿"); not "one of" ("地区之一", "地域の一つ"), an ordinal ("第一"),
 # nor a word holding a numeral ("一流", "一些", "进一步", "统一"), nor "a" ("一个城市", "一批关键
-# 技术", "一种"): a lone "一" with a counter is the article; with a scale it counts ("一万").
-_NUMERAL, _COUNTER = (
-    "[一二两兩三四五六七八九十百千]",
-    "[个個家项項所名位件款种種条條批座社校つ人类類倍张張部]",
-)
+# 技术", "一种"): a lone "一" with such a counter is the article; with a scale it counts ("一万"),
+# and with a place or a person ("较上年上升一位", "順位を一つ上げた", "一人").
+_NUMERAL = "[一二两兩三四五六七八九十百千]"
+_ARTICLE_COUNTER = "[个個家项項所名件款种種条條批座类類张張部]"
+_COUNTER = f"(?:{_ARTICLE_COUNTER}|[位社校つ人倍])"
 _COUNT_IN_CHARACTERS = re.compile(
-    rf"(?<![第之の])(?:{_NUMERAL}+[万萬亿億]|(?!一{_COUNTER}){_NUMERAL}+{_COUNTER})"
+    rf"(?<![第之の])(?:{_NUMERAL}+[万萬亿億]|(?!一{_ARTICLE_COUNTER}){_NUMERAL}+{_COUNTER})"
 )
 
 

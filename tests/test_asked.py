@@ -175,6 +175,8 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert not states("方案提出了一批关键技术，反映一个城市的后劲。", "zh", "quantity")
     assert states("上海有二十一家企业。", "zh", "quantity")
     assert states("人才一万余人。", "zh", "quantity")
+    assert states("北京位居第三，较上年上升一位。", "zh", "quantity")
+    assert states("北京は前年から順位を一つ上げた。", "ja", "quantity")
     assert states("En 2021, Pékin compte 683k entreprises.", "fr", "quantity")
     assert states("· Le 19 mai, le programme a été lancé ;", "fr", "date")
     assert states("5月19日，《伙伴计划》启动；", "zh", "date")
