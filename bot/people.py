@@ -60,7 +60,7 @@ _AUTHORED = re.compile(
     r"redact|escrib|escrit|escrev|veröffentlich|herausgegeben|herausgeber|erstellt|verfasst|"
     r"erarbeitet|emess|emett|redatt|redig|scritt|scriss|"
     r"опубликова|публику|выпуст|выпуска|подготови|составил|издал|изда[её]т|написал)\w*|"
-    r"(?:نشر|أصدر|يصدر|تصدر|أعد|يعد|تعد|صاغ)|发布|出台|编制|发表|撰写|编写|印发|出版|"
+    r"(?:نشر|أصدر|يصدر|تصدر|أعد|صاغ)|发布|出台|编制|发表|撰写|编写|印发|出版|"
     r"発表|発行|公表|作成|まとめ|策定|執筆|발표|발간|작성|펴낸|내놓|출간",
     re.IGNORECASE,
 )
