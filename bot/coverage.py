@@ -12,6 +12,7 @@ from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cached_property
 
+from bot.abbreviations import spelled_out
 from bot.commonness import LOCAL_MARGIN, is_common, zipf
 from bot.edition_words import STEM_START_MIN, EditionWords
 from bot.gazetteer import city_named, names_of, writes_script
@@ -64,6 +65,13 @@ class Vocabulary:
         """True or False when the corpus does or does not write `term`; None when it cannot tell."""
         own = self.editions.get(lang)
         if own is not None and own.holds(term, lang in STEM_START_MIN):
+            return True
+        # An abbreviation it spells out: "VP" where it writes "vice president".
+        if term.kind == "name" and any(
+            edition.holds(Term(post, "name", (fold(post),)))
+            for post in spelled_out(term.surface)
+            for edition in self.editions.values()
+        ):
             return True
         # A city it writes under another name: "南京市" where the Japanese edition writes "南京",
         # "충칭시" where the Korean one writes "충칭".

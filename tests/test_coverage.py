@@ -59,6 +59,13 @@ def test_the_city_is_found(vocabulary: Vocabulary) -> None:
     assert surfaces(vocabulary.checkable(terms, "en")) == ["mayor", "Beijing"]
 
 
+def test_an_abbreviated_post_is_found_spelled_out(vocabulary: Vocabulary) -> None:
+    # "global vice president of HTC": "VP" is written; no CEO is named.
+    assert missing(vocabulary, "Which outlet interviewed HTC's global VP?", "en") == ["outlet"]
+    assert missing(vocabulary, "Who is the CEO of HTC?", "en") == ["CEO"]
+    assert missing(vocabulary, "Qui est le PDG de HTC ?", "fr") == ["PDG"]
+
+
 def test_another_name_of_a_city_the_corpus_writes_is_found(vocabulary: Vocabulary) -> None:
     # The editions write 北京 and 上海; a reader may write them in katakana. A longer name
     # holding the city's is looked for as it is.
