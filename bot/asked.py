@@ -141,7 +141,8 @@ _HEAD = re.compile(
     r"director[a]?|alcalde|jef[ae]|fundador[a]?|leitet|chef(?:in)?|präsident(?:in)?|leiter(?:in)?|"
     r"bürgermeister(?:in)?|vorsitzende[r]?|gründer(?:in)?|direttore|sindaco|capo|fondatore|"
     r"diretor[a]?|prefeito|chefe|руковод\w*|глав\w*|президент\w*|директор\w*|мэр\w*|"
-    r"основател\w*|чиновник\w*|يرأس|رئيس|مدير|عمدة|مؤسس|(?:ال)?مسؤول)\b|"
+    r"основател\w*|чиновник\w*|возглавля\w*|guida|presied\w*|preside|consejero delegado|"
+    r"amministratore delegato|يرأس|(?:ال)?رئيس|مدير|عمدة|مؤسس|(?:ال)?مسؤول)\b|"
     r"负责人|领导|院长|市长|董事长|总裁|创始人|书记|主任|社長|会長|院長|市長|創業者|대표|회장|원장|"
     r"시장|사장|창업자",
     re.IGNORECASE,
@@ -185,6 +186,12 @@ _SENTENCE_DATE = re.compile(
     r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\b",
     re.IGNORECASE,
 )
+
+
+def post_asked(question: str) -> str | None:
+    """The post `question` asks who holds ("maire", "CEO", "leitet", "市长"), when it asks one."""
+    found = _HEAD.search(QUOTED_TITLE.sub(" ", question))
+    return found.group() if found else None
 
 
 def asks_quantity(text: str) -> bool:

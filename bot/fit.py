@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.asked import Expected, Reading, expected, states
+from bot.asked import Expected, Reading, expected, post_asked, states
 from bot.attributes import unnamed
 from bot.binding import CLAUSE, asked_places, bound, held_by, named_places, other_year
 from bot.exactness import approximate_only
@@ -23,6 +23,7 @@ from bot.premise import (
 )
 from bot.rankings import asks_a_rank
 from bot.target import places
+from bot.tokens import CJK
 
 # A count of cities ("dans les 50 premières villes", "50个主要城市", "상위 50개 도시"): the scope
 # of a ranking, no answer to how many of something else.
@@ -85,7 +86,8 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         and (
             kind not in ("person", "head")
             or names_someone_else(question, reading.text, reading.lang, reading.english)
-        ),
+        )
+        and (kind != "head" or states_the_post(question, reading.text)),
         is_bound,
         tuple(sorted(places(question))),
         other,
@@ -111,6 +113,16 @@ def _a_places_share(question: str, reading: Reading, listed: frozenset[str]) -> 
         if figures_left(question, clause, reading.lang)
     ]
     return bool(parts) and all(named_places(clause, listed) for clause in parts)
+
+
+def states_the_post(question: str, sentence: str) -> bool:
+    """Whether `sentence` names the post `question` asks who holds, in the question's words (a
+    word's first five letters: "presidente" and "vice-presidente"): "Wer leitet TF Securities?"
+    is not answered by its analyst, nor "¿Quién es el consejero delegado de HTC?" by its vice
+    president."""
+    post = (post_asked(question) or "").casefold()
+    stem = post if CJK.search(post) or " " in post else post[:5]
+    return stem in sentence.casefold()
 
 
 def states_asked(question: str, reading: Reading) -> bool:

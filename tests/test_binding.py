@@ -7,7 +7,7 @@ from __future__ import annotations
 from bot.abstain import Decision, Terms
 from bot.asked import Reading
 from bot.binding import bound, held_by, nationwide
-from bot.fit import Fit, check, counts_only_cities
+from bot.fit import Fit, check, counts_only_cities, states_the_post
 from bot.followup import Turn
 from bot.refusal import refusal
 
@@ -276,3 +276,12 @@ def test_a_places_share_is_no_part_asked_of_no_place() -> None:
         "The first group has 39 members, including 2 computing power partners.", "en", ""
     )
     assert check("How many of the 39 partners are computing power partners?", partners).stated
+
+
+def test_who_holds_a_post_is_answered_by_that_post() -> None:
+    analyst = "Kong Rongdu, Chefanalyst für globale Technologie bei TF Securities, sagte…"
+    assert not states_the_post("Wer leitet TF Securities?", analyst)
+    vice = "Huang Zhaoying, vicepresidente mundial de HTC, declaró…"
+    assert not states_the_post("¿Quién es el consejero delegado de HTC?", vice)
+    assert states_the_post("¿Quién es el vicepresidente mundial de HTC?", vice)
+    assert states_the_post("HTC的全球副总裁是谁？", "HTC全球副总裁黄昭颖表示")
