@@ -31,6 +31,8 @@ _CITY_WORD = r"villes?|cit(?:y|ies)|ciudad(?:es)?|städte\w*|stadt|città|cidade
 _CITY_COUNT = re.compile(
     rf"\d+(?:\s*(?:\w+\s+){{0,2}}?|\S{{0,4}}?)(?:{_CITY_WORD}|城市|都市|도시)", re.IGNORECASE
 )
+# A deputy's post: "vice president", "副总裁", "부사장", "نائب الرئيس" (the word before the post).
+_DEPUTY = re.compile(r"(?:vice|vize|вице)[- ]?$|نائب\s+$|[副부]$")
 _CITIES_ASKED = re.compile(rf"\b(?:{_CITY_WORD})\b|城市|都市|도시", re.IGNORECASE)
 
 
@@ -117,12 +119,17 @@ def _a_places_share(question: str, reading: Reading, listed: frozenset[str]) -> 
 
 def states_the_post(question: str, sentence: str) -> bool:
     """Whether `sentence` names the post `question` asks who holds, in the question's words (a
-    word's first five letters: "presidente" and "vice-presidente"): "Wer leitet TF Securities?"
-    is not answered by its analyst, nor "¿Quién es el consejero delegado de HTC?" by its vice
-    president."""
-    post = (post_asked(question) or "").casefold()
+    word's first five letters: "presidente", "presidenta"), a deputy's only when a deputy is
+    asked: "Wer leitet TF Securities?" is not answered by its analyst, "¿Quién es el consejero
+    delegado de HTC?" nor "من هو الرئيس التنفيذي لشركة HTC؟" by its vice president."""
+    question, sentence = question.casefold(), sentence.casefold()
+    post = post_asked(question) or ""
     stem = post if CJK.search(post) or " " in post else post[:5]
-    return stem in sentence.casefold()
+    deputy = bool(_DEPUTY.search(question[: question.find(post)]))
+    return any(
+        bool(_DEPUTY.search(sentence[: at.start()])) == deputy
+        for at in re.finditer(re.escape(stem), sentence)
+    )
 
 
 def states_asked(question: str, reading: Reading) -> bool:

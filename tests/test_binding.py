@@ -285,3 +285,7 @@ def test_who_holds_a_post_is_answered_by_that_post() -> None:
     assert not states_the_post("¿Quién es el consejero delegado de HTC?", vice)
     assert states_the_post("¿Quién es el vicepresidente mundial de HTC?", vice)
     assert states_the_post("HTC的全球副总裁是谁？", "HTC全球副总裁黄昭颖表示")
+    # A deputy's post answers only a deputy asked.
+    assert not states_the_post("HTC的总裁是谁？", "HTC全球副总裁黄昭颖表示")
+    assert not states_the_post("Who is the president of HTC?", "Huang, vice president of HTC")
+    assert states_the_post("Who is HTC's vice president?", "Huang, vice president of HTC")
