@@ -23,9 +23,11 @@ from bot.people import (
     CAPITALISING,
     LATIN_CAPITALISING,
     asks_an_author,
+    asks_which_person,
     names_a_head,
     names_an_organisation,
     names_someone,
+    post_asked,
 )
 from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
@@ -133,20 +135,6 @@ SENTENCE_DAY = re.compile(
     r"november|december)\s+\d{1,2}\b|\d+\s*月\s*\d+\s*[日号]|\d+월\s*\d+일",
     re.IGNORECASE,
 )
-# Who holds a post ("Qui dirige IDG Capital ?", "Wer ist der Chef von Alibaba Cloud?",
-# "上海市长是谁？"): a person answers, not the organisation's name.
-_HEAD = re.compile(
-    r"\b(?:leads?|heads?|runs|president|chair(?:man|woman)?|ceo|chief|director|mayor|secretary|"
-    r"founder|officials?|dirige|t[eê]te|pr[ée]sident[ea]?|directeur|directrice|maire|pdg|fondateur|"
-    r"director[a]?|alcalde|jef[ae]|fundador[a]?|leitet|chef(?:in)?|präsident(?:in)?|leiter(?:in)?|"
-    r"bürgermeister(?:in)?|vorsitzende[r]?|gründer(?:in)?|direttore|sindaco|capo|fondatore|"
-    r"diretor[a]?|prefeito|chefe|руковод\w*|глав\w*|президент\w*|директор\w*|мэр\w*|"
-    r"основател\w*|чиновник\w*|возглавля\w*|guida|presied\w*|preside|consejero delegado|"
-    r"amministratore delegato|يرأس|(?:ال)?رئيس|مدير|عمدة|مؤسس|(?:ال)?مسؤول)\b|"
-    r"负责人|领导|院长|市长|董事长|总裁|创始人|书记|主任|社長|会長|院長|市長|創業者|대표|회장|원장|"
-    r"시장|사장|창업자",
-    re.IGNORECASE,
-)
 # French "ce qui" ("Résume ce qui est dit des licornes", "qu'est-ce qui…") is "what", no one.
 _PERSON = re.compile(
     r"(?:^|(?<!\bce)[¿\s])(?:who|qui|quién(?:es)?|wer|chi|quem|кто)\b|^[وف]?من\s|谁|誰|누구|누가",
@@ -188,12 +176,6 @@ _SENTENCE_DATE = re.compile(
 )
 
 
-def post_asked(question: str) -> str | None:
-    """The post `question` asks who holds ("maire", "CEO", "leitet", "市长"), when it asks one."""
-    found = _HEAD.search(QUOTED_TITLE.sub(" ", question))
-    return found.group() if found else None
-
-
 def asks_quantity(text: str) -> bool:
     """Whether `text` asks how many or how much ("combien", "多少", "몇")."""
     return _QUANTITY.search(text) is not None
@@ -224,12 +206,12 @@ def expected(question: str) -> Expected | None:
     # logo atrás dela nesse ranking?", a place in a ranking; "Qui compte 813 000 entreprises ?",
     # whose figure it is.
     if (
-        _PERSON.search(question.strip())
+        (_PERSON.search(question.strip()) or asks_which_person(question))
         and len(places(question)) < 2
         and not asks_ranking(question)
         and not any(c.isdigit() for c in YEAR.sub(" ", question))  # a figure, not a year
     ):
-        if _HEAD.search(question):
+        if post_asked(question):
             return "head"
         return "organisation" if asks_an_author(question) else "person"
     return None

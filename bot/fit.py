@@ -8,12 +8,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.asked import Expected, Reading, expected, post_asked, states
+from bot.asked import Expected, Reading, expected, states
 from bot.attributes import unnamed
 from bot.binding import CLAUSE, asked_places, bound, held_by, named_places, other_year
 from bot.exactness import approximate_only
 from bot.numbers import YEAR
-from bot.people import names_someone_else
+from bot.people import names_someone_else, post_asked
 from bot.premise import (
     FIGURES,
     answers_nothing_asked,

@@ -9,6 +9,7 @@ import re
 
 from bot.commonness import zipf
 from bot.target import places
+from bot.term import QUOTED_TITLE
 
 # A quoted title, of any length ("Beijing Artificial Intelligence Industry Development White Paper
 # 2022"): no one's name.
@@ -65,6 +66,44 @@ _AUTHORED = re.compile(
     re.IGNORECASE,
 )
 
+# Who holds a post ("Qui dirige IDG Capital ?", "Wer ist der Chef von Alibaba Cloud?",
+# "上海市长是谁？"): a person answers, not the organisation's name.
+_HEAD = re.compile(
+    r"\b(?:leads?|heads?|runs|president|chair(?:man|woman)?|ceo|chief|director|mayor|secretary|"
+    r"founder|officials?|dirige|t[eê]te|pr[ée]sident[ea]?|directeur|directrice|maire|pdg|fondateur|"
+    r"director[a]?|alcalde|jef[ae]|fundador[a]?|leitet|chef(?:in)?|präsident(?:in)?|leiter(?:in)?|"
+    r"bürgermeister(?:in)?|vorsitzende[r]?|gründer(?:in)?|direttore|sindaco|capo|fondatore|"
+    r"diretor[a]?|prefeito|chefe|руковод\w*|глав\w*|президент\w*|директор\w*|мэр\w*|"
+    r"основател\w*|чиновник\w*|возглавля\w*|guida|presied\w*|preside|consejero delegado|"
+    r"amministratore delegato|يرأس|(?:ال)?رئيس|مدير|عمدة|مؤسس|(?:ال)?مسؤول)\b|"
+    r"负责人|领导|院长|市长|董事长|总裁|创始人|书记|主任|社長|会長|院長|市長|創業者|대표|회장|원장|"
+    r"시장|사장|창업자",
+    re.IGNORECASE,
+)
+
+# Which person of a kind ("Which reporter interviewed…?", "ما اسم الصحفي…؟", "哪位分析师"): a
+# person answers, as for "who".
+_WHICH_PERSON = re.compile(
+    r"\b(?:which|what)\s+(?:\w+\s+)?(?:reporters?|journalists?|analysts?|experts?|authors?|"
+    r"spokes(?:man|woman|person)|researchers?)\b|"
+    r"\bquel(?:le)?s?\s+(?:\w+\s+)?(?:journalistes?|reporters?|analystes?|experts?|porte-parole|"
+    r"auteurs?)\b|\b(?:qu[eé]|cu[aá]l(?:es)?)\s+(?:\w+\s+)?(?:periodistas?|reporter[oa]s?|"
+    r"analistas?|expert[oa]s?|portavoz|autor(?:es)?)\b|\bwelche[rnms]?\s+(?:\w+\s+)?"
+    r"(?:journalist\w*|reporter\w*|analyst\w*|expert\w*|sprecher\w*|autor\w*)\b|"
+    r"\bqual[ei]?\s+(?:\w+\s+)?(?:giornalist[ai]|reporter|analist[ai]|espert[oi]|portavoce|"
+    r"autor[ei])\b|\bqua(?:l|is)\s+(?:\w+\s+)?(?:jornalistas?|rep[óo]rteres?|analistas?|"
+    r"especialistas?|porta-voz|autor(?:es)?)\b|\bкак(?:ой|ая|ие|ого|ому)\s+(?:\w+\s+)?"
+    r"(?:журналист\w*|корреспондент\w*|аналитик\w*|эксперт\w*|автор\w*)|"
+    r"(?:أي|ما اسم)\s+(?:ال)?(?:صحفي\w*|محلل\w*|خبير\w*|مراسل\w*)|哪位|"
+    r"哪个(?:记者|分析师|专家)|どの(?:記者|アナリスト|専門家)|(?:어느|어떤)\s*(?:기자|애널리스트|분석가|전문가)",
+    re.IGNORECASE,
+)
+
+
+def asks_which_person(question: str) -> bool:
+    """Whether `question` asks which person of a kind ("Which reporter…?", "哪位分析师…")."""
+    return _WHICH_PERSON.search(question) is not None
+
 
 def asks_an_author(question: str) -> bool:
     """Whether `question`, asking who, asks who wrote, published or issued something."""
@@ -114,3 +153,9 @@ def names_someone_else(question: str, sentence: str, lang: str, english: str = "
     if any(_IDENTITY.search(folded.replace(n.casefold(), " NAME ")) for n in named):
         return True
     return len(named) < len(names)
+
+
+def post_asked(question: str) -> str | None:
+    """The post `question` asks who holds ("maire", "CEO", "leitet", "市长"), when it asks one."""
+    found = _HEAD.search(QUOTED_TITLE.sub(" ", question))
+    return found.group() if found else None

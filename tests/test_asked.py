@@ -98,6 +98,10 @@ from bot.target import places
         ("¿Quién publicó el informe sobre el mapa de los grandes modelos?", "organisation"),
         ("谁发布了《中国人工智能大模型地图研究报告》？", "organisation"),
         ("من المسؤول الذي صاغ الشعار؟", "head"),
+        # Which person of a kind: a person answers; what the analyst said asks no one.
+        ("Which reporter interviewed Huang Zhaoying?", "person"),
+        ("哪位分析师评论了上海的政策？", "person"),
+        ("What did the analyst say?", None),
         # "pubblico" is "public", no publishing.
         ("Chi gestirà la piattaforma di servizio pubblico?", "person"),
         # Korean "who" as a subject ("누가"), not only as a predicate ("누구인가요").
