@@ -14,6 +14,7 @@ import re
 
 from bot.asked import Expected, expected, states
 from bot.numbers import YEAR
+from bot.premise import asks_a_part
 from bot.rankings import asks_a_rank, asks_ranking, enumerates
 from bot.target import PLACES, places
 from bot.term import QUOTED_TITLE
@@ -28,7 +29,8 @@ CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
 _NATIONWIDE = re.compile(
     r"à travers le pays|dans tout le pays|across the country|en todo el país|im ganzen land|"
     r"in tutto il paese|em todo o país|по всей стране|全国共|全國共|全国には|전국에|أنحاء البلاد|"
-    r"landesweit\s+\d|(?:全[国國]の?|전국)\s*\d+(?![\d\s]*[位위])",
+    r"landesweit\s+\d|landesweit gibt es|gibt es landesweit|"
+    r"(?:全[国國]の?|전국)\s*\d+(?![\d\s]*[位위])",
     re.IGNORECASE,
 )
 COUNTRY = "country"
@@ -80,7 +82,7 @@ def bound(
         # "Quel rang occupe Shanghai… ?" and "Pékin se classe au premier rang": Beijing's rank.
         # A list of places ranks those it names ("Auf welchem Platz liegt Tianjin…?" and a top
         # ten without it).
-        asked = asked_places(question, listed)
+        asked = asked_places(question, listed, lang)
         if len(asked) != 1:
             return True
         if enumerates(sentence):
@@ -88,7 +90,7 @@ def bound(
         return _may_be_of(asked, _ranked(sentence, listed, about))
     if kind not in VALUES:
         return True
-    asked = asked_places(question, listed)
+    asked = asked_places(question, listed, lang)
     if len(asked) != 1:
         return True
     return _may_be_of(asked, _valued(sentence, lang, kind, listed, about))
@@ -118,7 +120,7 @@ def held_by(
     one `question` asks about ("… à Shanghai ?" — "Pékin en compte 34"): a refusal can say
     whose figure the article gives."""
     kind = expected(question)
-    asked = asked_places(question, listed)
+    asked = asked_places(question, listed, lang)
     if kind not in VALUES or len(asked) != 1 or other_year(question, sentence):
         return None
     valued = _valued(sentence, lang, kind, listed, about)
@@ -139,15 +141,17 @@ def nationwide(question: str, sentence: str, lang: str, about: frozenset[str]) -
     return bool(valued) and all(named == {COUNTRY} for named in valued)
 
 
-def asked_places(question: str, listed: frozenset[str]) -> set[str]:
-    """The places `question` asks a value of: the cities and listed places it names, and the
-    country when it names it beside them (the country alone is no city to bind a value to:
-    "Сколько университетов первого класса в Китае?" reads "Из 147 … вузов страны 34 … в
-    Пекине" as one clause)."""
+def asked_places(question: str, listed: frozenset[str], lang: str = "") -> set[str]:
+    """The places `question` (in `lang`) asks a value of: the cities and listed places it names,
+    and the country when it names it beside them (the country alone is no city to bind a value
+    to: "Сколько университетов первого класса в Китае?" reads "Из 147 … вузов страны 34 … в
+    Пекине" as one clause), unless the country's figure is the whole a part is asked of ("How
+    many of China's 147 top universities are in Shanghai?")."""
     named = named_places(question, listed)
     # Not one named in a title ("《中国元宇宙产业政策汇编》").
     country = _COUNTRY_ASKED.search(QUOTED_TITLE.sub(" ", question))
-    return named | {COUNTRY} if named and country else named
+    whole = country and asks_a_part(question, lang)
+    return named | {COUNTRY} if named and country and not whole else named
 
 
 def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:

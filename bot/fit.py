@@ -107,7 +107,8 @@ def _a_places_share(question: str, reading: Reading, listed: frozenset[str]) -> 
     `reading` giving a smaller figure names one: "其中北京占38个" is Beijing's share of the 79
     models, not how many of them are open source."""
     figure = expected(question) in FIGURES
-    if not figure or not asks_a_part(question, reading.lang) or asked_places(question, listed):
+    part = asks_a_part(question, reading.lang)
+    if not figure or not part or asked_places(question, listed, reading.lang):
         return False
     parts = [
         clause

@@ -18,15 +18,17 @@ _PART_OF = re.compile(
     r"\b(?:how many|combien|cu[áa]nt[oa]s|quant[ie]|quant[oa]s|wie viele|сколько|كم)\s+"
     r"(?:of(?: the| these| its)?|out of(?: the)?|des|parmi (?:les|ces)|sur (?:les|ces)|"
     r"de (?:los|las|estos|estas)|entre (?:los|las|os|as)|dei|degli|delle|tra (?:i|le|gli)|"
-    r"fra (?:i|le|gli)|dos|das|der|von den|unter den|из|من(?: بين)?(?: ال)?)\s*(\d[\d,.\s]*)|"
+    r"fra (?:i|le|gli)|dos|das|der|von den|unter den|из|من(?: بين)?(?: ال)?)\s*"
+    r"(?:\w+['’]s\s+|\w+\s+)?(\d[\d,.\s]*)|"
+    # One word may come between ("how many of China's 147…", "wie viele der landesweit 147…").
     # Fronted: "Of the 38 models, how many…", "Of Beijing's 1,048…", "De las 1.048 empresas…,
-    # ¿cuántas…?".
+    # ¿cuántas…?". In Chinese, a place may come after the whole ("147所…中，上海有几所").
     r"(?:^|[¿¡]|\.\s)\s*(?:of|among|out of|des|parmi|sur|de|entre|dei|degli|delle|tra|fra|dos|"
     r"das|von|unter|из|من بين)\s+(?:the|these|les|ces|los|las|os|as|i|le|gli|den)?\s*"
     r"(?:\w+['’]s\s+)?(?:quelque\s+|some\s+|rund\s+)?(\d[\d,.]*)|"
     r"(\d[\d,.]*\s*[万萬]?)\s*(?:[件社個つ校所人家項本]|カ所)?(?:余り|以上|超)?\s*の?\s*(?:うち|中で|の中)|"
     r"(\d[\d,.]*)\s*(?:곳|개|건|명|개사)?\s*(?:가운데|중(?:에서)?)(?=\s|$)|"
-    r"(\d[\d,.]*)\s*[个家所项件名位款]\S{0,12}?(?:之中|当中|中|里面|里)[，,]?\s*有?(?:多少|几)",
+    r"(\d[\d,.]*)\s*[个家所项件名位款]\S{0,12}?(?:之中|当中|中|里面|里)[，,]?\s*\S{0,6}?有?(?:多少|几)",
     re.IGNORECASE | re.MULTILINE,
 )
 # The kinds of answer given as a figure.

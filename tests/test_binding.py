@@ -289,3 +289,14 @@ def test_who_holds_a_post_is_answered_by_that_post() -> None:
     assert not states_the_post("HTC的总裁是谁？", "HTC全球副总裁黄昭颖表示")
     assert not states_the_post("Who is the president of HTC?", "Huang, vice president of HTC")
     assert states_the_post("Who is HTC's vice president?", "Huang, vice president of HTC")
+
+
+def test_the_countrys_figure_a_part_is_asked_of_is_no_place_asked() -> None:
+    # "147 … across the country" is the whole; the 34 are Beijing's, not Shanghai's.
+    sentence = "全国共有147所一流高校，北京拥有34所，远超江苏、上海等其他省市。"
+    assert not bound("中国147所一流大学中，上海有几所？", sentence, "zh")
+    assert bound("中国147所一流大学中，北京有几所？", sentence, "zh")
+    german = (
+        "Landesweit gibt es 147 erstklassige Hochschulen, 34 davon in Peking, weit vor Shanghai."
+    )
+    assert not bound("Wie viele der landesweit 147 Universitäten liegen in Shanghai?", german, "de")

@@ -28,6 +28,10 @@ def test_a_part_of_a_counted_whole_is_read_in_the_eleven_languages() -> None:
     assert asks_a_part("Of Beijing's 1,048 core AI companies, how many make chips?", "en")
     assert asks_a_part("Quanti dei 38 grandi modelli sono multimodali?", "it")
     assert asks_a_part("Wie viele der 39 Partner liefern Daten?", "de")
+    # One word between ("China's", "landesweit"); in Chinese a place after the whole.
+    assert asks_a_part("How many of China's 147 top universities are in Shanghai?", "en")
+    assert asks_a_part("Wie viele der landesweit 147 Spitzenuniversitäten liegen hier?", "de")
+    assert asks_a_part("中国147所一流大学中，上海有几所？", "zh")
     assert asks_a_part("Сколько из 39 партнёров — партнёры по данным?", "ru")
     assert asks_a_part("上海のメタバース支援政策16件のうち、区レベルは何件？", "ja")
     assert asks_a_part("베이징 대형 모델 38개 중 몇 개가 멀티모달인가요?", "ko")
