@@ -43,7 +43,8 @@ _QUANTITY = re.compile(
     r"welche[nmrs]? \w*anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
     r"какая доля|kaç|hoeveel|[وف]?كم|[وف]?ما (?:نسبة|حصة|قيمة)|(?:what|which) (?:is|was) the value|"
     r"quelle (?:est|était) la valeur|cu[aá]l (?:es|era) el valor|wie hoch (?:ist|war) der wert|"
-    r"qual (?:è|era) il valore|qual (?:é|era) o valor|каково значение)\b|多少|"
+    r"qual (?:è|era) il valore|qual (?:é|era) o valor|каково значение|qu[eé] valor|"
+    r"quelle valeur|quale valore|welchen wert|какое значение)\b|多少|"
     r"几[个条家项位次年所名件款种座批]|比例|占比|"
     r"何[個件社人つ%％]|何ポイント|何パーセント|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|몇|얼마|비율|"
     r"비중",

@@ -30,7 +30,7 @@ _MAX_NUMBERED = 200
 # The number a heading or list item starts with ("1. ", "02、", "01, ", "一、", "(3) "): it numbers
 # the line, it is not a figure the line states ("1.5 million", "3.7万" are).
 _LINE_NUMBER = re.compile(
-    r"\s*(?:\d{1,2}\s*[.)、．](?!\d)|0\d\s*[,，]|[一二三四五六七八九十]+\s*[、．]|"
+    r"\s*(?:\d{1,2}\s*[.)、．](?!\d)|\[\d{1,2}\]|0\d\s*[,，]|[一二三四五六七八九十]+\s*[、．]|"
     r"[(（](?:[一二三四五六七八九十]+|\d{1,2})[)）])\s*"
 )
 _MAX_PLAIN = 80
@@ -70,8 +70,9 @@ def parse_heading(line: str, next_line: str = "") -> Heading | None:
 
 
 def unnumbered(line: str) -> str:
-    """`line` without the number it starts with as a heading or list item ("1. Le nombre
-    d'entreprises…" → "Le nombre d'entreprises…"); unchanged when it starts with none."""
+    """`line` without the number it starts with as a heading, list item or reference ("1. Le
+    nombre d'entreprises…" → "Le nombre d'entreprises…", "[1] «…», Zero One Think Tank");
+    unchanged when it starts with none."""
     number = _LINE_NUMBER.match(line)
     return line[number.end() :] if number else line
 

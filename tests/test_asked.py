@@ -123,6 +123,7 @@ from bot.target import places
         ("What was the value of the digital economy index in 2021?", "quantity"),
         ("ما قيمة المؤشر في عام 2021؟", "quantity"),
         ("Quelle était la valeur de l'indice en 2021 ?", "quantity"),
+        ("¿Qué valor alcanzó el índice en 2022?", "quantity"),
         ("どの企業が開発を担当しますか？", "organisation"),
         ("어느 기업이 참여하나요?", "organisation"),
         ("Which city is ahead?", None),

@@ -90,6 +90,8 @@ def test_relative_levels_sit_below_the_enclosing_heading() -> None:
         ("01, fortes explosions", "fortes explosions"),
         ("（二）发展现状", "发展现状"),
         ("3) trois", "trois"),
+        # A reference's number is no figure either.
+        ("[1] «Informe (2022)», Zero One Think Tank", "«Informe (2022)», Zero One Think Tank"),
         # Figures stay: decimals, a list of numbers, a count at the start.
         ("1.5 million de personnes", "1.5 million de personnes"),
         ("3.7万家企业", "3.7万家企业"),
