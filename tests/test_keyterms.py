@@ -43,7 +43,7 @@ def test_a_possessive_ends_the_name_after_its_word(question: str, names: list[st
             "quali città superano le 10mila domande di brevetto?",
             "it",
             [("10mila", "number"), ("brevetto", "word")],
-        ),  # fmt: skip
+        ),
         ("Is Web3 in the plan?", "en", [("Web3", "name")]),  # a name still
     ],
 )
