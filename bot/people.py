@@ -1,7 +1,9 @@
 """Who a sentence names, read in its English edition (other scripts do not capitalise names):
 someone ("Huang Zhaoying", "Zero One Think Tank"), a person who may hold a post (no organisation's
 word, no city), an organisation; and whether it names someone the question does not ("Who
-interviewed Huang Zhaoying?" is not answered by his own interview). bot.asked asks it."""
+interviewed Huang Zhaoying?" is not answered by his own interview). And who a question asks
+for: the post asked ("Wer leitet…?"), an author ("Who publishes…?", a person or an organisation),
+which person of a kind ("Which reporter…?"). bot.asked and bot.fit ask it."""
 
 from __future__ import annotations
 
