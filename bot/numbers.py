@@ -37,6 +37,11 @@ _SCALES = {
     "ألف": 1e3, "k": 1e3, "bn": 1e9,
     "亿": 1e8, "億": 1e8, "억": 1e8, "万": 1e4, "萬": 1e4, "만": 1e4,
 }  # fmt: skip
+# The scale words written in Latin letters ("k", "bn", "mila", "million"), longest first: glued to
+# digits they make a number ("683k", "10mila"), not a code (bot.term.CODE).
+LATIN_SCALES = tuple(
+    sorted((w for w in _SCALES if w.isascii() and w.isalpha()), key=len, reverse=True)
+)
 # Arabic-Indic and Persian digits, and the Arabic decimal and thousands marks.
 _ARABIC = str.maketrans("٠١٢٣٤٥٦٧٨٩۰۱۲۳۴۵۶۷۸۹٫٬", "01234567890123456789.,")
 _SCALE = re.compile(

@@ -13,9 +13,6 @@ from bot.commonness import zipf
 from bot.target import places
 from bot.term import QUOTED_TITLE
 
-# A quoted title, of any length ("Beijing Artificial Intelligence Industry Development White Paper
-# 2022"): no one's name.
-_QUOTED = re.compile(r'"[^"\n]*"|«[^»\n]*»|“[^”\n]*”|《[^》\n]*》|「[^」\n]*」|『[^』\n]*』')
 # The languages whose sentences capitalise names: read as they are, without an English edition
 # (an organisation's name only in Latin letters).
 CAPITALISING = ("en", "fr", "es", "de", "it", "pt", "ru")
@@ -125,7 +122,7 @@ def names_a_head(text: str) -> bool:
 
 def names_an_organisation(text: str) -> bool:
     """Whether `text` names an organisation, outside quotes."""
-    unquoted = _QUOTED.sub(" ", text)
+    unquoted = QUOTED_TITLE.sub(" ", text)
     return bool(_ORGANISATION_NAME.search(unquoted)) or any(
         zipf(word.group(), "en") < RARE_NAME_ZIPF and not places(word.group())
         for word in _CAPITALISED_WORD.finditer(unquoted)
@@ -135,7 +132,7 @@ def names_an_organisation(text: str) -> bool:
 def _names(text: str) -> list[str]:
     """The runs of capitalised words `text` writes outside quotes with a word rare in English:
     who someone is ("Huang Zhaoying", "Zero One Think Tank")."""
-    unquoted = _QUOTED.sub(" ", text)
+    unquoted = QUOTED_TITLE.sub(" ", text)
     return [
         run.group() for run in _CAPITALISED_RUN.finditer(unquoted)
         if min(zipf(word, "en") for word in run.group().split()) < RARE_NAME_ZIPF

@@ -7,15 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
+from bot.numbers import LATIN_SCALES
 from bot.tokens import unaccented
 
 _ALNUM = re.compile(r"[^\W_]+")
 
 Kind = Literal["number", "name", "word"]
 # Letters and digits in one word name something ("Web3", "TOP50", "A100", "3D-Modelle"): a
-# question's name, and no figure a sentence states; "683k", "300bn" and "10mila" are numbers.
+# question's name, and no figure a sentence states; a number and its scale word ("683k", "300bn",
+# "10mila": bot.numbers reads them) are numbers.
 CODE = re.compile(
-    r"(?<![A-Za-z\d-])(?!\d+(?:k|bn|mila|mil|mln|mio|mrd|thousand|million|billion)\b)"
+    rf"(?<![A-Za-z\d-])(?!\d+(?:{'|'.join(LATIN_SCALES)})\b)"
     r"(?=[A-Za-z\d-]*\d)(?=[A-Za-z\d-]*[A-Za-z])[A-Za-z\d]+(?:-[A-Za-z\d]+)*"
     r"(?![A-Za-z\d-])"
 )
