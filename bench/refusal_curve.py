@@ -17,7 +17,8 @@ fresh batch written blind on 2026-12-05 (ids `ho-*`), whose dev twin (`cal-*`) d
 split, the batch written blind on 2026-12-06 (ids `nb-*`, 110 in the eleven languages), the
 one written blind in the eighth session (ids `nc-*`, 107) and the one written blind in the
 twelfth (ids `ne-*`, 110: 55 answerable, 55 near misses) and the one written blind in the
-fifteenth (ids `ng-*`, 109: 55 answerable, 54 near misses); and the whole test split at once.
+fifteenth (ids `ng-*`, 109: 55 answerable, 54 near misses) and the one written blind in the
+sixteenth (ids `ni-*`, 104: 51 answerable, 53 near misses); and the whole test split at once.
 The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the model
 fitted on the whole dev split is shown beside it.
 """
@@ -54,7 +55,7 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
 
 # The test split's batches, by the prefix of their ids: the earlier questions (every id not
 # of a later batch), the fresh batch written blind on 2026-12-05, the ones written blind on
-# 2026-12-06 and in the eighth, twelfth and fifteenth sessions.
+# 2026-12-06 and in the eighth, twelfth, fifteenth and sixteenth sessions.
 BATCHES = (
     ("earlier test", ""),
     ("fresh test batch", "ho-"),
@@ -62,6 +63,7 @@ BATCHES = (
     ("blind batch, eighth session", "nc-"),
     ("blind batch, twelfth session", "ne-"),
     ("blind batch, fifteenth session", "ng-"),
+    ("blind batch, sixteenth session", "ni-"),
 )
 
 
