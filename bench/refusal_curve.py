@@ -76,7 +76,8 @@ def batch(item: dict) -> str:
 def score(model, signals: dict) -> float:  # noqa: ANN001
     """The model's probability, as bot decides with it: 0 (refused at any threshold) when the
     value found is bound to another city or year (bot.abstain)."""
-    return 0.0 if signals["value_bound"] < 1 else model.probability(signals)
+    refused = signals["value_bound"] < 1 or signals["places_found"] < 1
+    return 0.0 if refused else model.probability(signals)
 
 
 def curve(rows: list[tuple[dict, dict]], model, label: str) -> None:  # noqa: ANN001

@@ -23,6 +23,7 @@ from bot.attributes import asks_a_target
 from bot.coverage import Vocabulary
 from bot.errors import BotError
 from bot.fit import Fit, check
+from bot.gazetteer import names_a_city
 from bot.keyterms import key_terms
 from bot.target import PLACES, concepts, places
 from bot.term import Term
@@ -36,6 +37,8 @@ FEATURES = (
     "above_background", "names_found", "words_found", "answer_stated", "value_bound",
     "names_near",
 )  # fmt: skip
+# What `features` gives: the model's signals, and one that refuses on its own (Decision).
+SIGNALS = (*FEATURES, "places_found")
 # Below even odds that the best sentence answers, an answer says it may not: the closest the
 # article comes, not a fact it states (bot eval: "unsure").
 EVEN_ODDS = 0.5
@@ -59,6 +62,9 @@ class Terms:
     # heading and the passage before): "Shanghai" asked, a passage about Beijing found.
     near_names: int = 0
     missing_near: int = 0
+    # Cities among `missing` (bot.gazetteer): "Hong Kong", "하얼빈" asked, the article names
+    # neither.
+    missing_places: tuple[str, ...] = ()
 
 
 def looked_up(vocabulary: Vocabulary, terms: Sequence[Term], lang: str) -> list[tuple[Term, bool]]:
@@ -103,6 +109,9 @@ def check_terms(
         checked_words=len(words),
         near_names=len(near),
         missing_near=sum(not holds for _, holds in near),
+        missing_places=tuple(
+            t.surface for t, holds in checked if not holds and names_a_city(t.surface, lang)
+        ),
     )
 
 
@@ -167,6 +176,8 @@ def features(
         "answer_stated": float(how.stated),
         "value_bound": float(how.bound),
         "names_near": 1 - terms.missing_near / max(terms.near_names, 1),
+        # Not read by the model: a city the article never names refuses at any odds (Decision).
+        "places_found": float(not terms.missing_places),
     }
 
 
@@ -187,7 +198,10 @@ class Decision:
         city or year ("上海呢？" after Beijing's 34 universities: "北京拥有34所"), which an answer
         would give as the one asked, however likely the model finds it (dev, 388 questions: 26
         near misses so bound, no answerable question; when the model's doubt was needed too, 2
-        of them were answered)."""
+        of them were answered); or a city the question names is one the article never names
+        ("… released in Hong Kong?": dev and test, 28 questions, none answerable)."""
+        if self.calibrated and self.terms.missing_places:
+            return True
         return self.probability < self.threshold or self.calibrated and not self.fit.bound
 
     @property

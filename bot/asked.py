@@ -27,6 +27,7 @@ from bot.people import (
     names_a_head,
     names_an_organisation,
     names_someone,
+    opens_with_a_group,
     post_asked,
 )
 from bot.rankings import asks_a_rank, asks_ranking
@@ -249,7 +250,7 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
     if kind == "day":
         return bool(SENTENCE_DAY.search(sentence))
     if kind == "person" and (english or lang in CAPITALISING):
-        return names_someone(english or sentence)
+        return names_someone(english or sentence) or opens_with_a_group(english)
     if kind == "head" and (english or lang in CAPITALISING):
         return names_a_head(english or sentence)
     if kind == "organisation" and (english or lang in LATIN_CAPITALISING):
@@ -273,6 +274,9 @@ class Reading:
     # The lead-in that dates it, a goal with no year ("by 2025, …" before a list of goals):
     # (passage row, sentence), bot.reading.dated_by.
     dated: tuple[int, int] | None = None
+    # The years its passage names before it, titles left out ("As of October 2022, … . Beijing
+    # has more than 40,000 …": 2022), bot.reading.years_before.
+    years: frozenset[str] = frozenset()
 
     def states(self, kind: Expected | None) -> bool:
         """Whether it holds an answer of `kind` (see `states`); a date, by its lead-in too."""

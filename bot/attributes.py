@@ -1,6 +1,6 @@
 """Attributes the question asks of a thing that a translation always names: where it is based,
 when it was founded, how many people live there, what it earns, whether it is listed, a
-person's age.
+person's age, a batch after the first.
 
 "Where is Zero One Think Tank headquartered?" finds the sentence citing its report, and "When
 was HTC founded?" its vice-president's interview: the thing is there, the attribute is not.
@@ -70,6 +70,19 @@ ATTRIBUTES = {
         r"(?:أي|ما)\s+(?:ال)?(?:منطق[ةت]|مناطق|حي|أحياء)\s+(?:\S+\s+){0,2}?(?:من|في)\s+"
         r"(?:بكين|شنغهاي)|哪(?:个|些|一个)?(?:城)?区|どの区|どこの区|"
         r"何区|어느 구|어떤 구|구 가운데|구 중에",
+        re.IGNORECASE,
+    ),
+    # A later batch or group than the first ("the second batch of partners", "第二批", "2차"):
+    # the article names only the first.
+    "later_batch": re.compile(
+        r"\b(?:second|third|next|2nd|3rd|deuxi[eè]me|seconde?|troisi[eè]me|prochaine?|"
+        r"segund[oa]|tercer[oa]?|terceir[oa]|pr[oó]xim[oa]|second[oa]|terz[oa]|prossim[oa]|"
+        r"zweite[nrms]?|dritte[nrms]?|n[äa]chste[nrms]?|втор\w+|трет\w+|следующ\w+)\s+"
+        r"(?:batch\w*|group\w*|rounds?|cohorts?|waves?|lots?|groupes?|vagues?|lotes?|grupos?|"
+        r"tandas?|levas?|rodadas?|grupp[oi]|lott[oi]|gruppe\w*|partnergruppe\w*|charge\w*|"
+        r"runde\w*|tranche\w*|групп\w*|парти\w*|набор\w*|очеред\w*|волн\w*)|"
+        r"(?:الدفعة|المجموعة) (?:الثانية|الثالثة)|第[二三]批|下一批|第[2２二][弾陣次]|2次|"
+        r"[2２]차|두 번째",
         re.IGNORECASE,
     ),
 }

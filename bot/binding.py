@@ -62,11 +62,13 @@ def bound(
     lang: str,
     listed: frozenset[str] = frozenset(),
     about: frozenset[str] = frozenset(),
+    before: frozenset[str] = frozenset(),
 ) -> bool:
     """False when the value `sentence` gives belongs to another year or city than the question
     asks about: the question names a year, the sentence others and not it ("… in 2022?" — "In
-    2021, Shanghai had …"); or every clause holding an answer of the expected kind names the
-    other city and not the one asked ("Pékin en compte 34, loin devant le Jiangsu, Shanghai").
+    2021, Shanghai had …"), or, naming none, its passage before it (`before`); or every clause
+    holding an answer of the expected kind names the other city and not the one asked ("Pékin
+    en compte 34, loin devant le Jiangsu, Shanghai").
     A place in a ranking is bound as a figure is ("Quel rang occupe Shanghai… ?" and "Pékin se
     classe au premier rang"). True when that cannot be told (no year or one city asked, no
     figure, date or rank asked).
@@ -76,7 +78,7 @@ def bound(
     # A value or a ranking of another year is not the one asked ("¿Qué ciudad fue segunda … en
     # 2022?" and "en 2021, las 5 primeras ciudades…"); what a plan does by 2025 may be said
     # beside a count of 2022.
-    if (kind in VALUES or ranks) and other_year(question, sentence):
+    if (kind in VALUES or ranks) and other_year(question, sentence, before):
         return False
     if kind is None and asks_a_rank(question):
         # "Quel rang occupe Shanghai… ?" and "Pékin se classe au premier rang": Beijing's rank.
@@ -160,10 +162,13 @@ def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:
     return not valued or any(asked <= named or not named for named in valued)
 
 
-def other_year(question: str, sentence: str) -> bool:
+def other_year(question: str, sentence: str, before: frozenset[str] = frozenset()) -> bool:
     """The question names a year (or years: "from 2013 to 2022"), the sentence others and not
-    it (not all of them; titles left out)."""
+    it (not all of them; titles left out); a sentence naming none, the years its passage names
+    before it (`before`: "Combien … en 2020 ?" and "As of October 2022, … . Beijing has more
+    than 40,000 …")."""
     asked, stated = set(YEAR.findall(question)), set(YEAR.findall(QUOTED_TITLE.sub(" ", sentence)))
+    stated = stated or set(before)
     return bool(asked and stated and not asked <= stated)
 
 

@@ -193,7 +193,7 @@ def own_value_first(
         if (
             asked <= named
             and states_asked(question, other)
-            and bound(question, other.text, other.lang, listed, other.about)
+            and bound(question, other.text, other.lang, listed, other.about, other.years)
         ):
             ranked.insert(0, ranked.pop(n))
             return other

@@ -13,7 +13,7 @@ from bot.attributes import unnamed
 from bot.binding import CLAUSE, asked_places, bound, held_by, named_places, other_year
 from bot.exactness import approximate_only
 from bot.numbers import YEAR
-from bot.people import names_someone_else, post_asked
+from bot.people import names_someone_else, opens_with_a_group, post_asked
 from bot.premise import (
     FIGURES,
     answers_nothing_asked,
@@ -63,7 +63,7 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     corpus lists in the reading's language)."""
     kind = expected(question)
     attribute = unnamed(question, reading.text, reading.english)
-    is_bound = bound(question, reading.text, reading.lang, listed, reading.about)
+    is_bound = bound(question, reading.text, reading.lang, listed, reading.about, reading.years)
     # A value that may be the asked city's is held by no other: its clauses are read once.
     other = (
         None if is_bound else held_by(question, reading.text, reading.lang, listed, reading.about)
@@ -88,13 +88,17 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         and (
             kind not in ("person", "head")
             or names_someone_else(question, reading.text, reading.lang, reading.english)
+            or kind == "person"
+            and opens_with_a_group(reading.english)
         )
         and (kind != "head" or states_the_post(question, reading.text)),
         is_bound,
         tuple(sorted(places(question))),
         other,
         kind is None and asks_a_rank(question),
-        year_asked(question) if not is_bound and other_year(question, reading.text) else None,
+        year_asked(question)
+        if not is_bound and other_year(question, reading.text, reading.years)
+        else None,
         attribute,
         reading.dated if undated else None,
         approximate,

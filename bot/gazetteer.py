@@ -51,6 +51,18 @@ def city_named(word: str, lang: str = "") -> str | None:
     return english
 
 
+def names_a_city(surface: str, lang: str) -> bool:
+    """Whether a name as a reader wrote it (`surface`, in a question in `lang`) is a city's:
+    its English name ("Hong Kong", "Guiyang") or one in a script without capitals ("하얼빈"),
+    as `city_named` reads a common word of `lang`."""
+    if UNCASED.fullmatch(surface):
+        return city_named(surface, lang) is not None
+    population = _latin().get(surface.casefold())
+    if population is None or not surface[:1].isupper():
+        return False
+    return population >= MIN_POPULATION_COMMON or not is_common(surface, lang)
+
+
 def names_of(city: str) -> tuple[str, ...]:
     """Every name of `city` (its English name, as `city_named` gives it): the English one first."""
     return _names().get(city, (city,))
@@ -72,6 +84,16 @@ def _cities() -> dict[str, tuple[str, int]]:
         for name in names[1:]:
             if name not in cities or cities[name][1] < population:
                 cities[name] = (english, population)
+    return cities
+
+
+@cache
+def _latin() -> dict[str, int]:
+    """Each city's English name, casefolded, with the people of the largest city so named."""
+    cities: dict[str, int] = {}
+    for english, population, _ in _read():
+        key = english.casefold()
+        cities[key] = max(population, cities.get(key, 0))
     return cities
 
 

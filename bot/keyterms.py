@@ -190,8 +190,13 @@ def _words(text: str, lang: str) -> Iterator[tuple[str, bool | str]]:
             yield "", False
         elif "-" in word and zipf(word, lang) == 0:
             # Capitalised parts join again as one name ("Rolls-Royce"); in German a noun part
-            # ("HTC-Vizepräsident") does not.
-            for i, part in enumerate(word.split("-")):
+            # ("HTC-Vizepräsident") does not, nor the compound's head when German writes it
+            # ("HTC-Manager": a manager of HTC's).
+            parts = word.split("-")
+            for i, part in enumerate(parts):
+                if lang in NOUN_CAPITALS and 0 < i == len(parts) - 1 and zipf(part, lang) > 0:
+                    yield "", False
+                    part = part.lower()
                 yield part, opens and i == 0
         else:
             yield word, opens
@@ -227,7 +232,10 @@ def _is_noun(word: str, lang: str) -> bool:
     unless English writes it about as often ("Python", "Windows"), it is ("Umsatz", "Peking",
     "Forschungsbericht"). A name English rarely writes is lost, never a noun taken for a name."""
     english = zipf(word, "en")
-    return english == 0.0 or zipf(word, lang) > english + LOCAL_MARGIN
+    local = zipf(word, lang) > english + LOCAL_MARGIN
+    # A noun German shares with English is one when it is among German's everyday words ("Art",
+    # "Team", "Partner"), not when only English writes it every day ("Apple", "Manager").
+    return english == 0.0 or local or is_common(word, lang)
 
 
 def _word_term(word: str, lang: str, common: int) -> Iterator[Term]:

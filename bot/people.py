@@ -51,6 +51,15 @@ _ORGANISATION_WORD = re.compile(
     r"Government|Association|Alliance|Lab\w*|Network|Foundation|Securities|News|Paper|Service)\b"
 )
 
+# A group named as a sentence's subject, within its first words: who did something, when no one
+# is named.
+_GROUP = re.compile(
+    r"\b(?:circles|academia|enterprises|companies|firms|manufacturers|institutions|universities|"
+    r"researchers|scholars|experts|governments|investors|people|players|vendors)\b",
+    re.IGNORECASE,
+)
+GROUP_WORDS = 5
+
 # Who wrote, published or issued something ("Who publishes the … Report?", "Кто подготовил
 # сводку…?", "谁发布了…"): an organisation answers as well as a person ("Zero One Think Tank").
 _AUTHORED = re.compile(
@@ -112,6 +121,13 @@ def asks_an_author(question: str) -> bool:
 def names_someone(text: str) -> bool:
     """Whether `text` names someone: a person, or an organisation by a name rare in English."""
     return bool(_names(text))
+
+
+def opens_with_a_group(english: str) -> bool:
+    """Whether a sentence's English edition opens with a group of people or bodies as its
+    subject ("Academic and industrial circles generally use…", "Leading AI companies…"): who
+    does something, when the article names no one ("Кто … измеряет техническую силу…?")."""
+    return bool(_GROUP.search(" ".join(english.split()[:GROUP_WORDS])))
 
 
 def names_a_head(text: str) -> bool:

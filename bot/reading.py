@@ -20,6 +20,7 @@ from bot.numbers import YEAR
 from bot.people import RARE_NAME_ZIPF
 from bot.retrieve import Hit
 from bot.target import places
+from bot.term import QUOTED_TITLE
 
 _CAPITALISED = re.compile(r"\b[A-Z](?:[a-z]{2,}|[A-Z]{2,})\b")
 # How many sentences back a lead-in may date a goal ("By 2025, … will enter a new stage." then,
@@ -51,7 +52,15 @@ def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
     return Reading(
         text, read_lang, common_lowered(english_text, index.lowercase_english), context,
         city_of(hit.passage), dated_by(index, hit.row, sentence, english_text),
+        years_before(hit.passage, sentence),
     )  # fmt: skip
+
+
+def years_before(passage: Passage, sentence: int) -> frozenset[str]:
+    """The years `passage` names before its sentence `sentence`, outside titles: a figure with
+    no year of its own is of theirs."""
+    before = passage.text[: passage.sentences[sentence][0]]
+    return frozenset(YEAR.findall(QUOTED_TITLE.sub(" ", before)))
 
 
 def dated_by(index: Index, row: int, n: int, english: str = "") -> tuple[int, int] | None:

@@ -41,6 +41,13 @@ from bot.attributes import asks_a_target, attributes_asked, states_a_target, unn
         # Each district is no district asked; nor a region ("أي منطقة" without a city).
         ("What does Beijing plan for each district?", ()),
         ("أي منطقة أصدرت أكثر سياسات الميتافيرس بعد شنغهاي؟", ()),
+        # A batch after the first; the first, or a second place, is none.
+        ("How many members will the second batch of partners have?", ("later_batch",)),
+        ("北京伙伴计划的第二批成员有多少家？", ("later_batch",)),
+        ("Quantos membros terá o segundo lote do programa?", ("later_batch",)),
+        ("파트너 계획 2차 회원사는 몇 곳인가요?", ("later_batch",)),
+        ("How many members are in the first batch?", ()),
+        ("Which city ranks second in digital density?", ()),
     ],
 )
 def test_the_attributes_a_question_asks(question: str, attributes: tuple[str, ...]) -> None:
@@ -94,6 +101,15 @@ def test_an_attribute_the_article_names_is_answered(engine) -> None:  # noqa: AN
         ("Where is Zero One Think Tank headquartered?", "does not say where it is based"),
         ("HTC是哪一年成立的？", "文章没有说何时由谁创立"),
         ("Dove ha sede HTC?", "non dice dove ha sede"),
+        # Each answered with the first batch's 39 without the check.
+        (
+            "Сколько участников вошло во вторую группу партнёров пекинской программы?",
+            "названа только первая группа",
+        ),
+        (
+            "Quantos membros terá o segundo lote do programa de parceria de Pequim?",
+            "só menciona o primeiro grupo",
+        ),
         (
             "Em qual distrito de Pequim se concentra a maior parte das empresas de IA?",
             "não nomeia o distrito",

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from bot.abstain import Decision, Terms
 from bot.asked import Reading
-from bot.binding import bound, held_by, nationwide
+from bot.binding import bound, held_by, nationwide, other_year
 from bot.fit import Fit, check, counts_only_cities, states_the_post
 from bot.followup import Turn
 from bot.refusal import refusal
@@ -216,8 +216,8 @@ def test_the_citys_share_after_the_countrys_total_answers(engine) -> None:  # no
     )
     assert answer.answered and "16" in answer.answer.split("[1]")[0]
     # Of another year, the sentences after the country's total give no year's figure.
-    other_year = engine.ask("How many metaverse support policies did Shanghai issue in 2022 alone?")
-    assert not other_year.answered
+    another_year = engine.ask("How many metaverse support policies did Shanghai issue in 2022?")
+    assert not another_year.answered
 
 
 def test_a_range_of_years_asked_binds_both_its_ends() -> None:
@@ -300,3 +300,13 @@ def test_the_countrys_figure_a_part_is_asked_of_is_no_place_asked() -> None:
         "Landesweit gibt es 147 erstklassige Hochschulen, 34 davon in Peking, weit vor Shanghai."
     )
     assert not bound("Wie viele der landesweit 147 Universitäten liegen in Shanghai?", german, "de")
+
+
+def test_a_sentence_naming_no_year_is_of_the_years_its_passage_names_before_it() -> None:
+    talents = "Pékin compte plus de 40 000 talents techniques de base en IA."
+    asked = "Combien de talents Pékin comptait-il en {} ?"
+    assert other_year(asked.format(2020), talents, frozenset({"2022"}))
+    assert not other_year(asked.format(2022), talents, frozenset({"2022"}))
+    assert not other_year(asked.format(2020), talents)  # nothing dates it
+    # The sentence's own year comes first.
+    assert not other_year(asked.format(2021), "En 2021, Pékin comptait …", frozenset({"2022"}))

@@ -174,6 +174,39 @@ def test_a_refusal_names_what_the_article_never_mentions(
     assert answer.citations  # the nearest passages are still listed, labelled by answered=False
 
 
+@pytest.mark.parametrize(
+    "question",
+    [
+        "How many large AI models with over a billion parameters have been released in Hong Kong?",
+        "하얼빈에서는 10억 파라미터 이상 대형 모델이 몇 개나 발표됐어?",
+        "Welche KI-Förderpolitik hat die Stadt Guiyang beschlossen?",
+    ],
+)
+def test_a_city_the_article_never_names_is_refused_at_any_odds(engine, question: str) -> None:
+    answer = engine.ask(question)
+    assert not answer.answered and answer.decision.terms.missing_places
+    assert answer.decision.signals["places_found"] == 0.0
+
+
+def test_who_does_something_is_answered_by_the_group_the_sentence_opens_with(engine) -> None:
+    for question in (
+        "Who generally uses the number of patent applications to measure technical strength?",
+        "Кто, по статье, обычно измеряет техническую силу числом патентных заявок?",
+    ):
+        answer = engine.ask(question)
+        assert answer.answered and not answer.unsure, question
+        cited = answer.citations[0]
+        assert "brevet" in cited.text[slice(*cited.span)]
+
+
+def test_a_figure_with_no_year_is_of_the_years_its_passage_names_before_it(engine) -> None:
+    # "As of October 2022, Beijing had 1,048 … . Beijing has more than 40,000 …": 2022's.
+    asked = "Combien Pékin comptait-il de talents techniques de base en IA en {} ?"
+    assert not engine.ask(asked.format(2020)).answered
+    answer = engine.ask(asked.format(2022))
+    assert answer.answered and "40 000" in answer.answer
+
+
 def test_a_question_whose_terms_are_all_in_the_article_names_none_missing(engine) -> None:
     answer = engine.ask("How big will Beijing's AI core industry be by 2025?")
     assert answer.answered and answer.decision.terms.missing == ()

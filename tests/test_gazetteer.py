@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.gazetteer import city_named, names_of, writes_script
+from bot.gazetteer import city_named, names_a_city, names_of, writes_script
 from bot.keyterms import key_terms
 
 
@@ -22,6 +22,13 @@ def test_a_common_word_names_only_a_city_of_a_million() -> None:
     assert city_named("위해") == "Weihai"  # a name already read as one
     assert city_named("المدينة", "ar") is None  # "the city", and Medina
     assert city_named("Osaka") is None  # a capital marks a Latin-script name: not looked up here
+
+
+def test_a_name_a_reader_wrote_names_a_city_by_its_english_name_or_in_its_script() -> None:
+    assert names_a_city("Hong Kong", "en") and names_a_city("Guiyang", "de")
+    assert names_a_city("하얼빈", "ko") and names_a_city("São Paulo", "pt")
+    assert not names_a_city("hub", "en")  # Hub, Pakistan: a capital is asked for
+    assert not names_a_city("Manager", "de") and not names_a_city("Zhaoying", "en")
 
 
 def test_a_city_has_its_english_name_and_its_names_in_other_scripts() -> None:
