@@ -75,7 +75,8 @@ def batch(item: dict) -> str:
 
 def score(model, signals: dict) -> float:  # noqa: ANN001
     """The model's probability, as bot decides with it: 0 (refused at any threshold) when the
-    value found is bound to another city or year (bot.abstain)."""
+    value found is bound to another city or year, or a city asked is one the article never
+    names (bot.abstain)."""
     refused = signals["value_bound"] < 1 or signals["places_found"] < 1
     return 0.0 if refused else model.probability(signals)
 
