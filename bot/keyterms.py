@@ -229,12 +229,12 @@ def _is_capitalised(word: str, lang: str, opens: bool = False) -> bool:
 
 def _is_noun(word: str, lang: str) -> bool:
     """Whether a capitalised word of a language that capitalises its nouns is a common noun:
-    unless English writes it about as often ("Python", "Windows"), it is ("Umsatz", "Peking",
-    "Forschungsbericht"). A name English rarely writes is lost, never a noun taken for a name."""
+    unless English writes it about as often ("Python", "Windows") and it is not among the
+    language's everyday words ("Art", "Team"), it is ("Umsatz", "Peking", "Forschungsbericht").
+    A name English rarely writes is lost, never a noun taken for a name."""
     english = zipf(word, "en")
     local = zipf(word, lang) > english + LOCAL_MARGIN
-    # A noun German shares with English is one when it is among German's everyday words ("Art",
-    # "Team", "Partner"), not when only English writes it every day ("Apple", "Manager").
+    # "Apple" and "Manager" are every day in English only: names ("Google" is lost).
     return english == 0.0 or local or is_common(word, lang)
 
 
