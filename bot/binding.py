@@ -143,7 +143,7 @@ def nationwide(question: str, sentence: str, lang: str, about: frozenset[str]) -
     return bool(valued) and all(named == {COUNTRY} for named in valued)
 
 
-def asked_places(question: str, listed: frozenset[str], lang: str = "") -> set[str]:
+def asked_places(question: str, listed: frozenset[str], lang: str) -> set[str]:
     """The places `question` (in `lang`) asks a value of: the cities and listed places it names,
     and the country when it names it beside them (the country alone is no city to bind a value
     to: "Сколько университетов первого класса в Китае?" reads "Из 147 … вузов страны 34 … в

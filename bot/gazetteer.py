@@ -57,8 +57,10 @@ def names_a_city(surface: str, lang: str) -> bool:
     as `city_named` reads a common word of `lang`."""
     if UNCASED.fullmatch(surface):
         return city_named(surface, lang) is not None
+    if not surface[:1].isupper():  # checked before the list is read: "mayor", "2031"
+        return False
     population = _latin().get(surface.casefold())
-    if population is None or not surface[:1].isupper():
+    if population is None:
         return False
     return population >= MIN_POPULATION_COMMON or not is_common(surface, lang)
 
