@@ -55,7 +55,7 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
 
 # The test split's batches, by the prefix of their ids: the earlier questions (every id not
 # of a later batch), the fresh batch written blind on 2026-12-05, the ones written blind on
-# 2026-12-06 and in the eighth, twelfth, fifteenth and sixteenth sessions.
+# 2026-12-06 and in the eighth, twelfth, fifteenth, sixteenth and seventeenth sessions.
 BATCHES = (
     ("earlier test", ""),
     ("fresh test batch", "ho-"),
@@ -64,6 +64,7 @@ BATCHES = (
     ("blind batch, twelfth session", "ne-"),
     ("blind batch, fifteenth session", "ng-"),
     ("blind batch, sixteenth session", "ni-"),
+    ("blind batch, seventeenth session", "nk-"),
 )
 
 

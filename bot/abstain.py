@@ -34,13 +34,11 @@ if TYPE_CHECKING:
 MODEL_FILE = Path(__file__).with_name("abstain.json")
 FEATURES = (
     "sentence_top", "standout", "passage_top", "passage_margin", "overlap", "lexical",
-    "above_background", "names_found", "words_found", "answer_stated", "value_bound",
-    "names_near",
+    "above_background", "names_found", "words_found", "answer_stated", "value_bound", "names_near",
 )  # fmt: skip
 # What `features` gives: the model's signals, and one that refuses on its own (Decision).
 SIGNALS = (*FEATURES, "places_found")
-# Below even odds that the best sentence answers, an answer says it may not: the closest the
-# article comes, not a fact it states (bot eval: "unsure").
+# Below even odds that the best sentence answers, an answer says it may not (eval: "unsure").
 EVEN_ODDS = 0.5
 # Acronyms this short are often written out where the answer is ("IA" → "intelligence
 # artificielle", "HTC" → "il"): the names_near check skips them.
@@ -62,9 +60,9 @@ class Terms:
     # heading and the passage before): "Shanghai" asked, a passage about Beijing found.
     near_names: int = 0
     missing_near: int = 0
-    # Cities among `missing` (bot.gazetteer): "Hong Kong", "하얼빈" asked, the article names
-    # neither.
+    # Cities among `missing` (bot.gazetteer), "Hong Kong"; among `found`, "重庆" (bot.binding).
     missing_places: tuple[str, ...] = ()
+    found_places: tuple[str, ...] = ()
 
 
 def looked_up(vocabulary: Vocabulary, terms: Sequence[Term], lang: str) -> list[tuple[Term, bool]]:
@@ -112,6 +110,11 @@ def check_terms(
         missing_places=tuple(
             t.surface for t, holds in checked if not holds and names_a_city(t.surface, lang)
         ),
+        found_places=tuple(
+            t.surface.casefold()
+            for t, holds in checked
+            if holds and not places(t.surface) and names_a_city(t.surface, lang)
+        ),
     )
 
 
@@ -144,7 +147,9 @@ def assess(
     best sentence (`reading`) fits what it asks; `overlap` is the share of the question's words
     that sentence holds."""
     terms = check_terms(question, retrieval.lang, vocabulary, reading)
-    how = check(question, reading, vocabulary.places_listed(reading.lang)) if reading else Fit()
+    if reading is None:
+        return features(retrieval, overlap, terms), terms, Fit()
+    how = check(question, reading, vocabulary.places_listed(reading.lang) | set(terms.found_places))
     return features(retrieval, overlap, terms, how), terms, how
 
 

@@ -42,6 +42,7 @@ _QUANTITY = re.compile(
     r"(?:che|quale) (?:quota|percentuale)|какой процент|ما حجم|"
     r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje)|wie (?:viele?|hoch|gro[ßs])|"
     r"welche[nmrs]? \w*anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
+    r"(?:que|qual) (?:a )?(?:parcela|fatia)|"
     r"какая доля|kaç|hoeveel|[وف]?كم|[وف]?ما (?:نسبة|حصة|قيمة)|(?:what|which) (?:is|was) the value|"
     r"quelle (?:est|était) la valeur|cu[aá]l (?:es|era) el valor|wie hoch (?:ist|war) der wert|"
     r"qual (?:è|era) il valore|qual (?:é|era) o valor|каково значение|qu[eé] valor|"
@@ -49,6 +50,16 @@ _QUANTITY = re.compile(
     r"几[个条家项位次年所名件款种座批]|比例|占比|"
     r"何[個件社人つ%％]|何ポイント|何パーセント|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|몇|얼마|비율|"
     r"비중",
+    re.IGNORECASE,
+)
+# A size asked is a figure ("What size…?", "Какого масштаба…?", "何億元"): read by `expected`.
+_SIZE = re.compile(
+    r"\b(?:what (?:size|scale|volume)|how (?:big|large)|quel(?:le)? (?:taille|[ée]chelle|ampleur|"
+    r"volume)|qu[eé] (?:tama[ñn]o|volumen|escala|dimensi[oó]n)|welche[nrs]? (?:gr[öo](?:ß|ss)e|"
+    r"umfang|\w*volumen)|(?:che|quale) (?:dimensione|volume|scala)|"
+    r"(?:qual|que) (?:(?:é|era|foi) )?(?:a |o )?(?:dimens[ãa]o|tamanho|escala|volume)|"
+    r"как(?:ой|ого|ов[ао]?) (?:масштаб\w*|объ[её]м\w*|размер\w*)|ما (?:هو )?(?:ال)?حجم)\b|"
+    r"多大|何[億兆万]",
     re.IGNORECASE,
 )
 # A price, a budget or a sum asked is an amount ("E a quale prezzo?", "Quel budget…?", "Quel
@@ -86,7 +97,8 @@ _COUNTED = re.compile(
 # Chinese, Japanese and Korean name a share with the measure ("디지털 비중 순위"): with how much.
 _SHARE = re.compile(
     r"\b(percent\w*|proportion|share|pourcentage|porcentaje|proporci[oó]n|prozent\w*|\w*anteil|"
-    r"percentual\w*|quota|percentagem|propor[çc][aã]o|процент\w*|дол[яию]|نسبة|حصة)\b|%|百分",
+    r"percentual\w*|quota|percentagem|propor[çc][aã]o|parcela|fatia|процент\w*|дол[яию]|نسبة|"
+    r"حصة)\b|%|百分",
     re.IGNORECASE,
 )
 _CJK_SHARE = re.compile(r"比例|占比|割合|シェア|비율|비중|점유율")
@@ -105,8 +117,9 @@ _CURRENCY = re.compile(
 )
 # A date asked; a day (_DAY, "quel jour", "哪一天") is asked before it and is a date too.
 _DATE = re.compile(
-    r"\b(when|what year|which year|quand|en quelle année|à quelle date|cu[aá]ndo|en qu[eé] año|"
-    r"wann|in welchem jahr|quando|in che anno|em que ano|когда|в каком году|[وف]?متى|في أي عام|"
+    r"\b(when(?! it comes\b)|what year|which year|quand(?! il s'agit)|en quelle année|"
+    r"à quelle date|cu[aá]ndo(?! se trata)|en qu[eé] año|wann|in welchem jahr|"
+    r"quando(?! si tratta| se trata)|in che anno|em que ano|когда|в каком году|[وف]?متى|في أي عام|"
     r"(?:what|which) date|quel(?:le)? (?:date|jour)|qu[eé] fecha|(?:welche[mn]?|an welchem) datum|"
     r"(?:che|quale|in che) data|(?:que|qual|em que) data|какая дата|أي تاريخ|ما تاريخ|"
     r"by what year|para qu[eé] año|к какому году|zu welchem jahr|entro (?:che|quale) anno|"
@@ -195,12 +208,13 @@ def expected(question: str) -> Expected | None:
         return "day"
     if _DATE.search(question):
         return "date"
+    figure = asks_quantity(question) or _SIZE.search(question) is not None
     if _PRICE.search(question) or (
-        asks_quantity(question) and _MONEY.search(question) and not _COUNTED.search(question)
+        figure and _MONEY.search(question) and not _COUNTED.search(question)
     ):
         return "money"
     # "베이징은 몇 위인가요?", "上海は何位？": a place in a ranking, not a figure.
-    if asks_quantity(question) and not asks_a_rank(question):
+    if figure and not asks_a_rank(question):
         return "share" if _asks_share(question) else "quantity"
     if _ORGANISATION.search(question):
         return "organisation"
@@ -245,10 +259,11 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         if kind == "share" and not _PERCENT.search(stated):
             return False
         return bool(numbers(stated, lang)) or lang in ("zh", "ja") and counts_in_characters(stated)
+    # A title's years name what it covers, not when it came out ("《…行动方案（2023-2025年）》").
     if kind == "date":
-        return bool(_SENTENCE_DATE.search(sentence))
+        return bool(_SENTENCE_DATE.search(QUOTED_TITLE.sub(" ", sentence)))
     if kind == "day":
-        return bool(SENTENCE_DAY.search(sentence))
+        return bool(SENTENCE_DAY.search(QUOTED_TITLE.sub(" ", sentence)))
     if kind == "person" and (english or lang in CAPITALISING):
         return names_someone(english or sentence) or opens_with_a_group(english)
     if kind == "head" and (english or lang in CAPITALISING):

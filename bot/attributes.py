@@ -1,6 +1,7 @@
 """Attributes the question asks of a thing that a translation always names: where it is based,
 when it was founded, how many people live there, what it earns, whether it is listed, a
-person's age, a batch after the first.
+person's age, a government body, a size, a batch after the first, unicorn companies,
+research papers.
 
 "Where is Zero One Think Tank headquartered?" finds the sentence citing its report, and "When
 was HTC founded?" its vice-president's interview: the thing is there, the attribute is not.
@@ -72,6 +73,44 @@ ATTRIBUTES = {
         r"何区|어느 구|어떤 구|구 가운데|구 중에",
         re.IGNORECASE,
     ),
+    # Which government body: a plan's name or its city is none.
+    "department": re.compile(
+        r"\b(?:departments?|bureaus?|ministry|ministries|commissions?|committees?|d[ée]partement|"
+        r"minist[èe]re|comit[ée]|departamentos?|ministerio|comisi[oó]n|secretar[ií]a|oficina|"
+        r"beh[öo]rde\w*|ministerium\w*|abteilung\w*|kommission\w*|ausschuss\w*|dipartimento|"
+        r"ufficio|ministero|commissione|comitato|assessorato|minist[ée]rio|comiss[ãa]o|[óo]rg[ãa]o|"
+        r"ведомств\w*|департамент\w*|комитет\w*|министерств\w*|{_AL}إدارة|{_AL}لجنة|{_AL}وزارة|"
+        r"{_AL}هيئة)\b|部门|委员会|部局|省庁|部署|当局|부서|위원회|부처|당국".replace("{_AL}", _AL),
+        re.IGNORECASE,
+    ),
+    # Unicorn companies: a sentence about other companies says nothing of them.
+    "unicorns": re.compile(
+        r"\b(?:unicorns?|licornes?|unicornios?|unicorn[oi]|unic[oó]rnios?|einh[oö]rn\w*|"
+        r"\w*-?единорог\w*|\w*يونيكورن\w*|أحادية القرن)\b|独角兽|ユニコーン|유니콘",
+        re.IGNORECASE,
+    ),
+    # Research papers (not "this article", nor "les articles négatifs"): a count of
+    # enterprises or talents is none of theirs.
+    "papers": re.compile(
+        r"\b(?:(?:research |scientific |academic )?papers|"
+        r"articles (?:scientifiques?|de recherche|(?:publiés )?sur l['’](?:ia|intelligence))|"
+        r"art[ií]culos (?:cient[ií]ficos|de investigaci[oó]n|"
+        r"(?:publicados )?sobre (?:la )?(?:ia|inteligencia))|"
+        r"fachartikel\w*|fachaufs[äa]tz\w*|(?:wissenschaftliche\w* )?publikation\w*|"
+        r"articoli (?:scientifici|di ricerca|(?:pubblicati )?sull['’](?:ia|intelligenza))|"
+        r"artigos (?:cient[ií]ficos|de pesquisa|"
+        r"(?:publicados )?sobre (?:a )?(?:ia|intelig[eê]ncia))|"
+        r"(?:научн\w+ )?стат(?:ей|ьи|ьям) (?:по|об?) (?:ии|искусственн\w+)|научн\w+ стат\w+|"
+        rf"{_AL}أوراق البحثية|أوراق بحثية|{_AL}أبحاث المنشورة)\b|论文|論文|논문",
+        re.IGNORECASE,
+    ),
+    # A size ("the scale of the core industry", "规模"): a count of its enterprises is none.
+    "scale": re.compile(
+        r"\b(?:scale|size|volume|[ée]chelle|taille|ampleur|escala|tama[ñn]o|volumen|gr[öo](?:ß|ss)e|"
+        r"umfang|\w+volumen|dimensione|scala|dimens[ãa]o|tamanho|масштаб\w*|объ[её]м\w*|"
+        r"размер\w*|(?:ال)?حجم)\b|规模|規模|규모",
+        re.IGNORECASE,
+    ),
     # A later batch or group than the first ("the second batch of partners", "第二批", "2차"):
     # the article names only the first.
     "later_batch": re.compile(
@@ -105,10 +144,18 @@ _PER_HEAD = re.compile(
     re.IGNORECASE,
 )
 
+# "Large-scale" models name no size asked ("大规模模型", "modèles à grande échelle").
+_LARGE_SCALE = re.compile(
+    r"\b(?:large[- ]scale|(?:à|a) grande? [ée]chelle|a gran escala|su larga scala|"
+    r"de grande escala|gro(?:ß|ss)skalig\w*|крупномасштабн\w*|multi-?scale|многомасштабн\w*)\b|"
+    r"大规模|大規模|대규모",
+    re.IGNORECASE,
+)
+
 
 def attributes_asked(question: str) -> tuple[str, ...]:
     """The attributes `question` names."""
-    question = _PER_HEAD.sub(" ", question)
+    question = _LARGE_SCALE.sub(" ", _PER_HEAD.sub(" ", question))
     return tuple(name for name, words in ATTRIBUTES.items() if words.search(question))
 
 
@@ -117,6 +164,8 @@ def names_attribute(name: str, text: str) -> bool:
     district: by its name)."""
     if name == "district":
         return _DISTRICT.search(text) is not None
+    if name == "scale":
+        text = _LARGE_SCALE.sub(" ", text)
     return bool(ATTRIBUTES[name].search(text) or name == "founding" and _LAUNCHED.search(text))
 
 

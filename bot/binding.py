@@ -40,6 +40,11 @@ _COUNTRY_ASKED = re.compile(
     r"\bchin(?:a|e|as|a's)\b|\bcina\b|китай\w*|китае|الصين|中国|中國|全国|全國|중국|전국",
     re.IGNORECASE,
 )
+# A title's name, this far before a year the question names, asks that edition.
+_EDITION_REACH = 30
+_CJK_PAIR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{2}")
+# A city's part of the country's whole: "全国の…のうち", "全国…中", "전국 … 가운데".
+_COUNTRYS = re.compile(r"(?:全国|全國|전국)[^？?]*?(?:のうち|の中で|之中|中|가운데|중에)")
 # The kinds of answer a clause binds to a city or a year.
 VALUES = ("quantity", "share", "money", "date", "day")
 # A place in a ranking stated in a clause, in the eleven languages ("se classe au premier rang",
@@ -152,7 +157,11 @@ def asked_places(question: str, listed: frozenset[str], lang: str) -> set[str]:
     named = named_places(question, listed)
     # Not one named in a title ("《中国元宇宙产业政策汇编》").
     country = _COUNTRY_ASKED.search(QUOTED_TITLE.sub(" ", question))
-    whole = country and asks_a_part(question, lang)
+    # Nor the whole of the city's share asked ("上海…占全国的比例是多少？", "全国の一流大学の
+    # うち、上海には…").
+    whole = country and (
+        asks_a_part(question, lang) or expected(question) == "share" or _COUNTRYS.search(question)
+    )
     return named | {COUNTRY} if named and country and not whole else named
 
 
@@ -164,12 +173,32 @@ def _may_be_of(asked: set[str], valued: list[set[str]]) -> bool:
 
 def other_year(question: str, sentence: str, before: frozenset[str] = frozenset()) -> bool:
     """The question names a year (or years: "from 2013 to 2022"), the sentence others and not
-    it (not all of them; titles left out); a sentence naming none, the years its passage names
+    it (not all of them; titles left out); a sentence naming none, the years of a title the
+    question names with its year (the edition asked: "…インデックス2022年版では北京は何位…？"
+    and "「…インデックス報告2021」によると、北京は…第三位"), or else those its passage names
     before it (`before`: "Combien … en 2020 ?" and "As of October 2022, … . Beijing has more
     than 40,000 …")."""
     asked, stated = set(YEAR.findall(question)), set(YEAR.findall(QUOTED_TITLE.sub(" ", sentence)))
-    stated = stated or set(before)
+    stated = stated or _editions(question, sentence) or set(before)
     return bool(asked and stated and not asked <= stated)
+
+
+def _editions(question: str, sentence: str) -> set[str]:
+    """The years of the titles in `sentence` whose words `question` writes before a year."""
+    before_years = " ".join(question[max(0, at.start() - _EDITION_REACH) : at.start()]
+                            for at in YEAR.finditer(question))  # fmt: skip
+    asked = _title_words(before_years)
+    return {
+        year for title in QUOTED_TITLE.findall(sentence) if asked & _title_words(title)
+        for year in YEAR.findall(title)
+    }  # fmt: skip
+
+
+def _title_words(text: str) -> set[str]:
+    """The words of four letters or more in `text`, and its pairs of CJK characters."""
+    folded = text.casefold()
+    pairs = {folded[n : n + 2] for n in range(len(folded) - 1)}
+    return set(re.findall(r"[^\W\d_]{4,}", folded)) | {p for p in pairs if _CJK_PAIR.fullmatch(p)}
 
 
 def named_places(text: str, listed: frozenset[str] = frozenset()) -> set[str]:

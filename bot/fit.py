@@ -19,6 +19,8 @@ from bot.premise import (
     answers_nothing_asked,
     asks_a_part,
     figures_left,
+    names_nothing_asked,
+    sets_aside_all_given,
     whole_unstated,
 )
 from bot.rankings import asks_a_rank
@@ -76,6 +78,8 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
     approximate = approximate_only(question, reading)
     restated = (
         answers_nothing_asked(question, reading)
+        or names_nothing_asked(question, reading)
+        or sets_aside_all_given(question, reading)
         or whole_unstated(question, reading)
         or _a_places_share(question, reading, listed)
     )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from bot.attribute_phrases import ATTRIBUTE_MISSING
 from bot.missing_phrases import MISSING
 
 PHRASES: dict[str, dict[str, str]] = {
@@ -185,6 +186,7 @@ PHRASES: dict[str, dict[str, str]] = {
         "ko": "안녕히 가세요! 「{title}」에 대한 질문이 있으면 언제든 다시 오세요.",
     },
     **MISSING,
+    **ATTRIBUTE_MISSING,
 }
 
 LANGUAGES = tuple(PHRASES["not_found"])

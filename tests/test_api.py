@@ -16,9 +16,9 @@ from bot.schema import NOT_BLANK
 ARTICLE = "000_bab5460f06c5e48c"
 ANSWERABLE = "Combien de grands modèles ont été publiés à Pékin ?"
 UNANSWERABLE = "Who painted the Mona Lisa?"
-# The article counts Shanghai's software companies, not its unicorns: the nearest figure is
+# The article counts Shanghai's software companies, not its start-ups: the nearest figure is
 # answered, below even odds, with a warning first.
-NEAR_MISS = "How many unicorn companies does Shanghai have?"
+NEAR_MISS = "How many start-ups does Shanghai have?"
 SURE = "How many core AI companies did Beijing have in October 2022?"  # P(answerable) 0.78
 
 

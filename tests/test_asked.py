@@ -140,6 +140,12 @@ from bot.target import places
         ("Que signifie la part du numérique ?", None),
         # "何ポイント": how many points.
         ("上海の比率は全国平均より何ポイント高いですか？", "quantity"),
+        # A size asked is a figure; "when it comes to" asks no date.
+        ("What size is Beijing aiming for with its core AI industry?", "quantity"),
+        ("Какого масштаба должна достичь базовая индустрия ИИ Пекина?", "quantity"),
+        ("2022年時点で北京のAIコア産業の規模は何億元に達していますか？", "quantity"),
+        ("How does Beijing do when it comes to AI papers published?", None),
+        ("E isso corresponde a que parcela do total dessas 50 cidades?", "share"),
     ],
 )
 def test_the_kind_of_answer_a_question_expects(question: str, kind: str | None) -> None:
@@ -176,6 +182,9 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     assert not states("作为最早出台元宇宙支持政策的地区之一，上海动作不断。", "zh", "quantity")
     assert not states("最も早く打ち出した地域の一つとして、上海は動いた。", "ja", "quantity")
     assert not states("北京拥有一流大学，并进一步细化了政策。", "zh", "quantity")
+    # A title's years name what it covers, not when it came out.
+    assert not states("上海发布《元宇宙关键技术攻关行动方案（2023-2025年）》。", "zh", "date")
+    assert states("上海于2023年6月发布《行动方案》。", "zh", "date")
     # A lone "一" with a counter is "a" ("一批", "一个城市"); with a scale or numerals, a count.
     assert not states("方案提出了一批关键技术，反映一个城市的后劲。", "zh", "quantity")
     assert states("上海有二十一家企业。", "zh", "quantity")

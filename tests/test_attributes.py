@@ -36,7 +36,7 @@ from bot.attributes import asks_a_target, attributes_asked, states_a_target, unn
         ("How many AI companies does Beijing have?", ()),
         ("Which district of Beijing has the most AI companies?", ("district",)),
         ("北京哪个区的人工智能企业最多？", ("district",)),
-        ("베이징의 구 가운데 인공지능 산업 규모가 가장 큰 곳은 어디인가요?", ("district",)),
+        ("베이징의 구 가운데 인공지능 산업 규모가 가장 큰 곳은 어디인가요?", ("district", "scale")),
         ("في أي منطقة من بكين تتركز شركات الذكاء الاصطناعي؟", ("district",)),
         # Each district is no district asked; nor a region ("أي منطقة" without a city).
         ("What does Beijing plan for each district?", ()),
@@ -48,6 +48,23 @@ from bot.attributes import asks_a_target, attributes_asked, states_a_target, unn
         ("파트너 계획 2차 회원사는 몇 곳인가요?", ("later_batch",)),
         ("How many members are in the first batch?", ()),
         ("Which city ranks second in digital density?", ()),
+        # Unicorns, research papers and a size, by their words in each language.
+        ("Quanti unicorni dell'intelligenza artificiale ha oggi Pechino?", ("unicorns",)),
+        ("كم شركة يونيكورن توجد حاليًا في بكين؟", ("unicorns",)),
+        ("Exactly how many AI research papers has Beijing published?", ("papers",)),
+        ("베이징에서 발표된 인공지능 논문은 몇 편인가요?", ("papers",)),
+        ("Сколько статей по ИИ опубликовал Пекин?", ("papers",)),
+        ("2022年の北京のAIコア産業の規模はいくらでしたか？", ("scale",)),
+        ("¿Qué volumen alcanzó la industria central de IA de Pekín?", ("scale",)),
+        # Which government body issued a plan.
+        ("《若干措施》具体是由北京市哪个政府部门牵头发布的？", ("department",)),
+        ("Quale ufficio dell'amministrazione di Pechino ha redatto le misure?", ("department",)),
+        ("ما اسم اللجنة البلدية التي أصدرت الوثيقة؟", ("department",)),
+        # This article, negative articles and large-scale models ask none of them.
+        ("Que dit l'article sur l'IA ?", ()),
+        ("Quels médias ont publié les articles négatifs ?", ()),
+        ("How many large-scale models has Beijing released?", ()),
+        ("北京发布了多少个大规模模型？", ()),
     ],
 )
 def test_the_attributes_a_question_asks(question: str, attributes: tuple[str, ...]) -> None:
@@ -67,6 +84,10 @@ def test_a_sentence_or_its_english_edition_names_the_attribute() -> None:
     assert unnamed(which, "Most are in Haidian District.") is None
     assert unnamed(which, "北京还将发挥各区产业特色。") == "district"
     assert unnamed(which, "国家人工智能创新应用先导区") == "district"
+    # A size is not named by "large-scale" models.
+    size = "What size is Beijing's core AI industry?"
+    assert unnamed(size, "Pékin a publié 38 modèles à grande échelle.") == "scale"
+    assert unnamed(size, "L'échelle de l'industrie atteindra 300 milliards de yuans.") is None
 
 
 @pytest.mark.parametrize(
@@ -114,6 +135,11 @@ def test_an_attribute_the_article_names_is_answered(engine) -> None:  # noqa: AN
             "Em qual distrito de Pequim se concentra a maior parte das empresas de IA?",
             "não nomeia o distrito",
         ),
+        # Once 40,000 talents, 1,048 enterprises and the 2022 enterprises as the industry's size.
+        ("Quantas empresas unicórnio Pequim tem atualmente?", "empresas unicórnio"),
+        ("Exactly how many AI research papers has Beijing published?", "research papers"),
+        ("Which government department issued Beijing's Several Measures?", "which government body"),
+        ("Каков был масштаб базовой индустрии ИИ в Пекине в 2022 году?", "масштаб"),
     ],
 )
 def test_the_refusal_names_the_attribute_missing(engine, question: str, says: str) -> None:  # noqa: ANN001

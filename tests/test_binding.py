@@ -50,6 +50,11 @@ def test_a_figure_for_the_whole_country_is_no_citys() -> None:
     # Unless the question asks the country's figure too.
     both = "How many metaverse policies are there in China, and where does Shanghai stand?"
     assert bound(both, policies, "en")
+    # The country as the whole of the city's share is no place asked beside it.
+    talents = "北京拥有人工智能领域核心技术人才40000余人，占全国总数的60%。"
+    assert not bound("上海有多少人工智能核心技术人才？占全国的比例是多少？", talents, "zh")
+    ja = "全国には一流の大学が147校あり、北京はそのうち34校を擁し、上海などを引き離している。"
+    assert not bound("全国の一流大学のうち、上海にはいくつありますか？", ja, "ja")
     # Where the country is where a city ranks, the figure after it is still the city's.
     leads = "北京人工智能企业总数保持全国领先，新增5至10家独角兽企业。"
     assert bound("北京希望新培育多少家独角兽企业？", leads, "zh")
@@ -93,7 +98,13 @@ def test_a_year_asked_is_bound_whatever_is_asked_and_a_titles_year_dates_no_figu
     assert bound("¿Qué ciudad fue segunda en 2021?", titled, "es")
     # Neither a value nor a ranking asked: what a plan does by 2025 may be said beside a count.
     counted = "En octobre 2022, Pékin comptait 1 048 entreprises centrales."
-    assert bound("How big will Beijing's AI core industry be by 2025?", counted, "fr")
+    assert bound("What does Beijing plan for its AI core industry by 2025?", counted, "fr")
+    # A size is a value: 2022's count is no size by 2025.
+    assert not bound("How big will Beijing's AI core industry be by 2025?", counted, "fr")
+    # A title the question names with a year is that edition ("Index 2022" and "Index 2021").
+    ranked = "Selon le « Global Innovation Index 2021 », Pékin se classe au troisième rang."
+    assert not bound("Beijing's rank in the Global Innovation Index 2022?", ranked, "fr")
+    assert bound("Beijing's rank in the Global Innovation Index 2021?", ranked, "fr")
 
 
 def test_a_clause_naming_no_city_speaks_of_its_passages() -> None:
@@ -310,3 +321,10 @@ def test_a_sentence_naming_no_year_is_of_the_years_its_passage_names_before_it()
     assert not other_year(asked.format(2020), talents)  # nothing dates it
     # The sentence's own year comes first.
     assert not other_year(asked.format(2021), "En 2021, Pékin comptait …", frozenset({"2022"}))
+
+
+def test_a_value_is_bound_to_a_city_the_article_names_beside_the_two(engine) -> None:  # noqa: ANN001
+    # "重庆" asked: Shanghai's and Beijing's counts are not Chongqing's.
+    answer = engine.ask("2021年重庆有多少家新兴数字技术企业？")
+    assert answer.kind == "not_found", answer.answer
+    assert answer.decision is not None and not answer.decision.fit.bound

@@ -279,7 +279,7 @@ def test_not_in_the_article_is_not_an_error(page):
 
 def test_an_unsure_answer_says_so_and_is_marked(page):
     page.goto("/")
-    ask(page, "How many unicorn companies does Shanghai have?")
+    ask(page, "How many start-ups does Shanghai have?")
     message = page.locator(".msg-bot.answered.unsure")
     assert message.inner_text().startswith("The article may not answer this exactly")
     assert message.locator("a.chip").count() >= 1  # still cited: the closest it comes

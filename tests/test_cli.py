@@ -112,7 +112,7 @@ def test_ask_explain_shows_why(env: Settings, capsys: pytest.CaptureFixture[str]
     assert "key terms missing from it: World Cup" in out and "names_found 0.500" in out
     assert main(["ask", "--json", "--explain", OFF_TOPIC]) == 0
     assert json.loads(capsys.readouterr().out)["explain"]["terms"]["missing"] == ["World Cup"]
-    assert main(["ask", "--explain", "How many unicorn companies does Shanghai have?"]) == 0
+    assert main(["ask", "--explain", "How many start-ups does Shanghai have?"]) == 0
     assert "bot answers, saying it may not answer (below even odds)." in capsys.readouterr().out
 
 

@@ -5,7 +5,13 @@ engine."""
 from __future__ import annotations
 
 from bot.asked import Reading
-from bot.premise import answers_nothing_asked, asks_a_part, whole_unstated
+from bot.premise import (
+    answers_nothing_asked,
+    asks_a_part,
+    names_nothing_asked,
+    sets_aside_all_given,
+    whole_unstated,
+)
 
 MODELS = Reading(
     "Selon le rapport publié le 28 mai, au moins 79 grands modèles ont été publiés en Chine, "
@@ -35,6 +41,7 @@ def test_a_part_of_a_counted_whole_is_read_in_the_eleven_languages() -> None:
     assert asks_a_part("Сколько из 39 партнёров — партнёры по данным?", "ru")
     assert asks_a_part("上海のメタバース支援政策16件のうち、区レベルは何件？", "ja")
     assert asks_a_part("베이징 대형 모델 38개 중 몇 개가 멀티모달인가요?", "ko")
+    assert asks_a_part("베이징 AI 핵심기업 1048곳 중에 대형모델 회사는 몇 곳이야?", "ko")
     assert asks_a_part("38个大模型中有多少是多模态的？", "zh")
     assert asks_a_part("那79个参数超过十亿的大模型里，有几个是开源的？", "zh")
     # Fronted: "Delle 813.000 aziende…, quante…?", "De las 1.048 empresas…, ¿cuántas…?".
@@ -96,3 +103,54 @@ def test_the_refusal_says_the_article_does_not_break_the_figure_down(engine) -> 
     answer = engine.ask("How many of the 39 first partners are computing power partners?")
     assert answer.kind == "answer"
     assert "2 computing power partners" in answer.answer
+
+
+def test_which_ones_of_a_count_the_sentence_only_counts_are_not_named() -> None:
+    universities = Reading(
+        "Landesweit gibt es 147 erstklassige Hochschulen und Universitäten, 34 davon in Peking, "
+        "weit vor Jiangsu, Shanghai und anderen Provinzen und Städten.", "de", "",
+    )  # fmt: skip
+    asked = "Welche Hochschulen gehören zu den 34 erstklassigen Universitäten in Peking?"
+    assert names_nothing_asked(asked, universities)
+    # The members listed after the count, or before it, or a source asked: answered.
+    top = Reading("Les 5 premières villes sont Shanghai, Pékin, Shenzhen, Guangzhou et Chengdu.",
+                  "fr", "")  # fmt: skip
+    assert not names_nothing_asked("Quelles sont les 5 premières villes ?", top)
+    measures = Reading(
+        "Elles portent sur la puissance de calcul, les données, les modèles, les scénarios et la "
+        "supervision, et proposent 21 mesures.", "fr", "",
+    )  # fmt: skip
+    assert not names_nothing_asked("Les 21 mesures portent sur quels aspects ?", measures)
+    core = Reading("「白書」によると、北京のAI中核企業は1,048社だった。", "ja", "")
+    assert not names_nothing_asked("1,048社という数字はどの資料から？", core)
+    # A count of thousands counts no members one could name ("pasan de las 10.000").
+    leaders = Reading("Beijing and Shenzhen filed more than 10,000 applications.", "en", "")
+    assert not names_nothing_asked("Which cities filed more than 10,000 applications?", leaders)
+    cities = Reading("Pekín y Shenzhen superan las 10.000 solicitudes.", "es", "")
+    assert not names_nothing_asked("¿Qué ciudades pasan de las 10.000 solicitudes?", cities)
+    # A figure asked is the other check's (answers_nothing_asked).
+    assert not names_nothing_asked("How many of the 34 are in Beijing?", universities)
+
+
+def test_the_members_of_a_count_asked_are_refused(engine) -> None:  # noqa: ANN001
+    answer = engine.ask("¿Cómo se llaman las 21 empresas de procesadores informáticos de Shanghái?")
+    assert answer.kind == "not_found", answer.answer
+
+
+def test_the_others_besides_all_the_examples_given_are_not_named() -> None:
+    english = ("The first group has 39 members, including 7 model partners such as Beijing "
+               "Baidu.com Technology Co., Ltd. and Alibaba DAMO Academy (Beijing) Technology Co., "
+               "Ltd., 8 investment partners such as IDG Capital and Smart Yuan.")  # fmt: skip
+    partners = Reading("Le premier groupe compte 39 membres.", "fr", english)
+    for asked in (
+        "Besides Baidu and Alibaba DAMO, which companies are the other model partners?",
+        "Oltre a IDG Capital e Smart Yuan, chi sono gli altri partner d'investimento?",
+        "除了IDG资本和智源创投，剩下几家投资伙伴具体是谁？",
+        "베이징 빅데이터센터랑 베이징 과학기술연구원 말고 나머지는 어디야?",
+    ):
+        assert sets_aside_all_given(asked, partners), asked
+    # One set aside of two examples leaves the other; a list of three, two.
+    assert not sets_aside_all_given("Besides Baidu, which model partner is named?", partners)
+    paths = Reading("…", "es", "other new paths such as general, brain-inspired and embodied AI.")
+    assert not sets_aside_all_given("Aparte de los grandes modelos, ¿qué otras vías?", paths)
+    assert not sets_aside_all_given("Which model partners are named?", partners)
