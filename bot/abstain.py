@@ -23,7 +23,7 @@ from bot.attributes import asks_a_target
 from bot.coverage import Vocabulary
 from bot.errors import BotError
 from bot.fit import Fit, check
-from bot.gazetteer import names_a_city
+from bot.gazetteer import another_city, names_a_city
 from bot.keyterms import key_terms
 from bot.target import PLACES, concepts, places
 from bot.term import Term
@@ -111,9 +111,7 @@ def check_terms(
             t.surface for t, holds in checked if not holds and names_a_city(t.surface, lang)
         ),
         found_places=tuple(
-            t.surface.casefold()
-            for t, holds in checked
-            if holds and not places(t.surface) and names_a_city(t.surface, lang)
+            t.surface for t, holds in checked if holds and another_city(t.surface, lang)
         ),
     )
 

@@ -55,7 +55,7 @@ _QUANTITY = re.compile(
 # A size asked is a figure ("What size…?", "Какого масштаба…?", "何億元"): read by `expected`.
 _SIZE = re.compile(
     r"\b(?:what (?:size|scale|volume)|how (?:big|large)|quel(?:le)? (?:taille|[ée]chelle|ampleur|"
-    r"volume)|qu[eé] (?:tama[ñn]o|volumen|escala|dimensi[oó]n)|welche[nrs]? (?:gr[öo](?:ß|ss)e|"
+    r"volume)|qu[eé] (?:tama[ñn]o|volumen|escala|dimensi[oó]n)|welche[nrs]? (?:gr(?:ö|oe)(?:ß|ss)e|"
     r"umfang|\w*volumen)|(?:che|quale) (?:dimensione|volume|scala)|"
     r"(?:qual|que) (?:(?:é|era|foi) )?(?:a |o )?(?:dimens[ãa]o|tamanho|escala|volume)|"
     r"как(?:ой|ого|ов[ао]?) (?:масштаб\w*|объ[её]м\w*|размер\w*)|ما (?:هو )?(?:ال)?حجم)\b|"

@@ -106,7 +106,7 @@ ATTRIBUTES = {
     ),
     # A size ("the scale of the core industry", "规模"): a count of its enterprises is none.
     "scale": re.compile(
-        r"\b(?:scale|size|volume|[ée]chelle|taille|ampleur|escala|tama[ñn]o|volumen|gr[öo](?:ß|ss)e|"
+        r"\b(?:scale|size|volume|[ée]chelle|taille|ampleur|escala|tama[ñn]o|volumen|gr(?:ö|oe)(?:ß|ss)e|"
         r"umfang|\w+volumen|dimensione|scala|dimens[ãa]o|tamanho|масштаб\w*|объ[её]м\w*|"
         r"размер\w*|(?:ال)?حجم)\b|规模|規模|규모",
         re.IGNORECASE,

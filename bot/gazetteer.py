@@ -16,6 +16,7 @@ from functools import cache
 from importlib import resources
 
 from bot.commonness import is_common
+from bot.target import places
 
 MIN_POPULATION = 100_000
 MIN_POPULATION_COMMON = 1_000_000
@@ -63,6 +64,13 @@ def names_a_city(surface: str, lang: str) -> bool:
     if population is None:
         return False
     return population >= MIN_POPULATION_COMMON or not is_common(surface, lang)
+
+
+def another_city(surface: str, lang: str) -> bool:
+    """Whether a name a reader wrote in a script without capitals (`surface`, in a question in
+    `lang`) is a city's other than the two the article is about ("重庆", "대구"); one in Latin
+    letters is among the places the corpus lists (bot.rankings)."""
+    return bool(UNCASED.fullmatch(surface)) and not places(surface) and names_a_city(surface, lang)
 
 
 def names_of(city: str) -> tuple[str, ...]:

@@ -75,11 +75,10 @@ def measure_missing(
 def attribute_unstated(request: str, sentences: list[str]) -> str | None:
     """The attribute a comparison `request` asks ("أيهما أكبر من حيث عدد السكان", "Which has
     more inhabitants?": a population, bot.attributes) that none of `sentences`, those chosen for
-    it, names; None when it asks none or they name it."""
-    unnamed = (
-        a for a in attributes_asked(request) if not any(names_attribute(a, s) for s in sentences)
-    )
-    return next(unnamed, None)
+    it, names; None when it asks none or they name it. A size compared is a ranking's measure,
+    named by its heading, not by the sentences ranking it ("Gesamtvolumen der Digitaltechnik")."""
+    asked = (a for a in attributes_asked(request) if a != "scale")
+    return next((a for a in asked if not any(names_attribute(a, s) for s in sentences)), None)
 
 
 def _city_word(word: str) -> bool:
