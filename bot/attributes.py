@@ -79,8 +79,8 @@ ATTRIBUTES = {
         r"minist[èe]re|comit[ée]|departamentos?|ministerio|comisi[oó]n|secretar[ií]a|oficina|"
         r"beh[öo]rde\w*|ministerium\w*|abteilung\w*|kommission\w*|ausschuss\w*|dipartimento|"
         r"ufficio|ministero|commissione|comitato|assessorato|minist[ée]rio|comiss[ãa]o|[óo]rg[ãa]o|"
-        r"ведомств\w*|департамент\w*|комитет\w*|министерств\w*|{_AL}إدارة|{_AL}لجنة|{_AL}وزارة|"
-        r"{_AL}هيئة)\b|部门|委员会|部局|省庁|部署|当局|부서|위원회|부처|당국".replace("{_AL}", _AL),
+        rf"ведомств\w*|департамент\w*|комитет\w*|министерств\w*|{_AL}إدارة|{_AL}لجنة|{_AL}وزارة|"
+        rf"{_AL}هيئة)\b|部门|委员会|部局|省庁|部署|当局|부서|위원회|부처|당국",
         re.IGNORECASE,
     ),
     # Unicorn companies: a sentence about other companies says nothing of them.

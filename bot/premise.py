@@ -1,7 +1,9 @@
 """A figure the question gives is its premise, not its answer, and a part is smaller than its
 whole: "Quanti dei 38 grandi modelli pubblicati a Pechino sono multimodali?" is not answered by
 the sentence stating the 38 (nor by its 79 in China), nor "上海のメタバース支援政策16件のうち、
-区レベルは何件？" by the one counting 114 policies across the country."""
+区レベルは何件？" by the one counting 114 policies across the country. So are the names a
+question gives: which ones of the 34 is not answered by "34 of them", nor the others besides two
+by a sentence giving those two as its examples."""
 
 from __future__ import annotations
 
@@ -71,15 +73,13 @@ _AND = re.compile(r"\s(?:and|et|y|e|und|и|و)\s|、|和|与|及|や|と|랑|과
 _EXAMPLES = re.compile(r"\bsuch as\s+(.+?)(?=,\s*(?:as well as\s+)?\d|;|\.\s|\.?$)")
 _ITEM_SEPARATOR = re.compile(r"\sand\s|,\s")
 _COMPANY_SUFFIX = re.compile(r",?\s*(?:Co\.,?\s*)?Ltd\.?|\s*Inc\.")
-_SEPARATOR = re.compile(r"\sand\s|,\s(?!Ltd|Inc)")
 _SEPARATOR = re.compile(r",\s|、|，|،")
 # What lists or names the members of a count: a colon, "such as", "等", "など"…
 _LISTED = re.compile(
     r"[:：(（]|\b(?:such as|including|namely|like|notamment|comme|tel(?:le)?s? que|à savoir|"
     r"dont|tales como|como por ejemplo|entre (?:ellos|ellas|eles|elas)|incluidos?|darunter|"
-    r"wie|etwa|"
-    r"come|tra cui|tra i quali|inclus[oi]|incluindo|такие как|в том числе|например|среди "
-    r"них|مثل|منها|بما في ذلك)\b|等|包括|如|即|など|をはじめ|といった|등|같은|비롯",
+    r"wie|etwa|come|tra cui|tra i quali|inclus[oi]|incluindo|такие как|в том числе|например|"
+    r"среди них|مثل|منها|بما في ذلك)\b|等|包括|如|即|など|をはじめ|といった|등|같은|비롯",
     re.IGNORECASE,
 )
 
@@ -97,10 +97,10 @@ def answers_nothing_asked(question: str, reading: Reading) -> bool:
 
 def names_nothing_asked(question: str, reading: Reading) -> bool:
     """Whether `question` asks which ones, by name, of a count it gives, and `reading` states
-    that count and lists none after it: "Welche Hochschulen gehören zu den 34 erstklassigen
+    that count and lists nothing around it: "Welche Hochschulen gehören zu den 34 erstklassigen
     Universitäten in Peking?" and "…34 davon in Peking, weit vor Jiangsu…"; not "Quelles sont
     les 5 premières villes ?" and "Les 5 premières villes sont Shanghai, Pékin, …"."""
-    if expected(question) is not None and expected(question) not in ("organisation", "person"):
+    if expected(question) not in (None, "organisation", "person"):
         return False
     if not _WHICH_ONES.search(question):
         return False
