@@ -17,7 +17,7 @@ from bot.numbers import YEAR
 from bot.premise import asks_a_part
 from bot.rankings import asks_a_rank, asks_ranking, enumerates
 from bot.target import PLACES, places
-from bot.term import QUOTED_TITLE
+from bot.term import QUOTED_TITLE, years_untitled
 from bot.tokens import CJK
 
 # Clauses: what a figure in one is bound to is in that clause.
@@ -178,8 +178,8 @@ def other_year(question: str, sentence: str, before: frozenset[str] = frozenset(
     and "「…インデックス報告2021」によると、北京は…第三位"), or else those its passage names
     before it (`before`: "Combien … en 2020 ?" and "As of October 2022, … . Beijing has more
     than 40,000 …")."""
-    asked, stated = set(YEAR.findall(question)), set(YEAR.findall(QUOTED_TITLE.sub(" ", sentence)))
-    stated = stated or _editions(question, sentence) or set(before)
+    asked = set(YEAR.findall(question))
+    stated = years_untitled(sentence) or _editions(question, sentence) or before
     return bool(asked and stated and not asked <= stated)
 
 

@@ -69,9 +69,8 @@ _BESIDES = re.compile(
 )
 _AND = re.compile(r"\s(?:and|et|y|e|und|и|و)\s|、|和|与|及|や|と|랑|과\s|와\s|및|,\s|，")
 # A list of examples in an English edition ("such as A and B, 9 data partners…"), its items
-# joined by "and" or a comma; a company's "Co., Ltd." is part of its name.
+# joined as the names set aside are (_AND); a company's "Co., Ltd." is part of its name.
 _EXAMPLES = re.compile(r"\bsuch as\s+(.+?)(?=,\s*(?:as well as\s+)?\d|;|\.\s|\.?$)")
-_ITEM_SEPARATOR = re.compile(r"\sand\s|,\s")
 _COMPANY_SUFFIX = re.compile(r",?\s*(?:Co\.,?\s*)?Ltd\.?|\s*Inc\.")
 _SEPARATOR = re.compile(r",\s|、|，|،")
 # What lists or names the members of a count: a colon, "such as", "等", "など"…
@@ -135,7 +134,7 @@ def sets_aside_all_given(question: str, reading: Reading) -> bool:
         return False
     named = 1 + len(_AND.findall(next(group for group in aside.groups() if group)))
     english = _COMPANY_SUFFIX.sub("", reading.english)
-    lists = [1 + len(_ITEM_SEPARATOR.findall(found)) for found in _EXAMPLES.findall(english)]
+    lists = [1 + len(_AND.findall(found)) for found in _EXAMPLES.findall(english)]
     return bool(lists) and min(lists) <= named
 
 

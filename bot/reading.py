@@ -20,7 +20,7 @@ from bot.numbers import YEAR
 from bot.people import RARE_NAME_ZIPF
 from bot.retrieve import Hit
 from bot.target import places
-from bot.term import QUOTED_TITLE
+from bot.term import years_untitled
 
 _CAPITALISED = re.compile(r"\b[A-Z](?:[a-z]{2,}|[A-Z]{2,})\b")
 # How many sentences back a lead-in may date a goal ("By 2025, … will enter a new stage." then,
@@ -59,8 +59,7 @@ def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
 def years_before(passage: Passage, sentence: int) -> frozenset[str]:
     """The years `passage` names before its sentence `sentence`, outside titles: a figure with
     no year of its own is of theirs."""
-    before = passage.text[: passage.sentences[sentence][0]]
-    return frozenset(YEAR.findall(QUOTED_TITLE.sub(" ", before)))
+    return years_untitled(passage.text[: passage.sentences[sentence][0]])
 
 
 def dated_by(index: Index, row: int, n: int, english: str = "") -> tuple[int, int] | None:

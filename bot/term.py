@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from typing import Literal
 
-from bot.numbers import LATIN_SCALES
+from bot.numbers import LATIN_SCALES, YEAR
 from bot.tokens import unaccented
 
 _ALNUM = re.compile(r"[^\W_]+")
@@ -29,6 +29,11 @@ QUOTED_TITLE = re.compile(
     r"«[^»]*»|“[^”]*”|„[^“”]*[“”]|\"[^\"]*\"|《[^》]*》|「[^」]*」|『[^』]*』|‘[^’]*’|"
     r"'[^'\n]*[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3][^'\n]*'"
 )
+
+
+def years_untitled(text: str) -> frozenset[str]:
+    """The years `text` names outside its titles: those that date what it says."""
+    return frozenset(YEAR.findall(QUOTED_TITLE.sub(" ", text)))
 
 
 @dataclass(frozen=True)
