@@ -18,7 +18,7 @@ from typing import Literal
 
 from bot.closed_words import asks_a_meaning
 from bot.headings import CAPTION, unnumbered
-from bot.numbers import YEAR, counts_in_characters, numbers
+from bot.numbers import ORDINAL_NUMBER, YEAR, counts_in_characters, numbers
 from bot.people import (
     CAPITALISING,
     LATIN_CAPITALISING,
@@ -253,9 +253,9 @@ def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -
         if CAPTION.match(stated) or kind == "money" and not _CURRENCY.search(stated):
             return False
         if kind == "quantity":
-            # A year dates a count and a code names something ("TOP50", "Web3"): neither is one
-            # ("… les villes du TOP50 du classement national du PIB en 2021").
-            stated = YEAR.sub(" ", CODE.sub(" ", stated))
+            # A year dates a count, a code names something ("TOP50", "Web3"), an ordinal ranks
+            # ("第14个五年规划", "14th Five-Year Plan"): none is one.
+            stated = YEAR.sub(" ", CODE.sub(" ", ORDINAL_NUMBER.sub(" ", stated)))
         if kind == "share" and not _PERCENT.search(stated):
             return False
         return bool(numbers(stated, lang)) or lang in ("zh", "ja") and counts_in_characters(stated)

@@ -27,8 +27,9 @@ CLAUSE = re.compile(r"[,;:，；：、،؛]|\s[-–—]\s")
 # "landesweit den ersten Platz", "전국 1위", "первое место в стране": there the country is where
 # a city ranks.
 _NATIONWIDE = re.compile(
-    r"à travers le pays|dans tout le pays|across the country|en todo el país|im ganzen land|"
-    r"in tutto il paese|em todo o país|по всей стране|全国共|全國共|全国には|전국에|أنحاء البلاد|"
+    r"à travers le pays|dans tout le pays|across the country|(?:en|de) todo el país|"
+    r"im ganzen land|(?:in|di) tutto il paese|(?:em|de) todo o país|по всей стране|"
+    r"全国共|全國共|全国には|전국에|أنحاء البلاد|"
     r"landesweit\s+\d|landesweit gibt es|gibt es landesweit|"
     r"(?:全[国國]の?|전국)\s*\d+(?![\d\s]*[位위])",
     re.IGNORECASE,
@@ -204,10 +205,12 @@ def _title_words(text: str) -> set[str]:
 def named_places(text: str, listed: frozenset[str] = frozenset()) -> set[str]:
     """The two cities `text` names, and the other places of `listed` it names as words."""
     folded = text.casefold()
-    return places(text) | {
+    found = {
         item for item in listed
         if (item in folded if CJK.search(item) else re.search(rf"\b{re.escape(item)}\b", folded))
     }  # fmt: skip
+    # One city by two names: "杭州市" is "杭州".
+    return places(text) | {item for item in found if not any(o in item for o in found - {item})}
 
 
 def _valued(

@@ -16,7 +16,7 @@ from bot.citations import translate
 from bot.facts import is_question
 from bot.fit import states_asked
 from bot.index import Index
-from bot.rankings import enumerates
+from bot.rankings import asks_a_rank, enumerates
 from bot.reading import read
 from bot.retrieve import Retrieval
 from bot.sections import heading_over
@@ -175,13 +175,22 @@ def own_value_first(
     best = ranked[0]
     # The whole country's figure: the sentences right after it may give the city's share of it
     # ("… 114 policies across the country. Among them, Shanghai … 16"), however few of the
-    # question's words they hold, if one ("their number … reaching 16" is no count of companies).
+    # question's words they hold, if one or the sentence before names the city asked ("their
+    # number … reaching 16" is no count of companies).
     national = nationwide(question, first.text, first.lang, first.about)
+    # A place in a ranking is stated for both cities in a heading too ("2. Densité : Pékin et
+    # Shanghai se classent deuxième et troisième"), above the passage giving the other's.
+    rank = asks_a_rank(question)
     for n, candidate in enumerate(ranked[1:STATED_CANDIDATES], 1):
-        if candidate.hit != best.hit:
+        heading = retrieval.hits[candidate.hit].passage.heading
+        if candidate.hit != best.hit and not (rank and heading):
             continue
         after = candidate.sentence - best.sentence
-        follows = national and 0 < after <= FOLLOWING and candidate.overlap > 0
+        follows = (
+            national
+            and 0 < after <= FOLLOWING
+            and (candidate.overlap > 0 or _led_in(asked, candidate, retrieval, index, listed))
+        )
         if not follows and (
             candidate.score < best.score - STATED_MARGIN
             or candidate.overlap < best.overlap - OWN_VALUE_OVERLAP
@@ -198,6 +207,17 @@ def own_value_first(
             ranked.insert(0, ranked.pop(n))
             return other
     return None
+
+
+def _led_in(
+    asked: set[str], candidate: Evidence, retrieval: Retrieval, index: Index, listed: frozenset[str]
+) -> bool:
+    """Whether the sentence before `candidate` names the places `asked`: "Among them, Shanghai
+    gave all-round support. Its policies … were the most numerous, 16." (the figure's sentence
+    holds none of the question's words)."""
+    hit = retrieval.hits[candidate.hit]
+    before = read(index, hit, candidate.sentence - 1, retrieval.lang)
+    return asked <= named_places(before.text, listed)
 
 
 def ranking_after(ranked: list[Evidence], retrieval: Retrieval, index: Index) -> bool:

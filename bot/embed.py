@@ -3,6 +3,7 @@ or fused, or any sentence-transformers model."""
 
 from __future__ import annotations
 
+import threading
 from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from importlib.metadata import version
@@ -92,13 +93,17 @@ class USEEmbedder(Embedder):
         # One BLAS thread: one query is a few small matrix products, and the other core is
         # answering another question (docs/BENCHMARKS.md).
         self._model = USE(threads=1)
+        # Its BLAS limit (threadpoolctl) is the whole process's: two encodes side by side would
+        # lift each other's limit mid-product, and a vector would differ in its last bits.
+        self._lock = threading.Lock()
         self._model.encode(["warm-up"])  # loads the weights now, not inside the first request
         self.dim = 512
         self.id = _use_id()
 
     def embed_queries(self, texts: Sequence[str]) -> np.ndarray:
         clipped = [self.clip(t, PASSAGE_TOKENS) for t in texts]
-        return _as_matrix(self._model.encode(clipped), self.dim)
+        with self._lock:
+            return _as_matrix(self._model.encode(clipped), self.dim)
 
     def embed_passages(self, texts: Sequence[str]) -> np.ndarray:
         return self.embed_queries(texts)

@@ -23,7 +23,7 @@ from bot.premise import (
     sets_aside_all_given,
     whole_unstated,
 )
-from bot.rankings import asks_a_rank
+from bot.rankings import asks_a_rank, asks_ranking, position_asked, reaches
 from bot.target import places
 from bot.tokens import CJK
 
@@ -82,6 +82,7 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         or sets_aside_all_given(question, reading)
         or whole_unstated(question, reading)
         or _a_places_share(question, reading, listed)
+        or _beyond_the_list(question, reading)
     )
     return Fit(
         kind,
@@ -124,6 +125,16 @@ def _a_places_share(question: str, reading: Reading, listed: frozenset[str]) -> 
         if figures_left(question, clause, reading.lang)
     ]
     return bool(parts) and all(named_places(clause, listed) for clause in parts)
+
+
+def _beyond_the_list(question: str, reading: Reading) -> bool:
+    """Whether `question` asks who holds a place beyond the fifth that no sentence around
+    `reading` (its passage, heading and the passage before) reaches: "Welche Stadt belegt Platz
+    sechs…?" and "Die 5 führenden Städte sind …"."""
+    position = position_asked(question)
+    if position is None or not asks_ranking(question):
+        return False
+    return not any(reaches(text, position) for text, _ in reading.context)
 
 
 def states_the_post(question: str, sentence: str) -> bool:

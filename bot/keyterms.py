@@ -22,7 +22,7 @@ from bot.commonness import (
     noun_ending,
     zipf,
 )
-from bot.gazetteer import UNCASED, city_named
+from bot.gazetteer import UNCASED, city_named, names_a_city
 from bot.numbers import CHARACTER_NUMBER, numbers, numbers_in_characters
 from bot.target import SUBJECTS, concepts, places
 from bot.term import CODE, Term, fold, value_key
@@ -234,6 +234,10 @@ def _is_noun(word: str, lang: str) -> bool:
     A name English rarely writes is lost, never a noun taken for a name."""
     english = zipf(word, "en")
     local = zipf(word, lang) > english + LOCAL_MARGIN
+    if english == 0.0 and zipf(word, lang) == 0.0:
+        # A word neither language writes is a compound noun ("Forschungsbericht") or a city's
+        # name ("Chengdu", "Tianjin"): the list of cities tells.
+        return not names_a_city(word, lang)
     # "Apple" and "Manager" are every day in English only: names ("Google" is lost).
     return english == 0.0 or local or is_common(word, lang)
 

@@ -52,6 +52,12 @@ _SCALE = re.compile(
 PERCENTAGE = re.compile(r"[\d.,]+\s*[%％]")
 # A year ("2021", not "20215"): it dates a figure (bot.binding, bot.followup) and is none.
 YEAR = re.compile(r"(?<!\d)(?:19|20)\d\d(?!\d)")
+# An ordinal in digits ("14th", "14e", "14.º", "14°", "第14个", "제14차", "14-му", "14.
+# Fünfjahresplan") and a plan's length ("5개년"): a rank or an edition, no count.
+ORDINAL_NUMBER = re.compile(
+    r"第\s?\d+|제\s?\d+\s?차|\d+\s?개년|\d+\.(?=\s+[A-ZÄÖÜ])"
+    r"|\d+(?:st|nd|rd|th|e|ème|er|ère|\.?[ºª°]|-?(?:й|го|му|м|ой|ом))(?!\w)"
+)
 _MONTH = re.compile(r"\d{1,2}\s*月(?=\s*\d{1,2}\s*[日号])|\d{1,2}\s*月份?|\d{1,2}\s*월|\d+\s*개년")
 
 

@@ -41,6 +41,48 @@ _PLACE_ASKED = re.compile(
     r"ما موقع|في أي مرتبة|المرتبة|المركز)|排名|排第几|第几|几名|何番目|何位|몇\s?위",
     re.IGNORECASE,
 )
+# A place asked beyond the fifth, by its ordinal ("sixth", "Platz sechs", "第六", "6위"): a list
+# of the first five places does not hold it. The ranks of the first five are never refused so.
+_ORDINAL_WORDS = (
+    (
+        6,
+        r"sixth|sixi[eè]me|sext[oa]|sechste[nmrs]?|sest[oa]|шест(?:ой|ое|ая|ом|ого)|السادس[ةه]?"
+        r"|platz\s+sechs|여섯\s?번째",
+    ),
+    (
+        7,
+        r"seventh|septi[eè]me|s[eé]ptim[oa]|s[eé]tim[oa]|siebte[nmrs]?|settim[oa]|седьм(?:ой|ое|ая"
+        r"|ом|ого)|السابع[ةه]?|platz\s+sieben|일곱\s?번째",
+    ),
+    (
+        8,
+        r"eighth|huiti[eè]me|octav[oa]|oitav[oa]|achte[nmrs]?|ottav[oa]|восьм(?:ой|ое|ая|ом|ого)"
+        r"|الثامن[ةه]?|platz\s+acht|여덟\s?번째",
+    ),
+    (
+        9,
+        r"ninth|neuvi[eè]me|noven[oa]|non[oa]|neunte[nmrs]?|девят(?:ый|ое|ая|ом|ого)|التاسع[ةه]?"
+        r"|platz\s+neun|아홉\s?번째",
+    ),
+    (
+        10,
+        r"tenth|dixi[eè]me|d[eé]cim[oa]|zehnte[nmrs]?|десят(?:ый|ое|ая|ом|ого)|العاشر[ةه]?"
+        r"|platz\s+zehn|열\s?번째",
+    ),
+)
+_CJK_ORDINALS = "六七八九十"  # 第六, 六位: written inside words
+_DIGITS = "一二三四五六七八九"
+_ORDINAL_WORD = [
+    (n, re.compile(rf"(?<!\w)(?:{w})(?!\w)|第{c}(?![{_DIGITS}])|(?<![第{_DIGITS}]){c}位", re.I))
+    for (n, w), c in zip(_ORDINAL_WORDS, _CJK_ORDINALS, strict=True)
+]
+_ORDINAL_DIGITS = re.compile(
+    r"(?:第|\bplatz\s|\bplace\s|\bno\.\s?|\bn[°º]\s?|المرتبة\s|المركز\s)(\d+)(?!\d)"
+    r"|(?<!\d)(\d+)(?:th\b|e\b|[eè]me\b|[ºª°]|\.\s?platz|\s?位|\s?위|-?(?:е|й|м|ое|ом)\s+мест)",
+    re.IGNORECASE,
+)
+# A list of the first five places: every ordinal to the fifth may be in it.
+LIST_FIRST = 5
 # The longest Chinese, Japanese or Korean place name listed (南京, 合肥市, 쑤저우).
 CJK_PLACE_CHARS = 3
 # Where a sentence ends, roughly: enough to find the rankings' lists of places.
@@ -138,3 +180,28 @@ def enumerates(sentence: str) -> bool:
         if run >= LIST_ITEMS:
             return True
     return False
+
+
+def position_asked(question: str) -> int | None:
+    """The place in a ranking `question` asks by its ordinal, beyond the fifth ("Which city is
+    sixth?", "6위 도시는?"); None when it asks none of those."""
+    beyond = [n for n in _positions(question) if n > LIST_FIRST]
+    return max(beyond) if beyond else None
+
+
+def reaches(text: str, position: int) -> bool:
+    """Whether a sentence of `text` may say who holds `position` (beyond the fifth): it names
+    that place ("sixth"), or lists as many places or more ("the top 10 cities are …"), not only
+    the first few ("The top 5 cities are …", "Shanghai first, Beijing second")."""
+    return any(
+        position in _positions(sentence)
+        or enumerates(sentence)
+        and len(_LIST_ITEM.split(sentence)) >= position
+        for sentence in _SENTENCE_END.split(text)
+    )
+
+
+def _positions(text: str) -> list[int]:
+    """The places in a ranking `text` names by their ordinals, from the sixth."""
+    positions = [n for n, word in _ORDINAL_WORD if word.search(text)]
+    return positions + [int(a or b) for a, b in _ORDINAL_DIGITS.findall(text)]

@@ -334,8 +334,12 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # five comparisons and two summaries: 47, 46 and 7 ("oye, ¿qué aparato lanzó Apple este año
     # …?", "Qual è la città prima in classifica per densità…?", "北京の「若干措施」は、どの5つ
     # の分野に…？"). The 90 of the seventeenth session added two subject requests and three
-    # comparisons: 49 and 49.
-    assert pairs["question", "subject"] <= 49 and pairs["question", "comparison"] <= 49, pairs
+    # comparisons: 49 and 49. The 107 of the eighteenth session, scored before its changes,
+    # added six subject requests and four comparisons: 55 and 53 ("Qual foi o primeiro
+    # dispositivo … que a Apple lançou este ano, segundo o texto?", "What's the name of the
+    # public service platform Beijing says it will build…?", "Which five digital technologies
+    # were the patent applications counted for when comparing cities?").
+    assert pairs["question", "subject"] <= 55 and pairs["question", "comparison"] <= 53, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 
