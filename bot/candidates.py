@@ -175,8 +175,8 @@ def own_value_first(
     best = ranked[0]
     # The whole country's figure: the sentences right after it may give the city's share of it
     # ("… 114 policies across the country. Among them, Shanghai … 16"), however few of the
-    # question's words they hold, if one or the sentence before names the city asked ("their
-    # number … reaching 16" is no count of companies).
+    # question's words they hold: one, or none after a sentence naming the city asked ("Среди
+    # них Шанхай… Его меры… — 16"; "their number … reaching 16" is no count of companies).
     national = nationwide(question, first.text, first.lang, first.about)
     # A place in a ranking is stated for both cities in a heading too ("2. Densité : Pékin et
     # Shanghai se classent deuxième et troisième"), above the passage giving the other's.
