@@ -17,7 +17,7 @@ from bot.facts import is_question
 from bot.fit import states_asked
 from bot.index import Index
 from bot.rankings import asks_a_rank, enumerates
-from bot.reading import read
+from bot.reading import quoted, read
 from bot.retrieve import Retrieval
 from bot.sections import heading_over
 from bot.tokens import tokenize
@@ -216,8 +216,8 @@ def _led_in(
     gave all-round support. Its policies … were the most numerous, 16." (the figure's sentence
     holds none of the question's words)."""
     hit = retrieval.hits[candidate.hit]
-    before = read(index, hit, candidate.sentence - 1, retrieval.lang)
-    return asked <= named_places(before.text, listed)
+    _, before, _ = quoted(index, hit, candidate.sentence - 1, retrieval.lang)
+    return asked <= named_places(before, listed)
 
 
 def ranking_after(ranked: list[Evidence], retrieval: Retrieval, index: Index) -> bool:

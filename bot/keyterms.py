@@ -233,14 +233,13 @@ def _is_noun(word: str, lang: str) -> bool:
     language's everyday words ("Art", "Team"), it is ("Umsatz", "Peking", "Forschungsbericht").
     A name English rarely writes is lost, never a noun taken for a name, unless it names a city
     (bot.gazetteer: "Chengdu"; read once, 0.3 s, by a German question holding such a word)."""
-    english = zipf(word, "en")
-    local = zipf(word, lang) > english + LOCAL_MARGIN
-    if english == 0.0 and zipf(word, lang) == 0.0:
+    english, own = zipf(word, "en"), zipf(word, lang)
+    if english == 0.0 and own == 0.0:
         # A word neither language writes is a compound noun ("Forschungsbericht") or a city's
         # name ("Chengdu", "Tianjin"): the list of cities tells.
         return not names_a_city(word, lang)
     # "Apple" and "Manager" are every day in English only: names ("Google" is lost).
-    return english == 0.0 or local or is_common(word, lang)
+    return english == 0.0 or own > english + LOCAL_MARGIN or is_common(word, lang)
 
 
 def _word_term(word: str, lang: str, common: int) -> Iterator[Term]:
