@@ -19,8 +19,9 @@ one written blind in the eighth session (ids `nc-*`, 107) and the one written bl
 twelfth (ids `ne-*`, 110: 55 answerable, 55 near misses) and the one written blind in the
 fifteenth (ids `ng-*`, 109: 55 answerable, 54 near misses) and the one written blind in the
 sixteenth (ids `ni-*`, 104: 51 answerable, 53 near misses), the 90 written blind in the
-seventeenth (`nk-*`) and the half of the 107 written blind in the eighteenth kept on test (`np-*`,
-53: 20 answerable, 33 near misses); and the whole test split at once.
+seventeenth (`nk-*`), the half of the 107 written blind in the eighteenth kept on test (`np-*`,
+53: 20 answerable, 33 near misses) and the half of the 101 written blind in the nineteenth kept
+on test (`nq-*`, 51: 20 answerable, 31 near misses); and the whole test split at once.
 The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the model
 fitted on the whole dev split is shown beside it.
 """
@@ -57,8 +58,8 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
 
 # The test split's batches, by the prefix of their ids: the earlier questions (every id not
 # of a later batch), the fresh batch written blind on 2026-12-05, the ones written blind on
-# 2026-12-06 and in the eighth, twelfth, fifteenth, sixteenth, seventeenth and eighteenth
-# sessions (the eighteenth's other half is on dev).
+# 2026-12-06 and in the eighth, twelfth, fifteenth, sixteenth, seventeenth, eighteenth and
+# nineteenth sessions (the other half of the last two is on dev).
 BATCHES = (
     ("earlier test", ""),
     ("fresh test batch", "ho-"),
@@ -68,7 +69,8 @@ BATCHES = (
     ("blind batch, fifteenth session", "ng-"),
     ("blind batch, sixteenth session", "ni-"),
     ("blind batch, seventeenth session", "nk-"),
-    ("blind batch, eighteenth session (its test half, unread)", "np-"),
+    ("blind batch, eighteenth session (its test half)", "np-"),
+    ("blind batch, nineteenth session (its test half, unread)", "nq-"),
 )
 
 

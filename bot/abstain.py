@@ -18,13 +18,13 @@ from typing import TYPE_CHECKING
 
 import numpy as np
 
-from bot.asked import Reading
 from bot.attributes import asks_a_target
 from bot.coverage import Vocabulary
 from bot.errors import BotError
 from bot.fit import Fit, check
 from bot.gazetteer import another_city, names_a_city
 from bot.keyterms import key_terms
+from bot.stated import Reading
 from bot.target import PLACES, concepts, places
 from bot.term import Term
 

@@ -1,5 +1,5 @@
 """What a question asks — a quantity, a share, a sum, a date, a person or an organisation,
-about a place it names — and whether a sentence states that (to whom the value is bound:
+about a place it names (whether a sentence states that: bot.stated; to whom the value is bound:
 bot.binding).
 
 "Who is the mayor of Shanghai?" finds a sentence about Shanghai that names nobody; "Combien
@@ -12,29 +12,23 @@ of the editions; a question they do not recognise expects nothing (and is never 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
 from bot.closed_words import asks_a_meaning
-from bot.headings import CAPTION, unnumbered
-from bot.numbers import ORDINAL_NUMBER, YEAR, counts_in_characters, numbers
+from bot.numbers import YEAR
 from bot.people import (
-    CAPITALISING,
-    LATIN_CAPITALISING,
     asks_an_author,
     asks_which_person,
-    names_a_head,
-    names_an_organisation,
-    names_someone,
-    opens_with_a_group,
     post_asked,
 )
 from bot.rankings import asks_a_rank, asks_ranking
 from bot.target import places
-from bot.term import CODE, QUOTED_TITLE
+from bot.term import QUOTED_TITLE
 
-Expected = Literal["quantity", "share", "money", "date", "day", "person", "head", "organisation"]
+Expected = Literal[
+    "quantity", "share", "money", "date", "day", "month", "person", "head", "organisation"
+]
 
 _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
@@ -43,13 +37,14 @@ _QUANTITY = re.compile(
     r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje)|wie (?:viele?|hoch|gro[ßs])|"
     r"welche[nmrs]? \w*anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
     r"(?:que|qual) (?:a )?(?:parcela|fatia)|"
-    r"какая доля|kaç|hoeveel|[وف]?كم|[وف]?ما (?:نسبة|حصة|قيمة)|(?:what|which) (?:is|was) the value|"
+    r"как(?:ая|ую|ова) дол[яюи]|kaç|hoeveel|[وف]?كم|[وف]?ما (?:نسبة|حصة|قيمة)|"
+    r"(?:what|which) (?:is|was) the value|"
     r"quelle (?:est|était) la valeur|cu[aá]l (?:es|era) el valor|wie hoch (?:ist|war) der wert|"
     r"qual (?:è|era) il valore|qual (?:é|era) o valor|каково значение|qu[eé] valor|"
     r"quelle valeur|quale valore|welchen wert|какое значение)\b|多少|"
     r"几[个条家项位次年所名件款种座批]|比例|占比|"
-    r"何[個件社人つ%％]|何ポイント|何パーセント|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|몇|얼마|비율|"
-    r"비중",
+    r"何[個件社人つ%％]|何ポイント|何パーセント|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|数値|"
+    r"몇|얼마|비율|비중",
     re.IGNORECASE,
 )
 # A size asked is a figure ("What size…?", "Какого масштаба…?", "何億元"): read by `expected`.
@@ -85,6 +80,15 @@ _MONEY = re.compile(
     r"費用|돈|투자|예산|자금|비용|매출",
     re.IGNORECASE,
 )
+# A GDP asked is a sum ("Quel est le PIB de Pékin ?", "上海のGDPはいくら？"), not its rank nor the
+# cities a ranking by GDP covers.
+_GDP = re.compile(
+    r"(?<![A-Za-z])(?:GDP|PIB|BIP|ВВП)(?![A-Za-z])|\b(?:bruttoinlandsprodukt\w*|"
+    r"produ(?:it|cto|to|tto) (?:intérieur|interno|interior) (?:brut|bruto|lordo)|"
+    r"валов\w+ внутренн\w+ продукт\w*|الناتج المحلي)|"
+    r"国内生产总值|地区生产总值|国内総生産|국내총생산",
+    re.IGNORECASE,
+)
 # Things counted or a share asked: a number, whatever money words come with it ("How many
 # investment partners…?", "何社", "By what percentage… the cost…?").
 _COUNTED = re.compile(
@@ -103,18 +107,6 @@ _SHARE = re.compile(
 )
 _CJK_SHARE = re.compile(r"比例|占比|割合|シェア|비율|비중|점유율")
 _CJK_HOW_MUCH = re.compile(r"多少|几|幾|何|どれ|どのくらい|몇|얼마")
-# A percentage in a sentence: "38 %", "11,3 %", "百分之", "percentage points".
-_PERCENT = re.compile(
-    r"%|٪|\bper ?cent|pour ?cent|por ?ciento|por ?cento|prozent|per ?cento|процент|بالمئة|"
-    r"في المئة|百分|成(?=[，。,.、])",
-    re.IGNORECASE,
-)
-# A currency after a figure: "300 milliards de yuans", "3000亿元" (not 元宇宙, the metaverse).
-_CURRENCY = re.compile(
-    r"\d[^.;。；\n]{0,25}?(?:yuans?|юан\w*|يوان|위안|dollars?|euros?|rmb)|[$€]\s?\d|\d\s?[$€]|"
-    r"[\d亿億万萬]\s*[元円](?!宇宙)",
-    re.IGNORECASE,
-)
 # A date asked; a day (_DAY, "quel jour", "哪一天") is asked before it and is a date too.
 _DATE = re.compile(
     r"\b(when(?! it comes\b)|what year|which year|quand(?! il s'agit)|en quelle année|"
@@ -136,18 +128,11 @@ _DAY = re.compile(
     r"точн\w* дат\w*|أي يوم)\b|哪天|哪一天|几月几日|几号|何日|며칠",
     re.IGNORECASE,
 )
-# A day stated: its number beside a month ("le 19 mai", "May 28", "5月19日", "5월 19일").
-SENTENCE_DAY = re.compile(
-    r"\b\d{1,2}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:janvier|février|mars|avril|mai|juin|"
-    r"juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|"
-    r"julio|agosto|septiembre|octubre|noviembre|diciembre|januar|februar|märz|juni|juli|"
-    r"oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
-    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|январ\w*|"
-    r"феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
-    r"ноябр\w*|декабр\w*|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|"
-    r"ديسمبر)\b|\b(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+\d{1,2}\b|\d+\s*月\s*\d+\s*[日号]|\d+월\s*\d+일",
+# A month asked ("En quel mois…?", "في أي شهر", "何月", "몇 월"): a year does not give it.
+_MONTH = re.compile(
+    r"\b(?:(?:in )?(?:what|which) month|(?:en |à )?quel mois|(?:en )?qu[eé] mes|"
+    r"(?:in )?welche[mn]? monat|(?:in )?(?:che|quale) mese|(?:em )?(?:que|qual) m[eê]s|"
+    r"(?:в )?как(?:ом|ой) месяц\w*|(?:في )?أي شهر)\b|哪个月|哪一个月|几月份?|何月|몇\s*월|어느 달",
     re.IGNORECASE,
 )
 # French "ce qui" ("Résume ce qui est dit des licornes", "qu'est-ce qui…") is "what", no one.
@@ -170,23 +155,12 @@ _ORGANISATION = re.compile(
     r"produttori)\b|"
     r"\bqua(?:l|is) (?:\w+ )?(?:empresas?|companhias?|institui[çc](?:[ãa]o|[õo]es)|"
     r"organiza[çc](?:[ãa]o|[õo]es)|fabricantes?)\b|"
-    r"\bкак(?:ая|ие|ой|ую|им) (?:\w+ )?(?:компани\w*|организаци\w*|учреждени\w*|фирм\w*|"
+    r"\bкак(?:ая|ие|ой|ую|им) (?:\w+ ){0,2}(?:компани\w*|организаци\w*|учреждени\w*|фирм\w*|"
     r"производител\w*)|(?:أي|ما|ما هي|ما أسماء) (?:\w+ )?(?:ال)?(?:شرك\w*|مؤسس\w*|منظم\w*|"
     r"مصنع\w*|جه(?:ة|ات))|[وف]?من (?:ال)?جه(?:ة|ات)|"
     r"哪家|哪些(?:公司|企业|机构|单位|厂商)|哪个(?:公司|企业|机构|单位)|什么(?:公司|企业|机构)|"
-    r"どの(?:企業|会社|機関|メーカー)|どこの(?:企業|会社)|(?:어느|어떤|무슨)\s*(?:기업|회사|기관|업체)",
-    re.IGNORECASE,
-)
-# A date in a sentence: a year, a Chinese/Japanese/Korean month, or a month's name.
-_SENTENCE_DATE = re.compile(
-    r"\b(?:19|20)\d\d\b|\d+\s*[月월]|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|"
-    r"septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|octubre|noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|"
-    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|"
-    r"fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|январ\w*|феврал\w*|"
-    r"март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|"
-    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\b",
+    r"どの(?:企業|会社|機関|メーカー)|どこの(?:企業|会社)|(?:企業|会社|機関|メーカー)は\s*どこ|"
+    r"(?:어느|어떤|무슨)\s*(?:기업|회사|기관|업체)|(?:기업|회사|기관|업체)(?:은|는|이|가)\s*어디",
     re.IGNORECASE,
 )
 
@@ -206,11 +180,20 @@ def expected(question: str) -> Expected | None:
         return None
     if _DAY.search(question):
         return "day"
+    if _MONTH.search(question):
+        return "month"
     if _DATE.search(question):
         return "date"
     figure = asks_quantity(question) or _SIZE.search(question) is not None
-    if _PRICE.search(question) or (
-        figure and _MONEY.search(question) and not _COUNTED.search(question)
+    counted = _COUNTED.search(question) is not None
+    if (
+        _PRICE.search(question)
+        or figure
+        and _MONEY.search(question)
+        and not counted
+        or _GDP.search(question)
+        and not counted
+        and not asks_a_rank(question)
     ):
         return "money"
     # "베이징은 몇 위인가요?", "上海は何位？": a place in a ranking, not a figure.
@@ -240,61 +223,3 @@ def _asks_share(question: str) -> bool:
         _CJK_SHARE.search(question) and _CJK_HOW_MUCH.search(question)
     )
     return bool(share) and not asks_a_rank(question)
-
-
-def states(sentence: str, lang: str, kind: Expected | None, english: str = "") -> bool:
-    """Whether `sentence` (in `lang`) holds an answer of `kind`; a person's name is looked for in
-    its English edition `english` when there is one (other scripts do not capitalise names)."""
-    if kind in ("quantity", "share", "money"):
-        # "1. Le nombre d'entreprises… : la plus grande à Shanghai" numbers a heading, and
-        # "Figure 1 : …" a chart: neither states how many; nor, of money, a figure without its
-        # currency.
-        stated = unnumbered(sentence)
-        if CAPTION.match(stated) or kind == "money" and not _CURRENCY.search(stated):
-            return False
-        if kind == "quantity":
-            # A year dates a count, a code names something ("TOP50", "Web3"), an ordinal ranks
-            # ("第14个五年规划", "14th Five-Year Plan"): none is one.
-            stated = YEAR.sub(" ", CODE.sub(" ", ORDINAL_NUMBER.sub(" ", stated)))
-        if kind == "share" and not _PERCENT.search(stated):
-            return False
-        return bool(numbers(stated, lang)) or lang in ("zh", "ja") and counts_in_characters(stated)
-    # A title's years name what it covers, not when it came out ("《…行动方案（2023-2025年）》").
-    if kind == "date":
-        return bool(_SENTENCE_DATE.search(QUOTED_TITLE.sub(" ", sentence)))
-    if kind == "day":
-        return bool(SENTENCE_DAY.search(QUOTED_TITLE.sub(" ", sentence)))
-    if kind == "person" and (english or lang in CAPITALISING):
-        return names_someone(english or sentence) or opens_with_a_group(english)
-    if kind == "head" and (english or lang in CAPITALISING):
-        return names_a_head(english or sentence)
-    if kind == "organisation" and (english or lang in LATIN_CAPITALISING):
-        return names_an_organisation(english or sentence)
-    return True
-
-
-@dataclass(frozen=True)
-class Reading:
-    """A candidate sentence as the reader would see it: in the question's edition when there is
-    one (else the source), its English edition, and its context (passage, heading, the passage
-    before) for the names a question binds: as (text, language) pairs, the reader's edition and
-    the source, where the editions may translate a name the source keeps ("Beijing Big Data
-    Center", "Centro big data di Pechino")."""
-
-    text: str
-    lang: str
-    english: str  # the corpus's common words lowered ("Metaverse": bot.reading.common_lowered)
-    context: tuple[tuple[str, str], ...] = ()
-    about: frozenset[str] = frozenset()  # the one city its passage is about (bot.reading)
-    # The lead-in that dates it, a goal with no year ("by 2025, …" before a list of goals):
-    # (passage row, sentence), bot.reading.dated_by.
-    dated: tuple[int, int] | None = None
-    # The years its passage names before it, titles left out ("As of October 2022, … . Beijing
-    # has more than 40,000 …": 2022), bot.reading.years_before.
-    years: frozenset[str] = frozenset()
-
-    def states(self, kind: Expected | None) -> bool:
-        """Whether it holds an answer of `kind` (see `states`); a date, by its lead-in too."""
-        return states(self.text, self.lang, kind, self.english) or (
-            kind == "date" and self.dated is not None
-        )

@@ -70,7 +70,8 @@ ATTRIBUTES = {
         r"distritos?|barrios?|bairros?|(?:stadt)?bezirk\w*|distrett[oi]|район\w*)\b|"
         r"(?:أي|ما)\s+(?:ال)?(?:منطق[ةت]|مناطق|حي|أحياء)\s+(?:\S+\s+){0,2}?(?:من|في)\s+"
         r"(?:بكين|شنغهاي)|哪(?:个|些|一个)?(?:城)?区|どの区|どこの区|"
-        r"何区|어느 구|어떤 구|구 가운데|구 중에",
+        r"何区|(?<![地社])区(?:は|が)どこ|(?<![地社])区是哪|어느 구|어떤 구|구 가운데|구 중에|"
+        r"(?<!지)구(?:는|가) 어디",
         re.IGNORECASE,
     ),
     # Which government body: a plan's name or its city is none.

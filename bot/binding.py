@@ -12,10 +12,11 @@ from __future__ import annotations
 
 import re
 
-from bot.asked import Expected, expected, states
+from bot.asked import Expected, expected
 from bot.numbers import YEAR
 from bot.premise import asks_a_part
 from bot.rankings import asks_a_rank, asks_ranking, enumerates
+from bot.stated import states
 from bot.target import PLACES, places
 from bot.term import QUOTED_TITLE, years_untitled
 from bot.tokens import CJK
@@ -47,7 +48,7 @@ _CJK_PAIR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{2}")
 # A city's part of the country's whole: "全国の…のうち", "全国…中", "전국 … 가운데".
 _COUNTRYS = re.compile(r"(?:全国|全國|전국)[^？?]*?(?:のうち|の中で|之中|中|가운데|중에)")
 # The kinds of answer a clause binds to a city or a year.
-VALUES = ("quantity", "share", "money", "date", "day")
+VALUES = ("quantity", "share", "money", "date", "day", "month")
 # A place in a ranking stated in a clause, in the eleven languages ("se classe au premier rang",
 # "No. 3 Beijing", "位居第三", "3위"): bound to the city the clause names, as a figure is.
 _RANK_STATED = re.compile(
@@ -229,6 +230,7 @@ def _valued(
         named = named_places(clause, listed)
         subject = named or ({COUNTRY} if _NATIONWIDE.search(clause) else subject)
         # A year dates a figure; it is no figure ("as of the end of March 2023, … 114 policies").
-        if states(clause if kind in ("date", "day") else YEAR.sub(" ", clause), lang, kind):
+        dated = kind in ("date", "day", "month")
+        if states(clause if dated else YEAR.sub(" ", clause), lang, kind):
             valued.append(subject)
     return valued

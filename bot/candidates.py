@@ -9,8 +9,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from bot.asked import Reading
-from bot.attributes import asks_a_target, states_a_target
+from bot.attributes import asks_a_target, states_a_target, unnamed
 from bot.binding import bound, named_places, nationwide
 from bot.citations import translate
 from bot.facts import is_question
@@ -20,6 +19,7 @@ from bot.rankings import asks_a_rank, enumerates
 from bot.reading import quoted, read
 from bot.retrieve import Retrieval
 from bot.sections import heading_over
+from bot.stated import Reading
 from bot.tokens import tokenize
 
 # Sentence ranking: its own similarity, its passage's fused score, question words it holds.
@@ -38,6 +38,9 @@ FOLLOWING = 3
 # A ranking asked: how far below the best the sentence that enumerates it may be (dev split).
 RANKING_MARGIN = 0.04
 RANKING_CANDIDATES = 8
+# An attribute asked ("How many new unicorns…?") and no candidate within STATED_MARGIN stating
+# it: how far down, and how far below the best, one naming it with the kind asked may be (dev).
+ATTRIBUTE_CANDIDATES, ATTRIBUTE_MARGIN = 10, 0.05
 # What a heading gives up against body sentences (dev: 0 and 0.01 tie, 0.02 loses a question;
 # 0.01 puts "…the two main directions are immersive technology and Web3" before the part title
 # "Shanghai clarifies the two main directions").
@@ -93,6 +96,11 @@ def stated_first(
         return reading
     stating = _prefer(ranked, retrieval, index, STATED_CANDIDATES, STATED_MARGIN,
                       lambda r: states_asked(question, r))  # fmt: skip
+    if stating is None and unnamed(question, reading.text, reading.english):
+        # An attribute asked ("How many new unicorns…?"): one naming it, further down.
+        stating = _prefer(ranked, retrieval, index, ATTRIBUTE_CANDIDATES, ATTRIBUTE_MARGIN,
+                          lambda r: states_asked(question, r)
+                          and unnamed(question, r.text, r.english) is None)  # fmt: skip
     return stating or reading
 
 

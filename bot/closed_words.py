@@ -109,6 +109,14 @@ _SAYS = re.compile(
     r"说了什么|說了什麼|怎么说|言って|書かれ|出てくる|出て来る|登場|뭐라고"
 )
 
+# Words asking which one ("Which Apple device…?", "Quel dirigeant…?", "Qual foi o primeiro
+# dispositivo…?", "Какое устройство…?", "哪些", "何という製品", "어느"): one thing, named, even
+# when the message points at the text ("…, segundo o texto?").
+_WHICH = re.compile(
+    r"\b(?:which|quel(?:le)?s?|cu[aá]l(?:es)?|welche[mnrs]?|qual[ei]?|quais|"
+    r"как(?:ой|ая|ое|ие|ого|ую|их|ом|им)|أي|أية)\b|哪|何という|どの|어느",
+    re.IGNORECASE,
+)
 # Words asking what something means ("'디지털 비중'은 어떤 비율을 뜻하나요?", "que veut dire le
 # sigle AIGC ?"): a definition, no figure, even when the thing defined is a ratio.
 _MEANING = re.compile(
@@ -127,6 +135,11 @@ def points_at_text(text: str) -> bool:
 def asks_a_meaning(text: str) -> bool:
     """Whether the message asks what something means ("what does … mean", "뜻하나요")."""
     return _MEANING.search(text.casefold()) is not None
+
+
+def asks_which(text: str) -> bool:
+    """Whether the message asks which one ("Which Apple device…?", "Qual foi…?", "哪些")."""
+    return _WHICH.search(text) is not None
 
 
 def asks_what_is_said(text: str) -> bool:

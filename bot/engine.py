@@ -103,6 +103,11 @@ class Engine(Library):
         asked, said = what_is_asked(question, history)
         return weigh(asked, retrieval, self.index, said)[1]
 
+    def deeper(self, retrieval: Retrieval, vector: np.ndarray, depth: int) -> Retrieval:
+        """The search behind `retrieval` (its query and language, embedded as `vector`), `depth`
+        passages deep: where `bot eval` ranks the gold passage past the `top_k` that answer."""
+        return retrieve(self.index, vector, retrieval.query, retrieval.lang, depth)
+
     def baseline(self, vector: np.ndarray, depth: int) -> tuple[list[Passage], float, str]:
         """What `bot eval` compares with: dense search over source paragraphs alone."""
         return paragraph_baseline(self.index, vector, depth)

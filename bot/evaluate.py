@@ -18,10 +18,10 @@ from bot.errors import BotError
 from bot.followup import Turn
 
 QUESTIONS = Path("eval/questions.jsonl")
-# The dev batches written blind on 2026-12-05 (`cal-*`) and in the ninth and twelfth sessions
-# (`nd-*`, `nf-*`), and the four written after the lead-in method for its regression (`ld-*`):
-# see fitted_on.
-FRESH_DEV = ("cal-", "nd-", "ld-", "nf-", "np-")
+# The dev batches written blind on 2026-12-05 (`cal-*`), in the ninth and twelfth sessions
+# (`nd-*`, `nf-*`) and the dev halves of the eighteenth's and nineteenth's (`np-*`, `nq-*`), and
+# the four written after the lead-in method for its regression (`ld-*`): see fitted_on.
+FRESH_DEV = ("cal-", "nd-", "ld-", "nf-", "np-", "nq-")
 DEPTH = 20  # ranks looked at for MRR
 MAX_FALSE_ABSTENTION = 0.02
 
@@ -82,10 +82,11 @@ def cited_sources(answer: Answer) -> str:
 
 def _observe(engine: Engine, item: dict) -> tuple[dict, Outcome, dict]:
     history = [Turn(t["role"], t["content"]) for t in item.get("history", [])]
-    answer, retrieval, vector = engine.ask_with_evidence(item["question"], history, k=DEPTH)
+    # Answered as served (Settings.top_k passages may answer); the gold passage ranked deeper.
+    answer, retrieval, vector = engine.ask_with_evidence(item["question"], history)
     # The signals compose() reads, so calibration sees what serving sees.
     signals = engine.signals(item["question"], retrieval, history)
-    texts = [h.passage.text for h in retrieval.hits]
+    texts = [h.passage.text for h in engine.deeper(retrieval, vector, DEPTH).hits]
     rank = _first_gold(texts, item["evidence"]) if item["answerable"] else None
     correct = (
         answer.answered and has_key(cited_sources(answer), item["answers"])
@@ -218,6 +219,10 @@ def run(settings: Settings, split: str, calibrate: bool, as_json: bool) -> int:
         print(json.dumps(report, ensure_ascii=False, indent=2))
         return 0
     print(f"Evaluation on the {split} split of {QUESTIONS} ({engine.manifest.embedder})")
+    print(
+        f"Answered as served, from the {settings.top_k} best passages (BOT_TOP_K); the gold "
+        f"passage ranked among the {DEPTH} best."
+    )
     if engine.abstainer.calibrated:
         print("Abstention: the model calibrated on the dev split for this embedder.\n")
     else:

@@ -6,8 +6,9 @@ from __future__ import annotations
 
 import re
 
-from bot.asked import Reading, expected, states
+from bot.asked import expected
 from bot.numbers import PERCENTAGE, YEAR
+from bot.stated import Reading, states
 
 # Words asking for the figure exactly, in the eleven languages ("具体" alone names "specific
 # measures", "具体措施": only before a figure asked).

@@ -1,5 +1,5 @@
 """How the best sentence fits what a question asks, gathered for the refusal (bot.abstain): the
-kind of answer asked and whether the sentence states one (bot.asked, bot.people), of the
+kind of answer asked and whether the sentence states one (bot.asked, bot.stated), of the
 attribute asked (bot.attributes), exact when an exact figure is asked (bot.exactness), not the
 figure the question gives (bot.premise), bound to the city and year asked (bot.binding)."""
 
@@ -8,7 +8,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from bot.asked import Expected, Reading, expected, states
+from bot.asked import Expected, expected
 from bot.attributes import unnamed
 from bot.binding import CLAUSE, asked_places, bound, held_by, named_places, other_year
 from bot.exactness import approximate_only
@@ -24,6 +24,7 @@ from bot.premise import (
     whole_unstated,
 )
 from bot.rankings import asks_a_rank, asks_ranking, position_asked, reaches
+from bot.stated import Reading, states
 from bot.target import places
 from bot.tokens import CJK
 

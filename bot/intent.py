@@ -12,6 +12,7 @@ from bot.asked import asks_quantity, expected
 from bot.attributes import attributes_asked
 from bot.closed_words import (
     asks_what_is_said,
+    asks_which,
     has_request_word,
     has_summary_verb,
     opens_with_thanks,
@@ -165,13 +166,19 @@ def asks_explicitly(text: str) -> bool:
 
 def asks_what_the_text_says(text: str) -> bool:
     """Whether a message points at the text ("Is Meta mentioned?", "文中提到的黄昭颖", "Что в
-    статье про AIGC?"), asks what is said ("cosa dice sui dati?") or names its subject before
+    статье про AIGC?"; not to ask which one: "Which Apple device does the article cite?"), asks
+    what is said ("cosa dice sui dati?") or names its subject before
     asking ("Digitale Industrialisierung – was steht dazu drin?"), and asks for no one
     fact: no quantity, date or person (bot.asked), no attribute ("この記事のデータを出している
     零壹智庫って、本部はどこ…？": bot.attributes), no reason, no comparison of the two cities.
     e5 puts such messages among the questions; they ask what the article says on a subject."""
     return (
-        (points_at_text(text) or asks_what_is_said(text) or _names_topic_first(text))
+        (
+            points_at_text(text)
+            and not _which_one(text)
+            or asks_what_is_said(text)
+            or _names_topic_first(text)
+        )
         and _WHY.search(text.casefold()) is None
         and expected(text) is None
         and not attributes_asked(text)
@@ -189,16 +196,23 @@ def _names_topic_first(text: str) -> bool:
 def _asks_directly(text: str) -> bool:
     """Whether a message e5 puts among the summary requests is a plain question: it ends with a
     question mark, asks for no summary ("summarise", "总结": closed_words.REQUEST_WORDS), does not
-    point at the text and has no subject or whole after an about-word ("Which industrial base
+    point at the text unless it asks which one ("Qual foi o primeiro dispositivo …, segundo o
+    texto?") and has no subject or whole after an about-word ("Which industrial base
     does Shanghai have…?", "Quali tipi di grandi modelli…?", "哪几类大模型…？"; not "What does the
     article say about Web3?", "What about computing power?", "Worum geht es?")."""
     return (
         _QUESTION_MARK.search(text) is not None
-        and not has_request_word(text)
-        and not points_at_text(text)
+        and (not has_request_word(text) and not points_at_text(text) or _which_one(text))
         and not names_subject(text)
         and not names_whole(text)
     )
+
+
+def _which_one(text: str) -> bool:
+    """Whether a message asks which one, naming no summary nor the whole: "Which Apple device is
+    mentioned in the article?", "Qual foi o primeiro dispositivo …, segundo o texto?"; not "Quel
+    est le résumé de l'article ?"."""
+    return asks_which(text) and not has_summary_verb(text) and not names_whole(text)
 
 
 def _thanks_only(text: str) -> bool:

@@ -28,7 +28,8 @@ RARE_NAME_ZIPF = 4.0
 # Technical Information"), one word written with a capital inside or a dot ("Baidu.com",
 # "ByteDance"), an acronym ("HTC"), or a capitalised word rare in English ("Huawei").
 _ORGANISATION_NAME = re.compile(
-    r"\b[A-Z][\w.&-]*(?:(?: (?:of|and|for|de|du|des|la|le))* [A-Z][\w.&-]*)+|"
+    r"\b(?!(?:On|In|At|By|As|The|Since|From|Until)\b)"  # a sentence's first word, not a name's
+    r"[A-Z][\w.&-]*(?:(?: (?:of|and|for|de|du|des|la|le))* [A-Z][\w.&-]*)+|"
     r"\b[A-Z][a-z]+[A-Z.]\w+|\b[A-Z]{3,}\b"
 )
 _CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")

@@ -9,10 +9,11 @@ from __future__ import annotations
 
 import re
 
-from bot.asked import SENTENCE_DAY, Reading, expected
+from bot.asked import expected
 from bot.headings import unnumbered
 from bot.numbers import PERCENTAGE, YEAR, numbers_written
 from bot.rankings import LIST_ITEMS, enumerates
+from bot.stated import SENTENCE_DAY, Reading
 from bot.term import CODE, QUOTED_TITLE
 
 # A part of a counted whole asked ("how many of the 38", "quanti dei 38", "wie viele der 38",

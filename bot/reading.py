@@ -9,7 +9,6 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from bot.asked import Reading
 from bot.attributes import BY_YEAR, states_a_target
 from bot.citations import translate
 from bot.commonness import zipf
@@ -19,6 +18,7 @@ from bot.ingest import Passage
 from bot.numbers import YEAR
 from bot.people import RARE_NAME_ZIPF
 from bot.retrieve import Hit
+from bot.stated import Reading
 from bot.target import places
 from bot.term import years_untitled
 

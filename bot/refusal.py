@@ -15,6 +15,7 @@ MISSING_KIND = {
     "money": "no_figure",
     "date": "no_date",
     "day": "no_date",
+    "month": "no_date",
     "person": "no_person",
     "head": "no_person",
     "organisation": "no_organisation",
@@ -22,16 +23,18 @@ MISSING_KIND = {
 
 
 def refusal(decision: Decision, lang: str, first_cited: bool = False) -> str:
-    """What a refusal says, in `lang`: what the article never mentions when that is known (its
-    names and numbers, when some are missing: "installiere" says less than "Python"); else what
-    the question asks that the article does not give (the year asked; a figure, for the city
-    asked; the city's place in a ranking; a date; a person), else that it does not say. When
+    """What a refusal says, in `lang`: the names and numbers the article never mentions
+    ("installiere" says less than "Python"); else what the question asks that the article does
+    not give (the year asked; a figure, for the city asked; the city's place in a ranking; a
+    date; a person), else the other words it never mentions, else that it does not say. When
     the figure found is the other city's and the refusal lists that sentence first
     (`first_cited`), it says so: "… for Shanghai; the one it gives is Beijing's [1]"."""
     terms, how = decision.terms, decision.fit
-    missing = list(terms.missing[: terms.missing_names] or terms.missing)
-    if missing:
-        return not_mentioned(missing, lang)
+    names = list(terms.missing[: terms.missing_names])
+    # A missing word ("разрабатывать") says less than what the sentence found does not give
+    # ("Какие именно компании…?" and no company named): it is said when the fit says nothing.
+    if names or terms.missing and how.stated and how.bound and how.year is None:
+        return not_mentioned(names or list(terms.missing), lang)
     if how.year:  # "… in 2022?" and a sentence giving 2021's
         return phrase("not_for_year", lang).format(year=how.year)
     if how.attribute:  # "Where is Zero One Think Tank based?" and a sentence citing its report

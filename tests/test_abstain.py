@@ -21,12 +21,12 @@ from bot.abstain import (
     check_terms,
     features,
 )  # fmt: skip
-from bot.asked import Reading
 from bot.calibration import fit
 from bot.candidates import rank_sentences
 from bot.config import Settings
 from bot.embed import embedder_id
 from bot.errors import BotError
+from bot.stated import Reading
 
 
 def signals(rng: np.random.Generator, centre: float, n: int) -> list[dict[str, float]]:

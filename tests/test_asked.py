@@ -5,10 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from bot.asked import expected, states
+from bot.asked import expected
 from bot.evaluate import cited_sources
 from bot.followup import Turn
 from bot.rankings import asks_ranking, enumerates
+from bot.stated import states
 from bot.target import places
 
 
@@ -146,6 +147,24 @@ from bot.target import places
         ("2022年時点で北京のAIコア産業の規模は何億元に達していますか？", "quantity"),
         ("How does Beijing do when it comes to AI papers published?", None),
         ("E isso corresponde a que parcela do total dessas 50 cidades?", "share"),
+        ("Какую долю составляют цифровые патенты в Пекине?", "share"),
+        ("深圳の1人当たり特許出願件数（具体的な数値）は？", "quantity"),
+        # A month asked: a year does not give it.
+        ("في أي شهر نشرت شنغهاي خطة العمل؟", "month"),
+        ("En quel mois Pékin a-t-il publié son plan ?", "month"),
+        ("上海是几月发布的计划？", "month"),
+        ("상하이는 몇 월에 계획을 발표했나요?", "month"),
+        # A GDP asked is a sum; not its rank, nor its share, nor the ranking it orders.
+        ("Quel est le PIB de Pékin ?", "money"),
+        ("Wie hoch war das Bruttoinlandsprodukt von Shanghai im Jahr 2021?", "money"),
+        ("2021年の上海のGDPはいくらでしたか？", "money"),
+        ("北京のGDPは全国で何位ですか？", None),
+        ("¿Qué porcentaje del PIB de Shanghái representa la economía digital?", "share"),
+        ("2021年GDP前50城市的数字技术总量排名中，上海排在第几位？", None),
+        # Which company, however many words come between, or asked with "where".
+        ("Какие именно шанхайские компании будут разрабатывать дисплеи?", "organisation"),
+        ("상하이에서 칩을 개발하는 기업은 어디인가요?", "organisation"),
+        ("近眼ディスプレイを開発する企業はどこですか？", "organisation"),
     ],
 )
 def test_the_kind_of_answer_a_question_expects(question: str, kind: str | None) -> None:
@@ -240,6 +259,13 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
     listed = ("Partners include Alibaba Cloud Computing Co., Ltd., the Beijing Super Cloud "
               "Computing Center and Beijing Baidu.com Technology Co., Ltd.")  # fmt: skip
     assert not states("包括阿里云计算有限公司……", "zh", "head", english=listed)
+    # A month: a day's month, or a Chinese one; not a year.
+    assert states("Le 30 mai, le plan a été publié.", "fr", "month")
+    assert states("5月30日，《若干措施》发布。", "zh", "month")
+    assert not states("En 2023, Shanghai a publié son plan.", "fr", "month")
+    # A date's first words name no organisation ("On May 30, the …").
+    released = '· On May 30, the "Implementation Plan" was released.'
+    assert not states("5月30日，《实施方案》发布。", "zh", "organisation", english=released)
     # Scripts without capitals and no English edition: cannot tell, so it states.
     assert states("그는 말했다.", "ko", "person")
 
@@ -277,6 +303,17 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
         (
             "On which day exactly did Huang Zhaoying give his interview to The Paper?",
             "The article does not give this date.",
+        ),
+        # A GDP is a sum: the ranking of cities by GDP gives none.
+        ("Quel est le PIB de Pékin ?", "L'article ne donne pas ce chiffre pour Pékin."),
+        # A month: "cette année", the plan's years, give none.
+        (
+            "In which month did Shanghai publish its Metaverse key technology action plan?",
+            "The article does not give this date.",
+        ),
+        (
+            "北京市内でAI企業が最も集中している区はどこですか？",
+            "記事にはどの区なのか書かれていません。",
         ),
         (
             "How many emerging digital technology companies did Shanghai have in 2022?",

@@ -38,7 +38,10 @@ from bot.attributes import asks_a_target, attributes_asked, states_a_target, unn
         ("北京哪个区的人工智能企业最多？", ("district",)),
         ("베이징의 구 가운데 인공지능 산업 규모가 가장 큰 곳은 어디인가요?", ("district", "scale")),
         ("في أي منطقة من بكين تتركز شركات الذكاء الاصطناعي؟", ("district",)),
-        # Each district is no district asked; nor a region ("أي منطقة" without a city).
+        ("北京市内でAI企業が最も集中している区はどこですか？", ("district",)),
+        ("베이징에서 AI 기업이 가장 많은 구는 어디예요?", ("district",)),
+        # Each district is no district asked; nor a region ("أي منطقة" without a city, "地区").
+        ("その地区はどこですか？", ()),
         ("What does Beijing plan for each district?", ()),
         ("أي منطقة أصدرت أكثر سياسات الميتافيرس بعد شنغهاي؟", ()),
         # A batch after the first; the first, or a second place, is none.

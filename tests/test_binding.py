@@ -5,11 +5,11 @@ refusal says whose it is."""
 from __future__ import annotations
 
 from bot.abstain import Decision, Terms
-from bot.asked import Reading
 from bot.binding import bound, held_by, nationwide, other_year
 from bot.fit import Fit, check, counts_only_cities, states_the_post
 from bot.followup import Turn
 from bot.refusal import refusal
+from bot.stated import Reading
 
 
 def test_a_figure_bound_to_the_other_city_or_year_does_not_answer() -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.closed_words import has_summary_verb, is_interrogative, opens_with_thanks
+from bot.closed_words import asks_which, has_summary_verb, is_interrogative, opens_with_thanks
 
 
 def test_an_arabic_question_word_with_its_clitics() -> None:
@@ -41,3 +41,21 @@ def test_a_summary_is_asked_with_a_verb(text: str, asks: bool) -> None:
 )
 def test_a_message_opens_with_thanks(text: str, thanks: bool) -> None:
     assert opens_with_thanks(text) is thanks
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("Which Apple device does the article cite?", True),
+        ("Qual foi o primeiro dispositivo que a Apple lançou, segundo o texto?", True),
+        ("Welches Gerät nennt der Artikel?", True),
+        ("《实施方案》提到，哪些产品的市场占有率要提升？", True),
+        ("記事で触れられているデバイスは何という製品ですか", True),
+        # What is said, or what the article is about, asks no one thing.
+        ("What does the article say about Web3?", False),
+        ("Что в статье про AIGC?", False),
+        ("한마디로 무슨 기사야?", False),
+    ],
+)
+def test_a_message_asks_which_one(text: str, asks: bool) -> None:
+    assert asks_which(text) is asks

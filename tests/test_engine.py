@@ -286,6 +286,15 @@ def test_ask_with_evidence_returns_the_retrieval_and_the_query_vector(engine) ->
     assert {c.passage_id for c in answer.citations} <= {h.passage.id for h in retrieval.hits}
 
 
+def test_the_deeper_search_goes_on_from_the_passages_that_answer(engine) -> None:
+    # bot eval answers from the served top_k passages and ranks the gold passage deeper.
+    _, retrieval, vector = engine.ask_with_evidence(CLEAR[2][0])
+    deeper = engine.deeper(retrieval, vector, 10)
+    assert len(retrieval.hits) == engine.settings.top_k < len(deeper.hits) == 10
+    assert [h.row for h in deeper.hits[: engine.settings.top_k]] == [h.row for h in retrieval.hits]
+    assert (deeper.query, deeper.lang) == (retrieval.query, retrieval.lang)
+
+
 def test_search_returns_k_hits_best_first(engine) -> None:
     hits = engine.search("Байкал", k=4)
     assert len(hits) == 4 and all(h.passage.doc_id == "baikal_ru" for h in hits[:2])

@@ -3,8 +3,8 @@ English edition, and the refusal says so, through the real engine."""
 
 from __future__ import annotations
 
-from bot.asked import Reading
 from bot.exactness import approximate_only
+from bot.stated import Reading
 
 MORE_THAN = Reading(
     "Pékin et Shenzhen sont en tête avec plus de 10 000 demandes.",

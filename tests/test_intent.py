@@ -236,6 +236,10 @@ def test_held_out_precision(held_out_pairs: Counter) -> None:
         ("Упоминается ли в статье Baidu?", "subject"),
         ("文中提到的阿里云是怎么回事？", "subject"),
         ("기사에서 블록체인은 어떻게 나와?", "subject"),
+        # Pointing at the text to ask which one: a question.
+        ("Quale dispositivo di Apple cita l'articolo come primo visore MR?", "question"),
+        ("Какое устройство Apple упоминается в статье как первое MR-устройство?", "question"),
+        ("Which cities does the article name as the top three for digital density?", "question"),
         # "Tell me about" a subject: what the article says on it, not one sentence.
         ("Parlami del metaverso", "subject"),
         ("Riassumi cosa dice l'articolo sulle università", "subject"),
@@ -338,8 +342,14 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # added six subject requests and four comparisons: 55 and 53 ("Qual foi o primeiro
     # dispositivo … que a Apple lançou este ano, segundo o texto?", "What's the name of the
     # public service platform Beijing says it will build…?", "Which five digital technologies
-    # were the patent applications counted for when comparing cities?").
-    assert pairs["question", "subject"] <= 55 and pairs["question", "comparison"] <= 53, pairs
+    # were the patent applications counted for when comparing cities?"). The 101 of the
+    # nineteenth, scored before its changes, added five subject requests and three comparisons:
+    # 60 and 56. A question asking which one ("Qual foi o primeiro dispositivo …, segundo o
+    # texto?", "Какое устройство … Apple упоминается в статье?") asks it, wherever it points and
+    # whatever is mentioned: 50; places in a ranking in the plural ("i primi tre posti"): 55
+    # ("¿Por qué Pekín y Shenzhen le sacan tanta ventaja…?", "Quais tecnologias … na comparação
+    # … entre as cidades?").
+    assert pairs["question", "subject"] <= 50 and pairs["question", "comparison"] <= 55, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 

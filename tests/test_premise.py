@@ -4,7 +4,6 @@ engine."""
 
 from __future__ import annotations
 
-from bot.asked import Reading
 from bot.premise import (
     answers_nothing_asked,
     asks_a_part,
@@ -12,6 +11,7 @@ from bot.premise import (
     sets_aside_all_given,
     whole_unstated,
 )
+from bot.stated import Reading
 
 MODELS = Reading(
     "Selon le rapport publié le 28 mai, au moins 79 grands modèles ont été publiés en Chine, "

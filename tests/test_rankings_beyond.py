@@ -5,10 +5,10 @@ from __future__ import annotations
 
 import pytest
 
-from bot.asked import states
 from bot.binding import named_places
 from bot.keyterms import key_terms
 from bot.rankings import position_asked, reaches
+from bot.stated import states
 
 
 @pytest.mark.parametrize(

@@ -32,3 +32,10 @@ def test_the_refusal_names_the_kind_of_answer_missing_in_the_readers_language() 
     assert said(Fit("person"), "en", Terms(missing=("Tokyo",), missing_names=1)) == (
         "The article does not mention “Tokyo”."
     )
+    # A word it never writes says less than what the sentence found does not give ("Какие
+    # именно компании…?": no company named); it is said when the sentence gives what is asked.
+    verb = Terms(missing=("разрабатывать",), missing_words=1)
+    assert said(Fit("organisation", stated=False), "ru", verb) == (
+        "В статье не сказано, какая это организация."
+    )
+    assert said(Fit(), "ru", verb) == "В статье не упоминается «разрабатывать»."

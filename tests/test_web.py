@@ -74,7 +74,9 @@ def test_abstention_is_labelled_not_an_answer(client):
 
 
 def test_an_unsure_answer_is_marked_on_the_page(client):
-    text = client.get("/", params={"q": "Quel est le PIB de Pékin ?"}, headers=HTML).text
+    text = client.get(
+        "/", params={"q": "Quels projets Web3 concrets Shanghai va-t-elle financer ?"}, headers=HTML
+    ).text
     assert re.search(r'<article class="msg msg-bot answered unsure"', text)
     assert "L&#39;article ne répond peut-être pas exactement à cette question" in text
     sure = client.get("/", params={"q": "上海的数字专利占比是多少？"}, headers=HTML).text
