@@ -1,6 +1,7 @@
-"""Abbreviations a reader writes for a post the editions spell out ("HTC's global VP", where the
-article writes "global vice president"): a key term written so is looked for spelled out too
-(bot.coverage). A post the article never names stays missing ("the CEO of HTC")."""
+"""Abbreviations a reader writes for a post or a thing the editions spell out ("HTC's global VP",
+where the article writes "global vice president"; "IC"): a key term written so is looked for
+spelled out too (bot.coverage). A post the article never names stays missing ("the CEO of
+HTC")."""
 
 from __future__ import annotations
 
@@ -17,6 +18,8 @@ SPELLED_OUT: dict[str, tuple[str, ...]] = {
     ),
     "cto": ("chief technology officer", "directeur technique", "director de tecnología"),
     "pdg": ("président-directeur général",),
+    # Not a post: the chips' industry ("Chip- bzw. IC-Industrie", "集成电路").
+    "ic": ("integrated circuit", "integrierte schaltkreise", "circuito integrado", "集成电路"),
 }  # fmt: skip
 
 

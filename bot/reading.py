@@ -49,10 +49,14 @@ def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
     english = translate(index, hit.row, (sentence,), "en")
     context = context_of(index, hit, sentence, lang)
     english_text = english.text[slice(*english.span)] if english else ""
+    dated = dated_by(index, hit.row, sentence, english_text)
+    # A goal's year is its lead-in's, in the passage before too ("by 2025, …": not 2022's size).
+    lead_in = (
+        years_untitled(sentence_text(index.passages[dated[0]], dated[1])) if dated else frozenset()
+    )
     return Reading(
         text, read_lang, common_lowered(english_text, index.lowercase_english), context,
-        city_of(hit.passage), dated_by(index, hit.row, sentence, english_text),
-        years_before(hit.passage, sentence),
+        city_of(hit.passage), dated, years_before(hit.passage, sentence) | lead_in,
     )  # fmt: skip
 
 

@@ -112,7 +112,7 @@ class Reading:
     # (passage row, sentence), bot.reading.dated_by.
     dated: tuple[int, int] | None = None
     # The years its passage names before it, titles left out ("As of October 2022, … . Beijing
-    # has more than 40,000 …": 2022), bot.reading.years_before.
+    # has more than 40,000 …": 2022), bot.reading.years_before, and its lead-in's.
     years: frozenset[str] = frozenset()
 
     def states(self, kind: Expected | None) -> bool:

@@ -304,6 +304,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
             "On which day exactly did Huang Zhaoying give his interview to The Paper?",
             "The article does not give this date.",
         ),
+        # The goal's figure is 2025's: its lead-in, in the passage before, says "by 2025".
+        (
+            "Wie groß war Pekings KI-Kernindustrie im Jahr 2022 tatsächlich, in Yuan?",
+            "Der Artikel nennt das für 2022 nicht.",
+        ),
         # A GDP is a sum: the ranking of cities by GDP gives none.
         ("Quel est le PIB de Pékin ?", "L'article ne donne pas ce chiffre pour Pékin."),
         # A month: "cette année", the plan's years, give none.

@@ -64,6 +64,8 @@ def test_an_abbreviated_post_is_found_spelled_out(vocabulary: Vocabulary) -> Non
     assert missing(vocabulary, "Which outlet interviewed HTC's global VP?", "en") == ["outlet"]
     assert missing(vocabulary, "Who is the CEO of HTC?", "en") == ["CEO"]
     assert missing(vocabulary, "Qui est le PDG de HTC ?", "fr") == ["PDG"]
+    # Not a post: the editions spell out "integrated circuits" ("integrierte Schaltkreise").
+    assert missing(vocabulary, "Was zeichnet Shanghais IC-Industrie aus?", "de") == []
 
 
 def test_another_name_of_a_city_the_corpus_writes_is_found(vocabulary: Vocabulary) -> None:

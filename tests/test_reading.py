@@ -7,7 +7,7 @@ import pytest
 
 from bot.citations import translate
 from bot.facts import sentence_text
-from bot.reading import dated_by
+from bot.reading import dated_by, read
 
 
 def _find(engine, words: str) -> tuple[int, int]:  # noqa: ANN001
@@ -36,6 +36,16 @@ def test_a_goal_with_no_year_is_dated_by_its_lead_in(engine) -> None:  # noqa: A
 def test_a_sentence_with_its_own_year_or_no_goal_has_no_lead_in(engine) -> None:  # noqa: ANN001
     assert _dated(engine, "Pékin comptait 1 048 entreprises") is None  # dated "octobre 2022"
     assert _dated(engine, "propose 16 tâches clés") is None  # no goal: what the plan holds
+
+
+def test_a_goal_is_of_its_lead_ins_year_in_the_passage_before(engine) -> None:  # noqa: ANN001
+    # "By 2025, …" ends one passage, "The core industry will reach 300 billion…" opens the next:
+    # its figure is not 2022's (bot.binding.other_year reads Reading.years).
+    row, n = _find(engine, "atteindra 300 milliards de yuans")
+    _, retrieval, vector = engine.ask_with_evidence("L'industrie de base de l'IA de Pékin")
+    every = engine.deeper(retrieval, vector, len(engine.index.editions.source_rows)).hits
+    hit = next(h for h in every if h.row == row)
+    assert "2025" in read(engine.index, hit, n, "fr").years
 
 
 @pytest.mark.parametrize(
