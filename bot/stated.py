@@ -32,32 +32,27 @@ _CURRENCY = re.compile(
     r"[\d亿億万萬]\s*[元円](?!宇宙)",
     re.IGNORECASE,
 )
+# The months' names in the eleven languages' Latin, Cyrillic and Arabic scripts.
+_MONTH_NAMES = (
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"januar|februar|märz|juni|juli|oktober|dezember|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
+    r"ноябр\w*|декабр\w*|"
+    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
+)
 # A day stated: its number beside a month ("le 19 mai", "May 28", "5月19日", "5월 19일").
 SENTENCE_DAY = re.compile(
-    r"\b\d{1,2}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:janvier|février|mars|avril|mai|juin|"
-    r"juillet|août|septembre|octobre|novembre|décembre|january|february|march|april|may|june|"
-    r"july|august|september|october|november|december|enero|febrero|marzo|abril|mayo|junio|"
-    r"julio|agosto|septiembre|octubre|noviembre|diciembre|januar|februar|märz|juni|juli|"
-    r"oktober|dezember|gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
-    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|январ\w*|"
-    r"феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
-    r"ноябр\w*|декабр\w*|يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|"
-    r"ديسمبر)\b|\b(?:january|february|march|april|may|june|july|august|september|october|"
+    rf"\b\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:{_MONTH_NAMES})\b|"
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|"
     r"november|december)\s+\d{1,2}\b|\d+\s*月\s*\d+\s*[日号]|\d+월\s*\d+일",
     re.IGNORECASE,
 )
 # A month in a sentence: a Chinese/Japanese/Korean one, or a month's name; a date: a year too.
-_SENTENCE_MONTH = re.compile(
-    r"\d+\s*[月월]|\b(?:janvier|février|mars|avril|mai|juin|juillet|août|"
-    r"septembre|octobre|novembre|décembre|january|february|march|april|may|june|july|august|"
-    r"september|october|november|december|enero|febrero|marzo|abril|mayo|junio|julio|agosto|"
-    r"septiembre|octubre|noviembre|diciembre|januar|februar|märz|juni|juli|oktober|dezember|"
-    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|janeiro|"
-    r"fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|январ\w*|феврал\w*|"
-    r"март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|ноябр\w*|декабр\w*|"
-    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر)\b",
-    re.IGNORECASE,
-)
+_SENTENCE_MONTH = re.compile(rf"\d+\s*[月월]|\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
 _SENTENCE_DATE = re.compile(rf"\b(?:19|20)\d\d\b|{_SENTENCE_MONTH.pattern}", re.IGNORECASE)
 
 
