@@ -102,15 +102,23 @@ _COUNTED = re.compile(
 _SHARE = re.compile(
     r"\b(percent\w*|proportion|share|pourcentage|porcentaje|proporci[oó]n|prozent\w*|\w*anteil|"
     r"percentual\w*|quota|percentagem|propor[çc][aã]o|parcela|fatia|процент\w*|дол[яию]|نسبة|"
-    r"حصة)\b|%|百分",
+    r"حصة)\b|%|百分|パーセント|퍼센트|퍼센티지",
     re.IGNORECASE,
 )
 _CJK_SHARE = re.compile(r"比例|占比|割合|シェア|비율|비중|점유율")
+# A growth rate asked ("tasso di crescita", "增速", "성장률"): a percentage answers it.
+_GROWTH = re.compile(
+    r"\b(?:growth rates?|taux de croissance|tasas? de crecimiento|wachstumsrate\w*|"
+    r"tass[oi] di crescita|taxas? de crescimento|темп\w* роста|معدل (?:ال)?نمو)\b|"
+    r"增速|增长率|成長率|성장률",
+    re.IGNORECASE,
+)
 _CJK_HOW_MUCH = re.compile(r"多少|几|幾|何|どれ|どのくらい|몇|얼마")
-# A date asked; a day (_DAY, "quel jour", "哪一天") is asked before it and is a date too.
+# A date asked; a day (_DAY, "quel jour", "哪一天") is asked before it and is a date too; not
+# "when" before a gerund ("…counted for when comparing cities?").
 _DATE = re.compile(
-    r"\b(when(?! it comes\b)|what year|which year|quand(?! il s'agit)|en quelle année|"
-    r"à quelle date|cu[aá]ndo(?! se trata)|en qu[eé] año|wann|in welchem jahr|"
+    r"\b(when(?! it comes\b)(?!\s+\w+ing\b)|what year|which year|quand(?! il s'agit)|"
+    r"en quelle année|à quelle date|cu[aá]ndo(?! se trata)|en qu[eé] año|wann|in welchem jahr|"
     r"quando(?! si tratta| se trata)|in che anno|em que ano|когда|в каком году|[وف]?متى|في أي عام|"
     r"(?:what|which) date|quel(?:le)? (?:date|jour)|qu[eé] fecha|(?:welche[mn]?|an welchem) datum|"
     r"(?:che|quale|in che) data|(?:que|qual|em que) data|какая дата|أي تاريخ|ما تاريخ|"
@@ -184,7 +192,7 @@ def expected(question: str) -> Expected | None:
         return "month"
     if _DATE.search(question):
         return "date"
-    figure = asks_quantity(question) or _SIZE.search(question) is not None
+    figure = asks_quantity(question) or bool(_SIZE.search(question) or _GROWTH.search(question))
     counted = _COUNTED.search(question) is not None
     if (
         _PRICE.search(question)
@@ -219,7 +227,9 @@ def expected(question: str) -> Expected | None:
 def _asks_share(question: str) -> bool:
     """Whether `question` asks a share, not a place in the share's ranking ("디지털 비중 순위",
     "비중 순위에서 베이징은 몇 위예요?")."""
-    share = _SHARE.search(question) or (
-        _CJK_SHARE.search(question) and _CJK_HOW_MUCH.search(question)
+    share = (
+        _SHARE.search(question)
+        or _GROWTH.search(question)
+        or (_CJK_SHARE.search(question) and _CJK_HOW_MUCH.search(question))
     )
     return bool(share) and not asks_a_rank(question)

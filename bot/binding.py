@@ -57,7 +57,11 @@ _RANK_STATED = re.compile(
     r"primer[oa]?|segund[oa]|tercer[oa]?|cuart[oa]|puesto|lugar|"
     r"erste[nmrs]?|zweite[nmrs]?|dritte[nmrs]?|vierte[nmrs]?|platz|"
     r"prim[oa]|terz[oa]|posto|posizione|primeir[oa]|terceir[oa]|posi[çc][ãa]o|"
-    r"перв\w*|втор\w*|трет\w*|четв[её]рт\w*|мест\w*)\b|"
+    r"перв\w*|втор\w*|трет\w*|четв[её]рт\w*|мест\w*|"
+    # The first place as a superlative: "the highest in the country", "il più alto del Paese".
+    r"highest|largest|plus [ée]lev[ée]e?|le plus|più alt[oa]|il più|la più|m[aá]s alt[oa]|"
+    r"h[öo]chste\w*|gr[öo](?:ß|ss)te\w*|meiste\w*|mais alt[oa]|наибольш\w*|самы[йея]\w*)\b|"
+    r"最多|最高|最大|가장|أعلى|أكبر|الأكثر|"
     r"المرتبة|المركز|第[一二三四五六七八九十\d]|[一二三四五\d]位|\d\s?위|번째|순위|番目|順位|首位|榜首|居首",
     re.IGNORECASE,
 )
@@ -91,7 +95,8 @@ def bound(
         # "Quel rang occupe Shanghai… ?" and "Pékin se classe au premier rang": Beijing's rank.
         # A list of places ranks those it names ("Auf welchem Platz liegt Tianjin…?" and a top
         # ten without it).
-        asked = asked_places(question, listed, lang)
+        # "In che posizione si colloca Shanghai in Cina…?": the country is where it ranks.
+        asked = asked_places(question, listed, lang) - {COUNTRY}
         if len(asked) != 1:
             return True
         if enumerates(sentence):

@@ -81,6 +81,12 @@ REQUEST_WORDS = {
     "ko": "요약 맥락 언급",
 }
 
+# What French and Italian elide before an apostrophe ("l'IA", "jusqu'en", "Dell'IA").
+ELIDED = (
+    "l d j m n s t c qu jusqu lorsqu puisqu quoiqu presqu dell nell all dall sull coll quell "
+    "quest un nessun tutt gl"
+)
+
 # Words for the percent sign: the editions write "%" ("11,3 %", "11.3%"), so the corpus not
 # writing "パーセント" or "Prozent" says nothing of what a question asks.
 PERCENT_WORDS = (
@@ -94,7 +100,7 @@ PERCENT_WORDS = (
 # languages.
 _POINTS_AT_TEXT = re.compile(
     r"\b((?:the|this) (?:article|text|piece)|mentioned|l'article|(?:le|ce) texte|cet article|"
-    r"mentionn\w*|(?:el|este) (?:art[ií]culo|texto)|mencion\w*|"
+    r"mentionn\w*|(?:el|del|este) (?:art[ií]culo|texto)|mencion\w*|"
     r"(?:der|im|dem|laut|diese[mnrs]?) (?:artikel|text)|erw[aä]hnt|l'articolo|nell'articolo|"
     r"quest[o'] ?(?:articolo|testo)|menzion\w*|(?:o|este|neste) (?:artigo|texto)|no artigo|"
     r"в статье|стать[яеи]|упомина\w*|المقال|يذكر)\b|"
@@ -110,11 +116,15 @@ _SAYS = re.compile(
 )
 
 # Words asking which one ("Which Apple device…?", "Quel dirigeant…?", "Qual foi o primeiro
-# dispositivo…?", "Какое устройство…?", "哪些", "何という製品", "어느"): one thing, named, even
-# when the message points at the text ("…, segundo o texto?").
+# dispositivo…?", "Какое устройство…?", "哪些", "何という製品", "어느"), or its name ("Wie heißt
+# das Modell…?", "叫什么"): one thing, named, even when the message points at the text ("…,
+# segundo o texto?", "…, laut Artikel?").
 _WHICH = re.compile(
     r"\b(?:which|quel(?:le)?s?|cu[aá]l(?:es)?|welche[mnrs]?|qual[ei]?|quais|"
-    r"как(?:ой|ая|ое|ие|ого|ую|их|ом|им)|أي|أية)\b|哪|何という|どの|어느",
+    r"как(?:ой|ая|ое|ие|ого|ую|их|ом|им)|أي|أية|what(?:'s| is| are) the names?|"
+    r"comment s'appellen?t|c[oó]mo se llaman?|wie hei(?:ß|ss)(?:t|en)|come si chiama(?:no)?|"
+    r"como se chama(?:m)?|как называ\w*|как зовут|ما اسم)\b|哪|何という|どの|어느|叫什么|"
+    r"名前は|이름은|이름이",
     re.IGNORECASE,
 )
 # Words asking what something means ("'디지털 비중'은 어떤 비율을 뜻하나요?", "que veut dire le
@@ -145,6 +155,23 @@ def asks_which(text: str) -> bool:
 def asks_what_is_said(text: str) -> bool:
     """Whether the message asks what is said ("what does it say…", "cosa dice…", "怎么说")."""
     return _SAYS.search(text.casefold()) is not None
+
+
+def joins_syllables(word: str) -> bool:
+    """Whether the apostrophe in `word` joins a name's syllables ("Xi'an", "Yan'an"): after a
+    capitalised part that is no elided word (ELIDED: "Dell'IA"), before a lowercase one."""
+    before, _, after = word.partition("'")
+    return (
+        len(before) > 1
+        and before[0].isupper()
+        and before.casefold() not in _elided()
+        and after[:1].islower()
+    )
+
+
+@cache
+def _elided() -> frozenset[str]:
+    return frozenset(ELIDED.split())
 
 
 def is_percent_word(word: str) -> bool:

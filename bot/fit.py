@@ -8,9 +8,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from bot.additions import counts_new_ones
 from bot.asked import Expected, expected
 from bot.attributes import unnamed
 from bot.binding import CLAUSE, asked_places, bound, held_by, named_places, other_year
+from bot.counters import counts_other_things
 from bot.exactness import approximate_only
 from bot.numbers import YEAR
 from bot.people import names_someone_else, opens_with_a_group, post_asked
@@ -26,6 +28,7 @@ from bot.premise import (
 from bot.rankings import asks_a_rank, asks_ranking, position_asked, reaches
 from bot.stated import Reading, states
 from bot.target import places
+from bot.titles import title_unstated
 from bot.tokens import CJK
 
 # A count of cities ("dans les 50 premières villes", "50个主要城市", "상위 50개 도시"): the scope
@@ -84,6 +87,9 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         or whole_unstated(question, reading)
         or _a_places_share(question, reading, listed)
         or _beyond_the_list(question, reading)
+        or counts_new_ones(question, reading)
+        or title_unstated(question, reading)
+        or counts_other_things(question, reading)
     )
     return Fit(
         kind,

@@ -60,7 +60,7 @@ def names_a_city(surface: str, lang: str) -> bool:
         return city_named(surface, lang) is not None
     if not surface[:1].isupper():  # checked before the list is read: "mayor", "2031"
         return False
-    population = _latin().get(surface.casefold())
+    population = _latin().get(_folded(surface))
     if population is None:
         return False
     return population >= MIN_POPULATION_COMMON or not is_common(surface, lang)
@@ -102,9 +102,14 @@ def _latin() -> dict[str, int]:
     """Each city's English name, casefolded, with the people of the largest city so named."""
     cities: dict[str, int] = {}
     for english, population, _ in _read():
-        key = english.casefold()
+        key = _folded(english)
         cities[key] = max(population, cities.get(key, 0))
     return cities
+
+
+def _folded(name: str) -> str:
+    """`name` casefolded, one apostrophe for all: GeoNames writes "Xi’an", a reader "Xi'an"."""
+    return name.casefold().replace("’", "'")
 
 
 @cache

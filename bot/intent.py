@@ -105,7 +105,10 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
         for other, score in zip(KINDS, scores, strict=True)
         if other != kind and not (kind in SUMMARIES and other in SUMMARIES)
     ]
-    if kind == "subject" and _asks_directly(text):
+    # "北京那份《若干措施》主要围绕哪五个方面展开？": which ones, asked directly, whatever e5 makes
+    # of it; a plain question it puts among summary requests stays one (a summary asked without
+    # a verb: "Die wichtigsten Punkte?").
+    if kind == "subject" and _asks_directly(text) or kind == "summary" and _which_asked(text):
         kind = "question"
     if kind in SUMMARIES:
         subject = names_subject(text) or kind == "subject" and not names_whole(text)
@@ -173,12 +176,8 @@ def asks_what_the_text_says(text: str) -> bool:
     零壹智庫って、本部はどこ…？": bot.attributes), no reason, no comparison of the two cities.
     e5 puts such messages among the questions; they ask what the article says on a subject."""
     return (
-        (
-            points_at_text(text)
-            and not _which_one(text)
-            or asks_what_is_said(text)
-            or _names_topic_first(text)
-        )
+        (points_at_text(text) or asks_what_is_said(text) or _names_topic_first(text))
+        and not _which_one(text)
         and _WHY.search(text.casefold()) is None
         and expected(text) is None
         and not attributes_asked(text)
@@ -206,6 +205,12 @@ def _asks_directly(text: str) -> bool:
         and not names_subject(text)
         and not names_whole(text)
     )
+
+
+def _which_asked(text: str) -> bool:
+    """Whether a message asks directly (`_asks_directly`) which ones (`_which_one`), not
+    pointing at the text: "¿Cuál es la idea general del texto?" asks its summary."""
+    return _asks_directly(text) and _which_one(text) and not points_at_text(text)
 
 
 def _which_one(text: str) -> bool:

@@ -12,7 +12,13 @@ import re
 from collections.abc import Iterator
 
 from bot.cjk_terms import chinese_terms, japanese_terms
-from bot.closed_words import is_interrogative, is_percent_word, is_request_word, is_thanks
+from bot.closed_words import (
+    is_interrogative,
+    is_percent_word,
+    is_request_word,
+    is_thanks,
+    joins_syllables,
+)
 from bot.commonness import (
     COMMON_FAMILIES,
     LOCAL_MARGIN,
@@ -181,7 +187,7 @@ def _words(text: str, lang: str) -> Iterator[tuple[str, bool | str]]:
             # A possessive ends the name after its word: "the Partnership Program's goal".
             yield word[:-2], opens
             yield "", False
-        elif "'" in word and zipf(word, lang) == 0:
+        elif "'" in word and zipf(word, lang) == 0 and not joins_syllables(word):
             # An elided article or a possessive ends a name: "Beijing's AI", "Vision Pro d'Apple".
             yield "", False
             for part in (p for p in word.split("'") if len(p) > 1):

@@ -91,6 +91,12 @@ _DIGIT_CHARACTERS = dict(
 _UNIT_CHARACTERS = {"十": 10, "百": 100, "千": 1000}
 
 
+def scaled(text: str, end: int) -> bool:
+    """Whether the number ending at `end` in `text` has a scale word after it ("1만", "10 mil",
+    "3 milliards"): "1만 건" is ten thousand, not one."""
+    return _SCALE.match(text, end) is not None
+
+
 def numbers_written(text: str, lang: str) -> Counter[float]:
     """Every number `text` states, in digits or, in Chinese and Japanese, in characters."""
     if lang in ("zh", "ja"):

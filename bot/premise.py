@@ -11,7 +11,7 @@ import re
 
 from bot.asked import expected
 from bot.headings import unnumbered
-from bot.numbers import PERCENTAGE, YEAR, numbers_written
+from bot.numbers import PERCENTAGE, YEAR, numbers_written, scaled
 from bot.rankings import LIST_ITEMS, enumerates
 from bot.stated import SENTENCE_DAY, Reading
 from bot.term import CODE, QUOTED_TITLE
@@ -108,6 +108,7 @@ def names_nothing_asked(question: str, reading: Reading) -> bool:
     counts = [
         found.group() for found in _COUNT.finditer(given)
         if int(re.sub(r"\D", "", found.group())) <= NAMED_AT_MOST
+        and not scaled(given, found.end())  # "1만 건 넘게": ten thousand, no count to name
     ]  # fmt: skip
     # A source's title names where a figure comes from, asked or not.
     text = reading.text if _SOURCE.search(question) else QUOTED_TITLE.sub(" ", reading.text)

@@ -28,7 +28,10 @@ _RANKING = re.compile(
     r"المرتبة|المركز|الأولى|الخمس|الرابع\w*|الخامس\w*|السادس\w*|السابع\w*|الثامن\w*|"
     r"التاسع\w*|العاشر\w*)\b|"
     r"第[二三四五六七八九十\d]|前[三四五十\d]|排第|"
-    r"\d位|上位|何位|\d위|상위|몇 위",
+    r"\d位|上位|何位|\d위|상위|몇 위|"
+    # The first place, in so many words: "ganz vorne", "en tête", "首位", "선두".
+    r"\b(?:ganz vorn[e]?|an der spitze|en t[eê]te|a la cabeza|in testa|no topo|во главе)\b|"
+    r"首位|선두",
     re.IGNORECASE,
 )
 # The place of a city asked: "what position", "which rank", "第几", "몇 위" (not "1位になって

@@ -8,7 +8,7 @@ import re
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from bot.closed_words import has_request_word
+from bot.closed_words import asks_which, has_request_word
 
 # Names and words the article's part titles use, across languages and scripts. Entries in
 # Chinese, Japanese or Arabic script match anywhere (no spaces; Arabic attaches prepositions:
@@ -54,6 +54,17 @@ CITY_WORDS = (
     "city", "cities", "ville", "villes", "ciudad", "ciudades", "stadt", "städte", "città",
     "cidade", "cidades", "город*", "مدينة", "المدينتين", "城市", "两座", "两地", "都市", "도시",
 )  # fmt: skip
+# Which city asked ("which of the two cities", "quelle ville", "哪个城市"): a city word named
+# otherwise ("Which five technologies were compared across cities?") asks which of something else.
+_WHICH_CITY = re.compile(
+    r"\b(?:which|quel(?:le)?s?|cu[aá]l(?:es)?|qu[eé]|welche[mnrs]?|qual[ei]?|quais|"
+    r"как\w*|أي|أية)\s+(?:\w+\s+){0,3}?(?:"
+    + "|".join(
+        name.replace("*", r"\w*") for name in CITY_WORDS if name[0].isalpha() and name[0] < "\u0600"
+    )
+    + r")\b|哪\S{0,2}城市|(?:城市|两座|两地)\S{0,4}哪|どの都市|어느 도시|أي مدينة|أي المدينتين",
+    re.IGNORECASE,
+)
 # "Part 2", "la troisième partie", "第二部分", "الجزء الأول": a part word, then a number or ordinal.
 PART_WORDS = (
     "part", "parts", "section", "chapter", "partie", "chapitre", "parte", "sección", "sezione",
@@ -111,6 +122,7 @@ def compares(text: str) -> bool:
         {"beijing", "shanghai"} <= named
         or ("comparison" in named and bool(named & set(PLACES)))
         or any(has_name(message, word) for word in CITY_WORDS)
+        and not (asks_which(message) and _WHICH_CITY.search(message) is None)
     )
 
 

@@ -165,6 +165,12 @@ from bot.target import places
         ("Какие именно шанхайские компании будут разрабатывать дисплеи?", "organisation"),
         ("상하이에서 칩을 개발하는 기업은 어디인가요?", "organisation"),
         ("近眼ディスプレイを開発する企業はどこですか？", "organisation"),
+        # A growth rate is a percentage; "몇 퍼센트", a share.
+        ("Quale tasso di crescita annuo punta a raggiungere l'industria del metaverso?", "share"),
+        ("北京人工智能核心产业的增速是多少？", "share"),
+        ("상하이 AI 핵심기업 수는 전국 전체에서 몇 퍼센트를 차지하나요?", "share"),
+        # "when" before a gerund asks no date.
+        ("Which five digital technologies were counted when comparing cities?", None),
     ],
 )
 def test_the_kind_of_answer_a_question_expects(question: str, kind: str | None) -> None:
@@ -319,6 +325,12 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
         (
             "北京市内でAI企業が最も集中している区はどこですか？",
             "記事にはどの区なのか書かれていません。",
+        ),
+        # Its growth rates are 2013 to 2021's, and the software firms'.
+        (
+            "Quale tasso di crescita annuo punta a raggiungere l'industria del metaverso di "
+            "Shanghai entro il 2025?",
+            "L'articolo non lo riporta per il 2025.",
         ),
         (
             "How many emerging digital technology companies did Shanghai have in 2022?",

@@ -70,6 +70,12 @@ def test_a_place_in_a_ranking_is_bound_to_its_city() -> None:
     assert bound("上海排名第几？", "北京排名第一，上海第二。", "zh")
     top = "The top 5 cities are Shanghai, Beijing, Shenzhen, Guangzhou and Chengdu."
     assert bound("Where does Beijing rank?", top, "en")
+    # The country is where a city ranks, no second place asked; "the highest in the country",
+    # in a clause naming no city, is the passage's city's first place.
+    papers = "Il numero di articoli sull'intelligenza artificiale è il più alto del Paese."
+    asked = "In che posizione si colloca Shanghai in Cina per numero di articoli sull'IA?"
+    assert not bound(asked, papers, "it", about=frozenset({"beijing"}))
+    assert bound(asked.replace("Shanghai", "Pechino"), papers, "it", about=frozenset({"beijing"}))
     # No rank asked: a rank stated binds nothing.
     assert bound("Why does Shanghai support the metaverse?", beijing, "fr")
 

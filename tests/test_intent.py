@@ -86,6 +86,13 @@ def kind_of(text: str, embedder: Embedder, examples: IntentExamples) -> str:
         # The place of one city in a ranking of many compares no pair.
         ("Quelle place occupe Shanghai parmi les villes du classement ?", "question"),
         ("北京在全球科技城市集群中排名第几？", "question"),
+        # Which ones or a name asked directly is a question, wherever e5 puts it; pointing at the
+        # text, "Cuál es…" asks its summary.
+        ("《若干措施》主要围绕哪五个方面？", "question"),
+        ("Wie heißt der Analyst, den der Artikel zitiert?", "question"),
+        ("¿Cuál es la idea general del texto?", "summary"),
+        # The first place of a ranking asked, of all cities: no pair.
+        ("Welche Stadt liegt bei den Patenten pro Kopf ganz vorne?", "question"),
     ],
 )
 def test_clear_cases(text: str, kind: str, embedder: Embedder, examples: IntentExamples) -> None:
@@ -398,6 +405,10 @@ def test_the_word_for_article_names_no_part() -> None:
         # A comparison word alone speaks of how the article compared ("도시별 … 비교에 사용된").
         ("도시별 특허 출원 비교에 사용된 다섯 가지 디지털 기술은 무엇인가요?", False),
         ("What was compared in the report?", False),
+        # Cities named, but which of something else asked: which technologies, which ranking.
+        ("Which five technologies were counted when comparing the cities?", False),
+        ("In base a quale classifica sono state confrontate le città?", False),
+        ("两座城市哪个专利更多？", True),
     ],
 )
 def test_a_comparison_names_a_city_or_asks_which_one(text: str, may_compare: bool) -> None:

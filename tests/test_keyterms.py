@@ -26,6 +26,9 @@ def test_a_name_is_one_term() -> None:
         ("What is the Partnership Program's goal for 2025?", ["Partnership Program", "2025"]),
         ("What did Zero One Think Tank’s summary count?", ["Zero One Think Tank"]),
         ("What is HTC's view?", ["HTC"]),
+        # An apostrophe between a name's syllables keeps it whole; an elided article does not.
+        ("Where does Xi'an rank?", ["Xi'an"]),
+        ("Does the article name Yan’an?", ["Yan'an"]),
     ],
 )
 def test_a_possessive_ends_the_name_after_its_word(question: str, names: list[str]) -> None:

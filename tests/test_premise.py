@@ -55,6 +55,16 @@ def test_a_part_of_a_counted_whole_is_read_in_the_eleven_languages() -> None:
     assert not asks_a_part("How many models did Beijing publish?", "en")
 
 
+def test_a_count_with_its_scale_names_no_members() -> None:
+    # "1만 건 넘게" is over ten thousand applications, not one member the sentence should name.
+    leaders = Reading(
+        "베이징과 선전은 각각 1만 건이 넘는 디지털 기술 출원으로 목록 최상위를 차지했다.", "ko", ""
+    )
+    asked = "디지털 기술 총량에서 베이징과 함께 1만 건 넘게 앞선 도시는 어디인가요?"
+    assert not names_nothing_asked(asked, leaders)
+    assert names_nothing_asked(asked.replace("1만", "1"), leaders)
+
+
 def test_the_whole_or_a_larger_figure_does_not_answer_a_part() -> None:
     # The 38 is given; the 79 (China's) is larger; the 28 is a day.
     assert answers_nothing_asked("Quanti dei 38 grandi modelli sono multimodali?", MODELS)
