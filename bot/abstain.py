@@ -27,6 +27,7 @@ from bot.keyterms import key_terms
 from bot.stated import Reading
 from bot.target import PLACES, concepts, places
 from bot.term import Term
+from bot.whether import asks_whether
 
 if TYPE_CHECKING:
     from bot.retrieve import Retrieval
@@ -60,7 +61,8 @@ class Terms:
     # heading and the passage before): "Shanghai" asked, a passage about Beijing found.
     near_names: int = 0
     missing_near: int = 0
-    # Cities among `missing` (bot.gazetteer), "Hong Kong"; among `found`, "重庆" (bot.binding).
+    # Cities among `missing` (bot.gazetteer), "Hong Kong", and the names a yes-or-no question
+    # asks of ("华为入选…了吗？": bot.whether); among `found`, "重庆" (bot.binding).
     missing_places: tuple[str, ...] = ()
     found_places: tuple[str, ...] = ()
 
@@ -97,10 +99,11 @@ def check_terms(
         and (own is None or own.holds(t)) and not (both and places(t.surface))
     ]  # fmt: skip
     near = _near(written, lang, reading) if reading and written else ()
+    lost, whether = [t for t, holds in checked if not holds], asks_whether(question, lang)
     return Terms(
         found=tuple(t.surface for t, holds in checked if holds),
         # Names and numbers first: a refusal names those when it can (bot.answer).
-        missing=tuple(t.surface for t, holds in sorted(checked, key=_is_word) if not holds),
+        missing=tuple(t.surface for t in sorted(lost, key=lambda t: t.kind == "word")),
         missing_names=names.count(False),
         checked_names=len(names),
         missing_words=words.count(False),
@@ -108,7 +111,7 @@ def check_terms(
         near_names=len(near),
         missing_near=sum(not holds for _, holds in near),
         missing_places=tuple(
-            t.surface for t, holds in checked if not holds and names_a_city(t.surface, lang)
+            t.surface for t in lost if names_a_city(t.surface, lang) or whether and t.kind == "name"
         ),
         found_places=tuple(
             t.surface for t, holds in checked if holds and another_city(t.surface, lang)
@@ -128,10 +131,6 @@ def _names_country(term: Term) -> bool:
 
 def _acronym(term: Term) -> bool:
     return term.surface.isupper() and len(term.surface) <= SHORT_ACRONYM
-
-
-def _is_word(checked: tuple[Term, bool]) -> bool:
-    return checked[0].kind == "word"
 
 
 def assess(
@@ -200,9 +199,9 @@ class Decision:
         """Below the threshold; or, for a calibrated model, the value found is bound to another
         city or year ("上海呢？" after Beijing's 34 universities: "北京拥有34所"), which an answer
         would give as the one asked, however likely the model finds it (dev, 388 questions: 26
-        near misses so bound, no answerable question; when the model's doubt was needed too, 2
-        of them were answered); or a city the question names is one the article never names
-        ("… released in Hong Kong?": dev and test, 28 questions, none answerable)."""
+        near misses so bound, no answerable question); or the question names a city the article
+        never names ("… released in Hong Kong?": dev and test, 28 questions, none answerable),
+        or asks yes or no of a name it never writes (2026-12-07: 12 questions, none answerable)."""
         if self.calibrated and self.terms.missing_places:
             return True
         return self.probability < self.threshold or self.calibrated and not self.fit.bound

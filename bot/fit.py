@@ -40,6 +40,16 @@ _CITY_COUNT = re.compile(
 # A deputy's post: "vice president", "副总裁", "부사장", "نائب الرئيس" (the word before the post).
 _DEPUTY = re.compile(r"(?:vice|vize|вице)[- ]?$|نائب\s+$|[副부]$")
 _CITIES_ASKED = re.compile(rf"\b(?:{_CITY_WORD})\b|城市|都市|도시", re.IGNORECASE)
+# Which place asked: "which region", "quelles autres villes", "哪个省", "どの地域", "어느 지역".
+_WHICH_PLACE = re.compile(
+    r"\b(?:which|what|quel(?:le)?s?|qu[eé]|cu[aá]l(?:es)?|welche[mnrs]?|quale?|quali|que|quais?|"
+    r"как(?:ой|ая|ие|их|ом)|أي)\s+(?:\w+\s+)?(?:cit(?:y|ies)|regions?|provinces?|villes?|"
+    r"r[ée]gions?|ciudad(?:es)?|regi[oó]n(?:es)?|provincias?|st[äa]dte?|provinz(?:en)?|città|"
+    r"region[ei]|regi[ãa]o|regi[õo]es|cidades?|prov[ií]ncias?|город\w*|регион\w*|провинц\w*|"
+    r"مدينة|منطقة|مقاطعة)\b|哪(?:个|些|座)?(?:城市|地区|省)|どの(?:都市|地域|省)|"
+    r"어느 (?:도시|지역|성)",
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -87,6 +97,7 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         or whole_unstated(question, reading)
         or _a_places_share(question, reading, listed)
         or _beyond_the_list(question, reading)
+        or _no_place_named(question, reading, listed)
         or counts_new_ones(question, reading)
         or title_unstated(question, reading)
         or counts_other_things(question, reading)
@@ -116,6 +127,16 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         approximate,
         restated and asks_a_part(question, reading.lang),
     )
+
+
+def _no_place_named(question: str, reading: Reading, listed: frozenset[str]) -> bool:
+    """Whether `question` asks which city or region, naming one city at most, and `reading`
+    names no place but those it names: "After Shanghai, which region has issued the most…?" and
+    "As one of the first regions to…, Shanghai has…". Not of a ranking asked: the ranking
+    follows the sentence saying how it was made (bot.candidates.ranking_first)."""
+    if not _WHICH_PLACE.search(question) or len(places(question)) > 1 or asks_ranking(question):
+        return False
+    return not named_places(reading.text, listed) - named_places(question, listed)
 
 
 def _a_places_share(question: str, reading: Reading, listed: frozenset[str]) -> bool:

@@ -14,7 +14,7 @@ from bot.tokens import CJK
 _RANKING = re.compile(
     r"\b(?:top|ranks?|ranked|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
     r"\d+(?:st|nd|rd|th)|behind|"
-    r"class[ée]e?s?|rang|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|sixi[eè]me|"
+    r"class[ée]e?s?|classements?|rang|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|sixi[eè]me|"
     r"septi[eè]me|huiti[eè]me|neuvi[eè]me|dixi[eè]me|derri[eè]re|premi[eè]res places|"
     r"puestos?|segund[oa]s?(?!\s+(?:o|a|os|as|um|uma|ele|ela|eles|elas)\b)|"
     r"tercer[oa]?|cuart[oa]|quint[oa]|sext[oa]|s[ée]ptim[oa]|octav[oa]|noven[oa]|d[ée]cim[oa]|"

@@ -65,6 +65,8 @@ _WHICH_CITY = re.compile(
     + r")\b|哪\S{0,2}城市|(?:城市|两座|两地)\S{0,4}哪|どの都市|어느 도시|أي مدينة|أي المدينتين",
     re.IGNORECASE,
 )
+# Italian "compare" is "appears" before a preposition ("quale ente compare tra i partner").
+_APPEARS = re.compile(r"\bcompar(?:e|s[oaie])\s+(?:tra|fra|nel\w*|nei|anche|come|al|alla|sul\w*)\b")
 # "Part 2", "la troisième partie", "第二部分", "الجزء الأول": a part word, then a number or ordinal.
 PART_WORDS = (
     "part", "parts", "section", "chapter", "partie", "chapitre", "parte", "sección", "sezione",
@@ -156,7 +158,9 @@ def without_names(text: str, named: Sequence[str]) -> str:
 
 
 def concepts(text: str) -> set[str]:
-    """The ALIASES keys whose names occur in casefolded `text`."""
+    """The ALIASES keys whose names occur in casefolded `text` (Italian "compare tra…",
+    "appears among…", compares nothing)."""
+    text = _APPEARS.sub(" ", text)
     return {concept for concept in ALIASES if _any_name(concept).search(text)}
 
 

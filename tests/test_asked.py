@@ -332,6 +332,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
             "Shanghai entro il 2025?",
             "L'articolo non lo riporta per il 2025.",
         ),
+        # Which regions asked, and the sentence names Shanghai alone.
+        (
+            "Apart from Shanghai, which other regions issued metaverse support policies early?",
+            "The article does not say.",
+        ),
         (
             "How many emerging digital technology companies did Shanghai have in 2022?",
             # It gives Shanghai's figure for 2021: no city's figure is missing, the year's is.

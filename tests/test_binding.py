@@ -334,3 +334,20 @@ def test_a_value_is_bound_to_a_city_the_article_names_beside_the_two(engine) -> 
     answer = engine.ask("2021年重庆有多少家新兴数字技术企业？")
     assert answer.kind == "not_found", answer.answer
     assert answer.decision is not None and not answer.decision.fit.bound
+
+
+def test_which_place_asked_is_answered_by_a_sentence_naming_another() -> None:
+    early = Reading(
+        "As one of the first regions to issue support policies for the metaverse, Shanghai has "
+        "made constant moves.",
+        "en",
+        "",
+    )
+    asked = "After Shanghai, which region issued the most metaverse policies?"
+    assert not check(asked, early).stated
+    top = Reading(
+        "The top 5 cities are Shenzhen, Beijing, Shanghai, Hangzhou and Nanjing.", "en", ""
+    )
+    assert check("Apart from Beijing, which city is in the top five?", top).stated
+    # Both cities named: which of the two, the sentence naming one answers.
+    assert check("Which city issued policies first, Beijing or Shanghai?", early).stated

@@ -409,6 +409,9 @@ def test_the_word_for_article_names_no_part() -> None:
         ("Which five technologies were counted when comparing the cities?", False),
         ("In base a quale classifica sono state confrontate le città?", False),
         ("两座城市哪个专利更多？", True),
+        # Italian "compare" before a preposition is "appears".
+        ("Quale ente compare tra i partner di Pechino e Shanghai?", True),
+        ("Quale ente compare tra i partner di Pechino?", False),
     ],
 )
 def test_a_comparison_names_a_city_or_asks_which_one(text: str, may_compare: bool) -> None:
