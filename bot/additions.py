@@ -17,7 +17,7 @@ _NEW_ASKED = re.compile(
     r"suppl[ée]mentaires?|ajout\w*|cr[ée]\w*|na[iî]tre|naissance|nuev[oa]s?|adicional\w*|"
     r"m[aá]s|nacer|surgir|neue?[nrms]?|zus[äa]tzlich\w*|weitere?[nrms]?|entsteh\w*|gr[üu]nd\w*|"
     r"nuov[oiae]|aggiuntiv\w*|in pi[uù]|nascere|nasc\w*|nov[oa]s?|mais|criar|nascer|нов\w*|"
-    r"дополнительн\w*|ещё|еще|появ\w*|созда\w*|جديد\w*|إضافي\w*|إنشاء|ولادة)(?!\w)|"
+    r"дополнительн\w*|ещё|еще|появ\w*|созда\w*|جديد\w*|إضافي\w*|إنشاء|ولادة|ظهور\w*)(?!\w)|"
     r"新|增|培育|诞生|誕生|生み|増や|새로|신규|새 |추가|늘리|탄생",
     re.IGNORECASE,
 )
@@ -25,7 +25,8 @@ _NEW_ASKED = re.compile(
 
 def counts_new_ones(question: str, reading: Reading) -> bool:
     """Whether `question` asks how many there are and `reading` counts new ones only (in its
-    English edition), the question asking neither new ones nor how many more."""
+    English edition), the question asking neither new ones nor how many more ("…التي تسعى
+    بكين إلى ظهورها؟": how many Beijing seeks to see emerge)."""
     return (
         expected(question) == "quantity"
         and _NEW_COUNT.search(reading.english) is not None

@@ -190,7 +190,7 @@ def own_value_first(
     # A place in a ranking is stated for both cities in a heading too ("2. Densité : Pékin et
     # Shanghai se classent deuxième et troisième"), above the passage giving the other's.
     rank = asks_a_rank(question)
-    for n, candidate in enumerate(ranked[1:STATED_CANDIDATES], 1):
+    for n, candidate in enumerate(ranked[1:], 1):
         heading = retrieval.hits[candidate.hit].passage.heading
         if candidate.hit != best.hit and not (rank and heading):
             continue
@@ -200,8 +200,11 @@ def own_value_first(
             and 0 < after <= FOLLOWING
             and (candidate.overlap > 0 or _led_in(asked, candidate, retrieval, index, listed))
         )
+        # The country's total is followed by the city's share however far down it ranks ("…
+        # 114 politiques… . soutien à Yuan… . Parmi eux, Shanghai… . …, atteignant 16.").
         if not follows and (
-            candidate.score < best.score - STATED_MARGIN
+            n >= STATED_CANDIDATES
+            or candidate.score < best.score - STATED_MARGIN
             or candidate.overlap < best.overlap - OWN_VALUE_OVERLAP
         ):
             continue

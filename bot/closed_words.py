@@ -123,7 +123,7 @@ _WHICH = re.compile(
     r"\b(?:which|quel(?:le)?s?|cu[aá]l(?:es)?|welche[mnrs]?|qual[ei]?|quais|"
     r"как(?:ой|ая|ое|ие|ого|ую|их|ом|им)|أي|أية|what(?:'s| is| are) the names?|"
     r"comment s'appellen?t|c[oó]mo se llaman?|wie hei(?:ß|ss)(?:t|en)|come si chiama(?:no)?|"
-    r"como se chama(?:m)?|как называ\w*|как зовут|ما اسم)\b|哪|何という|どの|어느|叫什么|"
+    r"como se chama(?:m)?|как называ\w*|как зовут|ما اسم)\b|哪|何という|どの|어느|叫什么|叫啥|"
     r"名前は|이름은|이름이",
     re.IGNORECASE,
 )

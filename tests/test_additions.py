@@ -29,6 +29,7 @@ def test_new_ones_or_how_many_more_asked_are() -> None:
     assert not counts_new_ones("How many new unicorns does Beijing aim for?", UNICORNS)
     assert not counts_new_ones("Wie viele zusätzliche Einhörner will Peking?", UNICORNS)
     assert not counts_new_ones("Quantos unicórnios a mais Pequim quer criar?", UNICORNS)
+    assert not counts_new_ones("كم عدد اليونيكورن التي تسعى بكين إلى ظهورها؟", UNICORNS)
 
 
 def test_only_a_count_asked_of_a_sentence_counting_new_ones() -> None:

@@ -232,6 +232,11 @@ def test_the_citys_share_after_the_countrys_total_answers(engine) -> None:  # no
         "How many metaverse support policies had Shanghai issued by the end of March 2023?"
     )
     assert answer.answered and "16" in answer.answer.split("[1]")[0]
+    # In the French source, split in four there, however far down it ranks.
+    french = engine.ask(
+        "Selon le recensement de fin mars 2023, Shanghai a sorti combien de politiques metavers ?"
+    )
+    assert french.answered and "16" in french.answer.split("[1]")[0]
     # Of another year, the sentences after the country's total give no year's figure.
     another_year = engine.ask("How many metaverse support policies did Shanghai issue in 2022?")
     assert not another_year.answered

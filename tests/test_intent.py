@@ -90,6 +90,7 @@ def kind_of(text: str, embedder: Embedder, examples: IntentExamples) -> str:
         # text, "Cuál es…" asks its summary.
         ("《若干措施》主要围绕哪五个方面？", "question"),
         ("Wie heißt der Analyst, den der Artikel zitiert?", "question"),
+        ("文章里说苹果新出的MR设备叫啥？", "question"),
         ("¿Cuál es la idea general del texto?", "summary"),
         # The first place of a ranking asked, of all cities: no pair.
         ("Welche Stadt liegt bei den Patenten pro Kopf ganz vorne?", "question"),
