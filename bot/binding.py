@@ -62,6 +62,8 @@ _RANK_STATED = re.compile(
     r"highest|largest|plus [ée]lev[ée]e?|le plus|più alt[oa]|il più|la più|m[aá]s alt[oa]|"
     r"h[öo]chste\w*|gr[öo](?:ß|ss)te\w*|meiste\w*|mais alt[oa]|наибольш\w*|самы[йея]\w*)\b|"
     r"最多|最高|最大|가장|أعلى|أكبر|الأكثر|"
+    # A place numbered: "n.º 1" (es), "n. 1" (it), "1º" (pt), "№ 1" (ru), "رقم 1" (ar).
+    r"\bn\.º?\s?\d|\d+º|№\s?\d|رقم\s?\d|"
     r"المرتبة|المركز|第[一二三四五六七八九十\d]|[一二三四五\d]位|\d\s?위|번째|순위|番目|順位|首位|榜首|居首",
     re.IGNORECASE,
 )

@@ -76,6 +76,10 @@ def test_a_place_in_a_ranking_is_bound_to_its_city() -> None:
     asked = "In che posizione si colloca Shanghai in Cina per numero di articoli sull'IA?"
     assert not bound(asked, papers, "it", about=frozenset({"beijing"}))
     assert bound(asked.replace("Shanghai", "Pechino"), papers, "it", about=frozenset({"beijing"}))
+    # A place numbered as the editions number them ("n.º 1", "1º", "№ 1", "رقم 1").
+    assert not bound("¿En qué puesto queda Shanghái?", "Peso de lo digital: Pekín, n.º 1", "es")
+    assert not bound("Em que posição fica Xangai?", "Participação digital: Pequim em 1º", "pt")
+    assert bound("Em que posição fica Pequim?", "Participação digital: Pequim em 1º", "pt")
     # No rank asked: a rank stated binds nothing.
     assert bound("Why does Shanghai support the metaverse?", beijing, "fr")
 
