@@ -100,8 +100,8 @@ _COUNTED = re.compile(
 # A share asked ("What percentage…?", "占比多少", "몇 %"): a percentage answers it, not a count.
 # Chinese, Japanese and Korean name a share with the measure ("디지털 비중 순위"): with how much.
 _SHARE = re.compile(
-    r"\b(percent\w*|proportion|share|pourcentage|porcentaje|proporci[oó]n|prozent\w*|\w*anteil|"
-    r"percentual\w*|quota|percentagem|propor[çc][aã]o|parcela|fatia|процент\w*|дол[яию]|نسبة|"
+    r"\b(percent\w*|proportion|share|pourcentage|quelle part|porcentaje|proporci[oó]n|prozent\w*|"
+    r"\w*anteil|percentual\w*|quota|percentagem|propor[çc][aã]o|parcela|fatia|процент\w*|дол[яию]|نسبة|"
     r"حصة)\b|%|百分|パーセント|퍼센트|퍼센티지",
     re.IGNORECASE,
 )

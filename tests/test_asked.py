@@ -169,6 +169,7 @@ from bot.target import places
         ("Quale tasso di crescita annuo punta a raggiungere l'industria del metaverso?", "share"),
         ("北京人工智能核心产业的增速是多少？", "share"),
         ("상하이 AI 핵심기업 수는 전국 전체에서 몇 퍼센트를 차지하나요?", "share"),
+        ("Quelle part des brevets de Pékin est numérique ?", "share"),
         # "when" before a gerund asks no date.
         ("Which five digital technologies were counted when comparing cities?", None),
     ],
