@@ -124,7 +124,7 @@ _DATE = re.compile(
     r"(?:che|quale|in che) data|(?:que|qual|em que) data|какая дата|أي تاريخ|ما تاريخ|"
     r"by what year|para qu[eé] año|к какому году|zu welchem jahr|entro (?:che|quale) anno|"
     r"at[ée] que ano|بحلول أي عام)\b|"
-    r"什么时候|何时|哪一年|哪年|いつ|何年|언제|날짜",
+    r"什么时候|何时|哪一年|哪年|いつ|何年|언제|날짜|몇\s?년(?:까지|도|에)",
     re.IGNORECASE,
 )
 # A date to the day ("Quel jour exactement…", "An welchem Tag genau…", "哪一天", "며칠"; not "what

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from bot.additions import counts_new_ones
 from bot.asked import Expected, expected
-from bot.attributes import unnamed
+from bot.attributes import BY_YEAR, unnamed
 from bot.binding import CLAUSE, asked_places, bound, held_by, named_places, other_year
 from bot.counters import counts_other_things
 from bot.exactness import approximate_only
@@ -39,6 +39,14 @@ _CITY_COUNT = re.compile(
 )
 # A deputy's post: "vice president", "副总裁", "부사장", "نائب الرئيس" (the word before the post).
 _DEPUTY = re.compile(r"(?:vice|vize|вице)[- ]?$|نائب\s+$|[副부]$")
+# By what year asked: "by what year", "¿para qué año?", "bis wann", "몇 년까지", "何年までに".
+_DEADLINE = re.compile(
+    r"\b(?:by what year|by when|d'ici quelle année|para qu[eé] año|hasta qu[eé] año|bis wann|"
+    r"bis zu welchem jahr|zu welchem jahr|entro (?:che|quale) anno|entro quando|at[ée] que ano|"
+    r"at[ée] quando|к какому году|до какого года|بحلول أي عام)\b|到哪一年|哪年之前|何年まで|"
+    r"몇\s?년까지",
+    re.IGNORECASE,
+)
 _CITIES_ASKED = re.compile(rf"\b(?:{_CITY_WORD})\b|城市|都市|도시", re.IGNORECASE)
 # Which place asked: "which region", "quelles autres villes", "哪个省", "どの地域", "어느 지역".
 _WHICH_PLACE = re.compile(
@@ -98,6 +106,7 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         or _a_places_share(question, reading, listed)
         or _beyond_the_list(question, reading)
         or _no_place_named(question, reading, listed)
+        or _no_deadline(question, reading)
         or counts_new_ones(question, reading)
         or title_unstated(question, reading)
         or counts_other_things(question, reading)
@@ -137,6 +146,18 @@ def _no_place_named(question: str, reading: Reading, listed: frozenset[str]) -> 
     if not _WHICH_PLACE.search(question) or len(places(question)) > 1 or asks_ranking(question):
         return False
     return not named_places(reading.text, listed) - named_places(question, listed)
+
+
+def _no_deadline(question: str, reading: Reading) -> bool:
+    """Whether `question` asks by what year and `reading` names none things are to happen by
+    (in its text or English edition, or its lead-in's): "¿Para qué año quiere Shanghái…?" is
+    not answered by "entre 2013 y 2021, …"."""
+    return bool(
+        _DEADLINE.search(question)
+        and not BY_YEAR.search(reading.text)
+        and not BY_YEAR.search(reading.english)
+        and reading.dated is None
+    )
 
 
 def _a_places_share(question: str, reading: Reading, listed: frozenset[str]) -> bool:

@@ -38,7 +38,8 @@ _CAPITALISED_WORD = re.compile(r"(?<![.!?]\s)(?<!^)\b[A-Z][a-z]{2,}\b")
 # (not "记者是谁": the journalist is asked). The name is written " NAME " in its place.
 _IDENTITY = re.compile(
     r"\b(?:who|qui|qui[eé]n(?:es)?|wer|chi|quem|кто)\s+(?:is|was|are|est|était|es|era|son|ist|"
-    r"war|è|é|такой|такая|это)\b|^[وف]?من\s+(?:هو|هي)\b|"
+    r"war|è|é|такой|такая|это)\b|\bc['’]est qui\b|\bqui c['’]est\b|\bwho['’]s\b|"
+    r"^[وف]?من\s+(?:هو|هي)\b|"
     r"(?:NAME|他|她|彼|彼女|그|그녀)\s*(?:氏)?"
     r"(?:是谁|是什么人|是何人|とは誰|は誰|とは|는 누구|은 누구|이 누구|가 누구)",
     re.IGNORECASE,
@@ -94,15 +95,15 @@ _HEAD = re.compile(
 # person answers, as for "who".
 _WHICH_PERSON = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:reporters?|journalists?|analysts?|experts?|authors?|"
-    r"spokes(?:man|woman|person)|researchers?)\b|"
+    r"spokes(?:man|woman|person)|researchers?|officials?)\b|"
     r"\bquel(?:le)?s?\s+(?:\w+\s+)?(?:journalistes?|reporters?|analystes?|experts?|porte-parole|"
-    r"auteurs?)\b|\b(?:qu[eé]|cu[aá]l(?:es)?)\s+(?:\w+\s+)?(?:periodistas?|reporter[oa]s?|"
-    r"analistas?|expert[oa]s?|portavoz|autor(?:es)?)\b|\bwelche[rnms]?\s+(?:\w+\s+)?"
-    r"(?:journalist\w*|reporter\w*|analyst\w*|expert\w*|sprecher\w*|autor\w*)\b|"
+    r"auteurs?|fonctionnaires?)\b|\b(?:qu[eé]|cu[aá]l(?:es)?)\s+(?:\w+\s+)?(?:periodistas?|"
+    r"reporter[oa]s?|analistas?|expert[oa]s?|portavoz|autor(?:es)?|funcionari[oa]s?)\b|\bwelche[rnms]?\s+(?:\w+\s+)?"
+    r"(?:journalist\w*|reporter\w*|analyst\w*|expert\w*|sprecher\w*|autor\w*|beamte\w*)\b|"
     r"\bqual[ei]?\s+(?:\w+\s+)?(?:giornalist[ai]|reporter|analist[ai]|espert[oi]|portavoce|"
-    r"autor[ei])\b|\bqua(?:l|is)\s+(?:\w+\s+)?(?:jornalistas?|rep[óo]rteres?|analistas?|"
-    r"especialistas?|porta-voz|autor(?:es)?)\b|\bкак(?:ой|ая|ие|ого|ому)\s+(?:\w+\s+)?"
-    r"(?:журналист\w*|корреспондент\w*|аналитик\w*|эксперт\w*|автор\w*)|"
+    r"autor[ei]|funzionari[oa]?)\b|\bqua(?:l|is)\s+(?:\w+\s+)?(?:jornalistas?|rep[óo]rteres?|"
+    r"analistas?|especialistas?|porta-voz|autor(?:es)?|funcion[áa]ri[oa]s?)\b|\bкак(?:ой|ая|ие|ого|ому)\s+(?:\w+\s+)?"
+    r"(?:журналист\w*|корреспондент\w*|аналитик\w*|эксперт\w*|автор\w*|чиновник\w*)|"
     r"(?:أي|ما اسم)\s+(?:ال)?(?:صحفي\w*|محلل\w*|خبير\w*|مراسل\w*)|哪位|"
     r"哪个(?:记者|分析师|专家)|どの(?:記者|アナリスト|専門家)|(?:어느|어떤)\s*(?:기자|애널리스트|분석가|전문가)",
     re.IGNORECASE,

@@ -13,7 +13,7 @@ from bot.tokens import CJK
 # "ranking" alone ("Which batches were counted in the ranking?" asks no place in it).
 _RANKING = re.compile(
     r"\b(?:top|ranks?|ranked|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|"
-    r"\d+(?:st|nd|rd|th)|behind|"
+    r"\d+(?:st|nd|rd|th)|behind(?! the\b)|"
     r"class[ée]e?s?|classements?|rang|deuxi[eè]me|troisi[eè]me|quatri[eè]me|cinqui[eè]me|sixi[eè]me|"
     r"septi[eè]me|huiti[eè]me|neuvi[eè]me|dixi[eè]me|derri[eè]re|premi[eè]res places|"
     r"puestos?|segund[oa]s?(?!\s+(?:o|a|os|as|um|uma|ele|ela|eles|elas)\b)|"

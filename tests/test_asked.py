@@ -170,6 +170,10 @@ from bot.target import places
         ("北京人工智能核心产业的增速是多少？", "share"),
         ("상하이 AI 핵심기업 수는 전국 전체에서 몇 퍼센트를 차지하나요?", "share"),
         ("Quelle part des brevets de Pékin est numérique ?", "share"),
+        # "몇 년까지" asks by what year; the group "behind" a report ranks nothing.
+        ("상하이는 몇 년까지 디지털 수도를 건설하나요?", "date"),
+        ("Who heads the think tank behind the index report?", "head"),
+        ("Which official presented Beijing's plan?", "head"),
         # "when" before a gerund asks no date.
         ("Which five digital technologies were counted when comparing cities?", None),
     ],
@@ -332,6 +336,11 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
             "Quale tasso di crescita annuo punta a raggiungere l'industria del metaverso di "
             "Shanghai entro il 2025?",
             "L'articolo non lo riporta per il 2025.",
+        ),
+        # By what year asked, and the sentence gives 2013 to 2021's growth.
+        (
+            "¿Para qué año quiere Shanghái ser una capital digital internacional?",
+            "El artículo no da esta fecha.",
         ),
         # Which regions asked, and the sentence names Shanghai alone.
         (

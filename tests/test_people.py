@@ -34,6 +34,8 @@ def test_someone_asked_is_not_the_one_the_question_names() -> None:
     # Who the one it names is: the sentence on him answers.
     assert names_someone_else("Who is Huang Zhaoying?", fr, "fr", SAID)
     assert names_someone_else("Huang Zhaoying是谁？", fr, "fr", SAID)
+    assert names_someone_else("c'est qui exactement Huang Zhaoying ?", fr, "fr", SAID)
+    assert names_someone_else("who's Huang Zhaoying?", fr, "fr", SAID)
     # Subject requests ask it too: once refused as naming no one else (subject bench 3 → 6).
     assert names_someone_else("Huang Zhaoying from HTC - who is he and what's his take?", fr, "fr")
     assert names_someone_else("Quem é Huang Zhaoying e o que ele disse?", fr, "fr", SAID)
