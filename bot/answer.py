@@ -155,6 +155,9 @@ def compose(
     spots = [(retrieval.hits[e.hit].row, e.sentence, e.score) for e in chosen]
     if fit.dated_by and fit.dated_by not in [(row, n) for row, n, _ in spots]:
         spots.append((*fit.dated_by, chosen[0].score))
+    # A place in a ranking the heading over the sentence states: it answers, first.
+    if fit.ranked_by and fit.ranked_by not in [(row, n) for row, n, _ in spots]:
+        spots.insert(0, (*fit.ranked_by, chosen[0].score))
     langs = [str(index.editions.passage_lang[row]) for row, _, _ in spots]
     editions = [
         None if own == lang else translate(index, row, (n,), lang)

@@ -125,6 +125,11 @@ def _ranked(sentence: str, listed: frozenset[str], about: frozenset[str]) -> lis
     return ranked
 
 
+def states_a_rank(text: str) -> bool:
+    """Whether `text` states a place in a ranking ("se classe au premier rang", "n.º 3")."""
+    return _RANK_STATED.search(text) is not None
+
+
 def held_by(
     question: str,
     sentence: str,

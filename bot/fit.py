@@ -11,7 +11,15 @@ from dataclasses import dataclass
 from bot.additions import counts_new_ones
 from bot.asked import Expected, expected
 from bot.attributes import BY_YEAR, unnamed
-from bot.binding import CLAUSE, asked_places, bound, held_by, named_places, other_year
+from bot.binding import (
+    CLAUSE,
+    asked_places,
+    bound,
+    held_by,
+    named_places,
+    other_year,
+    states_a_rank,
+)
 from bot.counters import counts_other_things
 from bot.exactness import approximate_only
 from bot.numbers import YEAR
@@ -80,6 +88,10 @@ class Fit:
     dated_by: tuple[int, int] | None = None
     approximate: bool = False  # an exact count asked, approximate ones given (bot.exactness)
     part: bool = False  # a part of a counted whole asked, and only the whole given (bot.premise)
+    # A place in a ranking asked that the sentence does not state and the heading over it does
+    # for the city asked ("2. Densité : Pékin et Shanghai se classent deuxième et troisième"):
+    # the heading, (passage row, sentence), for the answer to quote first.
+    ranked_by: tuple[int, int] | None = None
 
 
 def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
@@ -135,7 +147,20 @@ def check(question: str, reading: Reading, listed: frozenset[str] = frozenset())
         reading.dated if undated else None,
         approximate,
         restated and asks_a_part(question, reading.lang),
+        _ranked_by(question, reading, listed),
     )
+
+
+def _ranked_by(question: str, reading: Reading, listed: frozenset[str]) -> tuple[int, int] | None:
+    """The heading over `reading` when `question` asks one city's place in a ranking that the
+    sentence does not state and the heading does, naming that city (see Fit.ranked_by)."""
+    if reading.heading is None or expected(question) is not None or not asks_a_rank(question):
+        return None
+    asked = named_places(question, listed)
+    row, heading = reading.heading
+    if len(asked) != 1 or states_a_rank(reading.text) or not states_a_rank(heading):
+        return None
+    return (row, 0) if asked <= named_places(heading, listed) else None
 
 
 def _no_place_named(question: str, reading: Reading, listed: frozenset[str]) -> bool:

@@ -21,6 +21,7 @@ from bot.closed_words import (
 from bot.intent_examples import KINDS, IntentExamples
 from bot.keyterms import LATIN, key_terms
 from bot.lang import detect_lang
+from bot.numbers import YEAR
 from bot.rankings import asks_a_rank, not_the_two
 from bot.target import (
     ALIASES,
@@ -28,6 +29,7 @@ from bot.target import (
     compares,
     compares_explicitly,
     concepts,
+    names_part,
     pattern,
     places,
 )
@@ -110,6 +112,8 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     # a verb: "Die wichtigsten Punkte?").
     if kind == "subject" and _asks_directly(text) or kind == "summary" and _which_asked(text):
         kind = "question"
+    if kind in SUMMARIES and _counts_something(text):
+        kind = "question"  # "…16개 핵심 과제를 제시한 다섯 가지 방향을 알려주세요": those five
     if kind in SUMMARIES:
         subject = names_subject(text) or kind == "subject" and not names_whole(text)
         kind = "subject" if subject else "summary"
@@ -176,8 +180,14 @@ def asks_what_the_text_says(text: str) -> bool:
     零壹智庫って、本部はどこ…？": bot.attributes), no reason, no comparison of the two cities.
     e5 puts such messages among the questions; they ask what the article says on a subject."""
     return (
-        (points_at_text(text) or asks_what_is_said(text) or _names_topic_first(text))
-        and not _which_one(text)
+        (
+            (points_at_text(text) or asks_what_is_said(text))
+            and not _which_one(text)
+            # "Chronologie : quelles dates sont mentionnées… ?"; not "Allgemeine KI: welche
+            # neuen Wege will Peking gehen?", which asks which ones.
+            or _names_topic_first(text)
+            and (not _which_one(text) or points_at_text(text))
+        )
         and _WHY.search(text.casefold()) is None
         and expected(text) is None
         and not attributes_asked(text)
@@ -205,6 +215,13 @@ def _asks_directly(text: str) -> bool:
         and not names_subject(text)
         and not names_whole(text)
     )
+
+
+def _counts_something(text: str) -> bool:
+    """Whether a message gives a count (not a year, a code such as "Web3", nor a part's
+    number): a summary request names a subject, not how many of something."""
+    numbered = any(t.kind == "number" and not YEAR.fullmatch(t.surface) for t in _terms(text))
+    return numbered and not names_part(text.casefold())
 
 
 def _which_asked(text: str) -> bool:

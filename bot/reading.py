@@ -18,6 +18,7 @@ from bot.ingest import Passage
 from bot.numbers import YEAR
 from bot.people import RARE_NAME_ZIPF
 from bot.retrieve import Hit
+from bot.sections import heading_over
 from bot.stated import Reading
 from bot.target import places
 from bot.term import years_untitled
@@ -54,9 +55,11 @@ def read(index: Index, hit: Hit, sentence: int, lang: str) -> Reading:
     lead_in = (
         years_untitled(sentence_text(index.passages[dated[0]], dated[1])) if dated else frozenset()
     )
+    over = heading_over(index, hit.row)
+    heading = (over, index.passages[over].text) if over != hit.row else None
     return Reading(
         text, read_lang, common_lowered(english_text, index.lowercase_english), context,
-        city_of(hit.passage), dated, years_before(hit.passage, sentence) | lead_in,
+        city_of(hit.passage), dated, years_before(hit.passage, sentence) | lead_in, heading,
     )  # fmt: skip
 
 

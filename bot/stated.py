@@ -109,6 +109,8 @@ class Reading:
     # The years its passage names before it, titles left out ("As of October 2022, … . Beijing
     # has more than 40,000 …": 2022), bot.reading.years_before, and its lead-in's.
     years: frozenset[str] = frozenset()
+    # The heading over its passage, in the source: (passage row, text).
+    heading: tuple[int, str] | None = None
 
     def states(self, kind: Expected | None) -> bool:
         """Whether it holds an answer of `kind` (see `states`); a date, by its lead-in too."""

@@ -360,3 +360,24 @@ def test_which_place_asked_is_answered_by_a_sentence_naming_another() -> None:
     assert check("Apart from Beijing, which city is in the top five?", top).stated
     # Both cities named: which of the two, the sentence naming one answers.
     assert check("Which city issued policies first, Beijing or Shanghai?", early).stated
+
+
+def test_a_rank_the_heading_states_is_quoted_first(engine) -> None:  # noqa: ANN001
+    # The sentence says what the ranking measures; the heading over it ranks the city asked.
+    answer = engine.ask("Where does Beijing rank on the digital share of patents?")
+    assert answer.answered
+    assert answer.answer.startswith("3. Digital share: No. 1 Shanghai, No. 3 Beijing [1]")
+
+
+def test_a_heading_ranking_other_cities_is_not_quoted() -> None:
+    method = Reading(
+        "In addition to scale and density, let us look at the digital share.",
+        "en",
+        "",
+        heading=(7, "3. Digital share: No. 1 Shanghai, No. 3 Beijing"),
+    )
+    assert check("Where does Beijing rank on the digital share?", method).ranked_by == (7, 0)
+    assert check("Where does Tianjin rank on the digital share?", method).ranked_by is None
+    # The sentence stating a rank answers itself.
+    stated = Reading("Beijing ranks third.", "en", "", heading=method.heading)
+    assert check("Where does Beijing rank on the digital share?", stated).ranked_by is None

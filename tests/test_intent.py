@@ -92,6 +92,8 @@ def kind_of(text: str, embedder: Embedder, examples: IntentExamples) -> str:
         ("Wie heißt der Analyst, den der Artikel zitiert?", "question"),
         ("文章里说苹果新出的MR设备叫啥？", "question"),
         ("¿Cuál es la idea general del texto?", "summary"),
+        # A count given asks those ones; a year or a code ("Web3") counts nothing.
+        ("Dis-moi les 16 tâches clés du plan de Pékin", "question"),
         # The first place of a ranking asked, of all cities: no pair.
         ("Welche Stadt liegt bei den Patenten pro Kopf ganz vorne?", "question"),
     ],
