@@ -55,6 +55,8 @@ _DEADLINE = re.compile(
     r"몇\s?년까지",
     re.IGNORECASE,
 )
+# A period, its end year after a dash: "(2023-2025)", "2023～2025年", "2023—2025年".
+_PERIOD = re.compile(r"20\d\d\s*[-–—~～]\s*20\d\d")
 _CITIES_ASKED = re.compile(rf"\b(?:{_CITY_WORD})\b|城市|都市|도시", re.IGNORECASE)
 # Which place asked: "which region", "quelles autres villes", "哪个省", "どの地域", "어느 지역".
 _WHICH_PLACE = re.compile(
@@ -174,13 +176,15 @@ def _no_place_named(question: str, reading: Reading, listed: frozenset[str]) -> 
 
 
 def _no_deadline(question: str, reading: Reading) -> bool:
-    """Whether `question` asks by what year and `reading` names none things are to happen by
-    (in its text or English edition, or its lead-in's): "¿Para qué año quiere Shanghái…?" is
-    not answered by "entre 2013 y 2021, …"."""
+    """Whether `question` asks by or until what year and `reading` names none things are to
+    happen by, nor a period's end (in its text or English edition, or its lead-in's): "¿Para
+    qué año quiere Shanghái…?" is not answered by "entre 2013 y 2021, …"; "(2023-2025)" ends a
+    plan's period."""
     return bool(
         _DEADLINE.search(question)
-        and not BY_YEAR.search(reading.text)
-        and not BY_YEAR.search(reading.english)
+        and not any(
+            p.search(t) for p in (BY_YEAR, _PERIOD) for t in (reading.text, reading.english)
+        )
         and reading.dated is None
     )
 

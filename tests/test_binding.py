@@ -381,3 +381,14 @@ def test_a_heading_ranking_other_cities_is_not_quoted() -> None:
     # The sentence stating a rank answers itself.
     stated = Reading("Beijing ranks third.", "en", "", heading=method.heading)
     assert check("Where does Beijing rank on the digital share?", stated).ranked_by is None
+
+
+def test_by_what_year_is_answered_by_a_year_things_are_to_happen_by() -> None:
+    growth = Reading("Entre 2013 y 2021, el número de empresas de Shanghái creció.", "es", "")
+    assert not check("¿Para qué año quiere Shanghái ser una capital digital?", growth).stated
+    goal = Reading("Para 2025, Shanghái será una capital digital.", "es", "")
+    assert check("¿Para qué año quiere Shanghái ser una capital digital?", goal).stated
+    # A period's end: "(2023-2025)" says until when.
+    period = Reading("Shanghais Aktionsplan (2023–2025) wurde veröffentlicht.", "de", "")
+    assert check("Bis wann läuft Shanghais Aktionsplan?", period).stated
+    assert not check("Bis wann läuft Shanghais Aktionsplan?", growth).stated
