@@ -20,8 +20,10 @@ twelfth (ids `ne-*`, 110: 55 answerable, 55 near misses) and the one written bli
 fifteenth (ids `ng-*`, 109: 55 answerable, 54 near misses) and the one written blind in the
 sixteenth (ids `ni-*`, 104: 51 answerable, 53 near misses), the 90 written blind in the
 seventeenth (`nk-*`), the half of the 107 written blind in the eighteenth kept on test (`np-*`,
-53: 20 answerable, 33 near misses) and the half of the 101 written blind in the nineteenth kept
-on test (`nq-*`, 51: 20 answerable, 31 near misses); and the whole test split at once.
+53: 20 answerable, 33 near misses), the half of the 101 written blind in the nineteenth kept
+on test (`nq-*`, 51: 20 answerable, 31 near misses) and the halves of the two written blind in
+the twentieth kept on test (`nr-*`, 54, and `ns-*`, 55: 23 answerable each); and the whole
+test split at once.
 The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the model
 fitted on the whole dev split is shown beside it.
 """
@@ -58,8 +60,8 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
 
 # The test split's batches, by the prefix of their ids: the earlier questions (every id not
 # of a later batch), the fresh batch written blind on 2026-12-05, the ones written blind on
-# 2026-12-06 and in the eighth, twelfth, fifteenth, sixteenth, seventeenth, eighteenth and
-# nineteenth sessions (the other half of the last two is on dev).
+# 2026-12-06 and in the eighth, twelfth, fifteenth, sixteenth, seventeenth, eighteenth,
+# nineteenth and twentieth sessions (the other half of the last four is on dev).
 BATCHES = (
     ("earlier test", ""),
     ("fresh test batch", "ho-"),
@@ -71,6 +73,8 @@ BATCHES = (
     ("blind batch, seventeenth session", "nk-"),
     ("blind batch, eighteenth session (its test half)", "np-"),
     ("blind batch, nineteenth session (its test half, unread)", "nq-"),
+    ("first blind batch, twentieth session (its test half, unread)", "nr-"),
+    ("second blind batch, twentieth session (its test half, unread)", "ns-"),
 )
 
 
