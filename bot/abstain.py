@@ -201,7 +201,7 @@ class Decision:
         would give as the one asked, however likely the model finds it (dev, 388 questions: 26
         near misses so bound, no answerable question); or the question names a city the article
         never names ("… released in Hong Kong?": dev and test, 28 questions, none answerable),
-        or asks yes or no of a name it never writes (2026-12-07: 12 questions, none answerable)."""
+        or asks yes or no of a name it never writes (2026-12-07: 10 questions, none answerable)."""
         if self.calibrated and self.terms.missing_places:
             return True
         return self.probability < self.threshold or self.calibrated and not self.fit.bound

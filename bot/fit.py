@@ -1,7 +1,9 @@
 """How the best sentence fits what a question asks, gathered for the refusal (bot.abstain): the
 kind of answer asked and whether the sentence states one (bot.asked, bot.stated), of the
 attribute asked (bot.attributes), exact when an exact figure is asked (bot.exactness), not the
-figure the question gives (bot.premise), bound to the city and year asked (bot.binding)."""
+figure the question gives (bot.premise), not new ones for how many there are (bot.additions), a
+title for a title (bot.titles), the counter asked (bot.counters), bound to the city and year
+asked (bot.binding); and the heading that ranks the city asked when the sentence does not."""
 
 from __future__ import annotations
 
@@ -176,7 +178,7 @@ def _no_place_named(question: str, reading: Reading, listed: frozenset[str]) -> 
 
 
 def _no_deadline(question: str, reading: Reading) -> bool:
-    """Whether `question` asks by or until what year and `reading` names none things are to
+    """Whether `question` asks by or until what year and `reading` names no year things are to
     happen by, nor a period's end (in its text or English edition, or its lead-in's): "¿Para
     qué año quiere Shanghái…?" is not answered by "entre 2013 y 2021, …"; "(2023-2025)" ends a
     plan's period."""

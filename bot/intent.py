@@ -108,8 +108,8 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
         if other != kind and not (kind in SUMMARIES and other in SUMMARIES)
     ]
     # "北京那份《若干措施》主要围绕哪五个方面展开？": which ones, asked directly, whatever e5 makes
-    # of it; a plain question it puts among summary requests stays one (a summary asked without
-    # a verb: "Die wichtigsten Punkte?").
+    # of it; other plain questions e5 puts among summary requests stay there (a summary asked
+    # without a verb: "Die wichtigsten Punkte?").
     if kind == "subject" and _asks_directly(text) or kind == "summary" and _which_asked(text):
         kind = "question"
     if kind in SUMMARIES and _counts_something(text):
