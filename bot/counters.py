@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from bot.asked import expected
-from bot.numbers import ORDINAL_NUMBER, YEAR
+from bot.numbers import NUMERAL, ORDINAL_NUMBER, YEAR
 from bot.stated import SENTENCE_DAY, Reading
 
 # Counters by what they count; any other ("个", "個", "つ", "개") counts anything.
@@ -22,10 +22,9 @@ _GROUP_OF = {counter: group for group, counters in _GROUPS.items() for counter i
 _SPECIFIC = "".join(_GROUPS.values())
 # The counter a question asks with: "多少家", "几所", "何社", "몇 명".
 _ASKED = re.compile(rf"(?:多少|[几幾何])\s*([{_SPECIFIC}])|몇\s*([{_SPECIFIC}])")
-_NUMERAL = "[一二两兩三四五六七八九十百千]"
 # A number, its scale and "more than", and what follows it: a counter, a percent sign or else.
 _COUNTED = re.compile(
-    rf"(?:\d[\d,.]*|{_NUMERAL}+)\s*(?:[万萬亿億만억])?\s*(?:余|多|以上|여)?\s*(.?)"
+    rf"(?:\d[\d,.]*|{NUMERAL}+)\s*(?:[万萬亿億만억])?\s*(?:余|多|以上|여)?\s*(.?)"
 )
 _PERCENT = "%％"
 

@@ -130,11 +130,11 @@ def _rounded(value: float) -> float:
 # nor a word holding a numeral ("一流", "一些", "进一步", "统一"), nor "a" ("一个城市", "一批关键
 # 技术", "一种"): a lone "一" with such a counter is the article; with a scale it counts ("一万"),
 # and with a place or a person ("较上年上升一位", "順位を一つ上げた", "一人").
-_NUMERAL = "[一二两兩三四五六七八九十百千]"
+NUMERAL = "[一二两兩三四五六七八九十百千]"
 _ARTICLE_COUNTER = "[个個家项項所名件款种種条條批座类類张張部]"
 _COUNTER = f"(?:{_ARTICLE_COUNTER}|[位社校つ人倍])"
 _COUNT_IN_CHARACTERS = re.compile(
-    rf"(?<![第之の])(?:{_NUMERAL}+[万萬亿億]|(?!一{_ARTICLE_COUNTER}){_NUMERAL}+{_COUNTER})"
+    rf"(?<![第之の])(?:{NUMERAL}+[万萬亿億]|(?!一{_ARTICLE_COUNTER}){NUMERAL}+{_COUNTER})"
 )
 
 

@@ -6,13 +6,14 @@ from __future__ import annotations
 
 import re
 
-from bot.closed_words import is_interrogative
+from bot.closed_words import INTERROGATIVES, is_interrogative
 
-# Question words of the languages written without spaces, or with endings on (Korean).
+# Question words of the languages written without spaces, or with endings on (Korean: its
+# closed class, and "뭐", "무슨").
 _ASKING_WHAT = {
     "zh": re.compile(r"什么|哪|谁|多少|几|怎|为什么|何时|如何"),
     "ja": re.compile(r"何|どこ|いつ|誰|どの|どれ|いくつ|どう|なぜ|どんな|いくら|どちら"),
-    "ko": re.compile(r"무엇|누구|언제|어디|어떻게|왜|얼마|몇|어느|어떤|뭐|무슨"),
+    "ko": re.compile("|".join([*INTERROGATIVES["ko"].split(), "뭐", "무슨"])),
 }
 # How those languages end a question asking whether: "吗", "是否", "…ましたか", "…나요?".
 _WHETHER_ENDING = re.compile(r"[吗嗎么か까요]\s*[？?]?\s*$|是否|有没有|是不是")
