@@ -22,8 +22,9 @@ sixteenth (ids `ni-*`, 104: 51 answerable, 53 near misses), the 90 written blind
 seventeenth (`nk-*`), the half of the 107 written blind in the eighteenth kept on test (`np-*`,
 53: 20 answerable, 33 near misses), the half of the 101 written blind in the nineteenth kept
 on test (`nq-*`, 51: 20 answerable, 31 near misses) and the halves of the two written blind in
-the twentieth kept on test (`nr-*`, 54, and `ns-*`, 55: 23 answerable each); and the whole
-test split at once.
+the twentieth kept on test (`nr-*`, 54, and `ns-*`, 55: 23 answerable each) and the halves of the
+two written blind in the twenty-first (`nv-*`, 43, and `nw-*`, 42: 25 and 27 answerable); and
+the whole test split at once.
 The shipped model is fitted on the first dev split alone (bot.evaluate.fitted_on); the model
 fitted on the whole dev split is shown beside it.
 """
@@ -61,7 +62,7 @@ def observe(engine: Engine) -> list[tuple[dict, dict]]:
 # The test split's batches, by the prefix of their ids: the earlier questions (every id not
 # of a later batch), the fresh batch written blind on 2026-12-05, the ones written blind on
 # 2026-12-06 and in the eighth, twelfth, fifteenth, sixteenth, seventeenth, eighteenth,
-# nineteenth and twentieth sessions (the other half of the last four is on dev).
+# nineteenth, twentieth and twenty-first sessions (the other half of the last five is on dev).
 BATCHES = (
     ("earlier test", ""),
     ("fresh test batch", "ho-"),
@@ -75,6 +76,8 @@ BATCHES = (
     ("blind batch, nineteenth session (its test half, unread)", "nq-"),
     ("first blind batch, twentieth session (its test half, unread)", "nr-"),
     ("second blind batch, twentieth session (its test half, unread)", "ns-"),
+    ("first blind batch, twenty-first session (its test half, unread)", "nv-"),
+    ("second blind batch, twenty-first session (its test half, unread)", "nw-"),
 )
 
 
@@ -86,9 +89,9 @@ def batch(item: dict) -> str:
 
 def score(model, signals: dict) -> float:  # noqa: ANN001
     """The model's probability, as bot decides with it: 0 (refused at any threshold) when the
-    value found is bound to another city or year, or a city asked is one the article never
-    names (bot.abstain)."""
-    refused = signals["value_bound"] < 1 or signals["places_found"] < 1
+    value found is bound to another city or year, a city asked is one the article never names,
+    or a date asked is not stated (bot.abstain)."""
+    refused = min(signals["value_bound"], signals["places_found"], signals["date_stated"]) < 1
     return 0.0 if refused else model.probability(signals)
 
 

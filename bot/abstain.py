@@ -37,8 +37,8 @@ FEATURES = (
     "sentence_top", "standout", "passage_top", "passage_margin", "overlap", "lexical",
     "above_background", "names_found", "words_found", "answer_stated", "value_bound", "names_near",
 )  # fmt: skip
-# What `features` gives: the model's signals, and one that refuses on its own (Decision).
-SIGNALS = (*FEATURES, "places_found")
+# What `features` gives: the model's signals, and two that refuse on their own (Decision).
+SIGNALS = (*FEATURES, "places_found", "date_stated")
 # Below even odds that the best sentence answers, an answer says it may not (eval: "unsure").
 EVEN_ODDS = 0.5
 # Acronyms this short are often written out where the answer is ("IA" → "intelligence
@@ -178,8 +178,10 @@ def features(
         "answer_stated": float(how.stated),
         "value_bound": float(how.bound),
         "names_near": 1 - terms.missing_near / max(terms.near_names, 1),
-        # Not read by the model: a city the article never names refuses at any odds (Decision).
+        # Not read by the model: a city the article never names refuses at any odds (Decision),
+        # as does a date asked and none stated.
         "places_found": float(not terms.missing_places),
+        "date_stated": float(not how.undated),
     }
 
 
@@ -201,8 +203,9 @@ class Decision:
         would give as the one asked, however likely the model finds it (dev, 388 questions: 26
         near misses so bound, no answerable question); or the question names a city the article
         never names ("… released in Hong Kong?": dev and test, 28 questions, none answerable),
-        or asks yes or no of a name it never writes (2026-12-07: 10 questions, none answerable)."""
-        if self.calibrated and self.terms.missing_places:
+        or asks yes or no of a name it never writes (10 questions, none answerable), or when, of
+        a sentence stating no date (fit.undated: 53 questions, none answerable, 3 let through)."""
+        if self.calibrated and (self.terms.missing_places or self.fit.undated):
             return True
         return self.probability < self.threshold or self.calibrated and not self.fit.bound
 

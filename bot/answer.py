@@ -17,7 +17,7 @@ from bot.citations import Citation, nearest, translate
 from bot.fit import Fit
 from bot.index import Index
 from bot.phrases import phrase
-from bot.rankings import asks_ranking
+from bot.rankings import asks_next_to, asks_ranking
 from bot.reading import quoted
 from bot.refusal import refusal
 from bot.retrieve import Retrieval
@@ -116,6 +116,10 @@ def weigh(
         ranked = _not_repeated(question, ranked, retrieval, index, said)
     if not ranked:
         return ranked, *assess(question, retrieval, index.vocabulary, 0.0, None)
+    if asks_next_to(question):
+        # "Which city comes right after Hangzhou?": the ranking names it, the closer sentence
+        # saying how the ranking was made may not; the refusal reads the ranking.
+        ranking_first(question, ranked, retrieval, index)
     reading = stated_first(question, ranked, retrieval, index)
     found = assess(question, retrieval, index.vocabulary, ranked[0].overlap, reading)
     if not found[2].bound:
@@ -136,7 +140,7 @@ def compose(
     """The cited answer for `question` from `retrieval`, in `lang` where the source or one of its
     editions is written in it, or an explicit abstention."""
     ranked, signals, terms, fit = weigh(question, retrieval, index, said)
-    if ranked and asks_ranking(question):
+    if ranked and asks_ranking(question) and not asks_next_to(question):
         # The refusal has read the closer sentence, as for any question.
         ranking_first(question, ranked, retrieval, index)
     chosen = choose(ranked)

@@ -22,7 +22,7 @@ from bot.people import (
     asks_which_person,
     post_asked,
 )
-from bot.rankings import asks_a_rank, asks_ranking
+from bot.rankings import asks_a_rank, asks_ranking, asks_which_city
 from bot.target import places
 from bot.term import QUOTED_TITLE
 
@@ -34,7 +34,7 @@ _QUANTITY = re.compile(
     r"\b(how (?:many|much)|what (?:market )?(?:proportion|share|percentage)|combien|"
     r"quelle (?:part|proportion)|quel pourcentage|welche[rn]? prozentsatz|"
     r"(?:che|quale) (?:quota|percentuale)|какой процент|ما حجم|"
-    r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje)|wie (?:viele?|hoch|gro[ßs])|"
+    r"cu[aá]nt[oa]s?|qu[eé] (?:proporci[oó]n|porcentaje|cuota)|wie (?:viele?|hoch|gro[ßs])|"
     r"welche[nmrs]? \w*anteil|quant[ieoa]s?|qual (?:a )?(?:propor[çc][aã]o|percentagem)|сколько|"
     r"(?:que|qual) (?:a )?(?:parcela|fatia)|"
     r"как(?:ая|ую|ова) дол[яюи]|kaç|hoeveel|[وف]?كم|[وف]?ما (?:نسبة|حصة|قيمة)|"
@@ -42,8 +42,8 @@ _QUANTITY = re.compile(
     r"quelle (?:est|était) la valeur|cu[aá]l (?:es|era) el valor|wie hoch (?:ist|war) der wert|"
     r"qual (?:è|era) il valore|qual (?:é|era) o valor|каково значение|qu[eé] valor|"
     r"quelle valeur|quale valore|welchen wert|какое значение)\b|多少|"
-    r"几[个条家项位次年所名件款种座批]|比例|占比|"
-    r"何[個件社人つ%％]|何ポイント|何パーセント|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|数値|"
+    r"几[个条家项位次年所名件款种座批]|百分之几|比例|占比|"
+    r"何[個件社人つ%％]|何(?:項目|種類|か所|カ所|本|校|台|名)|何ポイント|何パーセント|幾つ|いくつ|いくら|どれくらい|どのくらい|割合|数値|"
     r"몇|얼마|비율|비중",
     re.IGNORECASE,
 )
@@ -202,6 +202,8 @@ def expected(question: str) -> Expected | None:
         or _GDP.search(question)
         and not counted
         and not asks_a_rank(question)
+        # "Quelle ville arrive deuxième … dans le top 50 du PIB ?" asks a place.
+        and not (asks_ranking(question) and asks_which_city(question))
     ):
         return "money"
     # "베이징은 몇 위인가요?", "上海は何位？": a place in a ranking, not a figure.
@@ -220,7 +222,9 @@ def expected(question: str) -> Expected | None:
     ):
         if post_asked(question):
             return "head"
-        return "organisation" if asks_an_author(question) else "person"
+        # "Which researcher wrote…?" asks a person, whoever published it.
+        authored = asks_an_author(question) and not asks_which_person(question)
+        return "organisation" if authored else "person"
     return None
 
 

@@ -42,6 +42,7 @@ _COUNTRY_ASKED = re.compile(
     r"\bchin(?:a|e|as|a's)\b|\bcina\b|китай\w*|китае|الصين|中国|中國|全国|全國|중국|전국",
     re.IGNORECASE,
 )
+_BRACKETED_YEAR = re.compile(r"[(（]((?:19|20)\d\d)[)）]")
 # A title's name, this far before a year the question names, asks that edition.
 _EDITION_REACH = 30
 _CJK_PAIR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{2}")
@@ -191,9 +192,12 @@ def other_year(question: str, sentence: str, before: frozenset[str] = frozenset(
     question names with its year (the edition asked: "…インデックス2022年版では北京は何位…？"
     and "「…インデックス報告2021」によると、北京は…第三位"), or else those its passage names
     before it (`before`: "Combien … en 2020 ?" and "As of October 2022, … . Beijing has more
-    than 40,000 …")."""
-    asked = set(YEAR.findall(question))
-    stated = years_untitled(sentence) or _editions(question, sentence) or before
+    than 40,000 …"). A year in brackets after the title's words is the edition asked, no year
+    of the figure ("Según el informe del índice de economía digital (2022), ¿qué ciudad quedó
+    segunda…?" and "«…(2022)» muestra que, en 2021, …"); not "… en 2022 ?"."""
+    editions = _editions(question, sentence)
+    asked = set(YEAR.findall(question)) - (editions & set(_BRACKETED_YEAR.findall(question)))
+    stated = years_untitled(sentence) or editions or before
     return bool(asked and stated and not asked <= stated)
 
 

@@ -97,6 +97,11 @@ class Fit:
     # the heading, (passage row, sentence), for the answer to quote first.
     ranked_by: tuple[int, int] | None = None
 
+    @property
+    def undated(self) -> bool:
+        """A date, day or month asked and none stated: refused at any odds (bot.abstain)."""
+        return self.expected in ("date", "day", "month") and not self.stated
+
 
 def check(question: str, reading: Reading, listed: frozenset[str] = frozenset()) -> Fit:
     """How the sentence `reading` fits what `question` asks (`listed`: the other places the

@@ -62,7 +62,8 @@ _AND_OR = re.compile(
 _TOPIC_FIRST = re.compile(r"([^:：—–?？؟]{3,60}?)(?:\s*[:：—–]|\s-)\s+\S")
 # Words asking for a reason, in the eleven languages.
 _WHY = re.compile(
-    r"\b(why|pourquoi|por qu[eé]|warum|perch[eé]|почему|لماذا)\b|为什么|為什麼|なぜ|どうして|왜"
+    r"\b(why|pourquoi|por qu[eé]|warum|perch[eé]|почему|لماذا)\b|为什么|為什麼|为啥|なぜ|どうして|"
+    r"なんで|何で|왜"
 )
 
 
@@ -86,7 +87,9 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     # "How many Shanghai companies are among the Beijing programme's partners?" counts one
     # thing: no pair of cities side by side, no comparison word.
     apart = asks_quantity(text) and "comparison" not in concepts(text.casefold())
-    if not compares(text) or not_the_two(text) or one or apart and not names_a_pair(text):
+    # "Why measure a city by its software companies?" asks a reason, not the two side by side.
+    why = _WHY.search(text.casefold()) is not None
+    if not compares(text) or not_the_two(text) or one or why or apart and not names_a_pair(text):
         scores[KINDS.index("comparison")] = -np.inf
     best = int(np.argmax(scores))
     kind = KINDS[best]

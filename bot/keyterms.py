@@ -59,12 +59,15 @@ _SCALE_WORD = re.compile(r"\s*(?:[万亿億萬]+|[^\W\d_]+)")
 _ORDINAL = re.compile(r"(?<=\d)(?:st|nd|rd|th|er|ère|e|ème)\b")
 # One-letter Arabic proclitics written on to the next word: "and", "with", "for", "so", "as".
 _PROCLITICS = "وبلفك"
+# An acronym in brackets after the words it abbreviates glosses them ("processadores (CPU)"):
+# the words are looked up, not it.
+_GLOSS = re.compile(r"(?<=[^\W\d_])\s*\(([A-Z][A-Z0-9]{1,5})\)")
 
 
 def key_terms(question: str, lang: str, common: int = COMMON_FAMILIES) -> tuple[Term, ...]:
     """The salient terms of a question in `lang`: numbers, names, and words rare in general use
     (not of the `common` commonest word families)."""
-    text = _ORDINAL.sub("", plain(question))  # "May 30th": the 30
+    text = _ORDINAL.sub("", _GLOSS.sub(" ", plain(question)))  # "May 30th": the 30
     terms = [Term(m.group(), "name", (fold(m.group()),)) for m in CODE.finditer(text)]
     text = CODE.sub(" ", text)
     for term in _number_terms(text, lang):

@@ -108,6 +108,30 @@ _CITIES_COUNTED = re.compile(
     re.IGNORECASE,
 )
 
+# The place next to a city's in a ranking, asked ("qual cidade ficou logo atrás de Xangai no
+# ranking", "quale città viene subito dopo Shanghai nella classifica", "武漢の次に来る都市",
+# "순위에서 상하이 바로 다음 도시"): a ranking word and "behind", "right after" or "next".
+_NEXT_TO = re.compile(
+    r"\b(?:behind|right after|just after|derri[eè]re|juste apr[eè]s|detr[aá]s|justo despu[eé]s|"
+    r"hinter|direkt nach|dietro|subito dopo|atr[aá]s|logo (?:depois|ap[oó]s)|позади|"
+    r"сразу после|مباشرة بعد|يلي|تلي)\b|之后|后面|紧随|仅次于|の次|次いで|바로 다음|다음|뒤",
+    re.IGNORECASE,
+)
+_NEXT_IN_RANKING = re.compile(
+    r"(?=.*(?:\b(?:rank\w*|classement|clasificaci[oó]n|classifica|rangliste|ranking|рейтинг\w*|"
+    r"الترتيب|تصنيف)\b|排名|排行|ランキング|順位|순위))"
+    rf".*(?:{_NEXT_TO.pattern})",
+    re.IGNORECASE | re.DOTALL,
+)
+# Which city asked: "which city", "qual cidade", "どの都市", "都市はどこ", "도시는 어디".
+_WHICH_CITY = re.compile(
+    r"\b(?:which|what|quel(?:le)?s?|qu[eé]|cu[aá]l(?:es)?|welche[mnrs]?|quale?|quali|que|quais?|"
+    r"как(?:ой|ая|ие|их|ом)|أي)\s+(?:\w+\s+)?(?:cit(?:y|ies)|villes?|ciudad(?:es)?|st[äa]dte?|"
+    r"città|cidades?|город\w*|مدينة)\b|哪(?:个|些|座)?城市|どの都市|都市は(?:どこ|何)|"
+    r"어느 도시|도시(?:는|가) 어디",
+    re.IGNORECASE,
+)
+
 # Cities other than the one asked about: "比其他城市早吗？", "ahead of other cities?".
 _OTHER_CITIES = re.compile(
     r"\bother cities|autres villes|otras ciudades|anderen? städte\w*|altre città|"
@@ -118,10 +142,24 @@ _OTHER_CITIES = re.compile(
 
 def asks_ranking(question: str) -> bool:
     """Whether `question` asks who holds places in a ranking ("top five cities", "2位は？",
-    "who comes right after it in the ranking?"); not the place of a city it names ("¿Qué
-    puesto ocupa Shanghái?", which a heading such as "Pékin et Shanghai se classent deuxième et
-    troisième" answers)."""
-    return _ranks(question) and not places(question)
+    "who comes right after it in the ranking?", "which city comes right after Shanghai in the
+    ranking?"); not the place of a city it names ("¿Qué puesto ocupa Shanghái?", which a heading
+    such as "Pékin et Shanghai se classent deuxième et troisième" answers)."""
+    return asks_next_to(question) or _ranks(question) and not places(question)
+
+
+def asks_next_to(question: str) -> bool:
+    """Whether `question` asks which city is next to one it names in a ranking ("qual cidade
+    ficou logo atrás de Xangai no ranking…?")."""
+    next_to = (
+        _NEXT_IN_RANKING.search(question) or _NEXT_TO.search(question) and _RANKING.search(question)
+    )
+    return bool(next_to and asks_which_city(question))
+
+
+def asks_which_city(question: str) -> bool:
+    """Whether `question` asks which city ("qual cidade", "どの都市", "도시는 어디")."""
+    return _WHICH_CITY.search(question) is not None
 
 
 def asks_a_rank(question: str) -> bool:
@@ -135,7 +173,11 @@ def not_the_two(question: str) -> bool:
     at most, and asks places in a ranking ("¿Qué ciudad fue segunda…?", "Welche Städte liegen
     … hinter Peking?"), a few cities ("the five cities with the most…", "五个城市"), or speaks
     of the others ("上海的元宇宙政策比其他城市早吗？")."""
-    others = _RANKING.search(question) or _OTHER_CITIES.search(question)
+    others = (
+        _RANKING.search(question)
+        or _NEXT_IN_RANKING.search(question)
+        or _OTHER_CITIES.search(question)
+    )
     return bool(others or _CITIES_COUNTED.search(question)) and len(places(question)) < 2
 
 

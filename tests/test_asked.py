@@ -176,6 +176,16 @@ from bot.target import places
         ("Which official presented Beijing's plan?", "head"),
         # "when" before a gerund asks no date.
         ("Which five digital technologies were counted when comparing cities?", None),
+        # A share asked as "qué cuota … en porcentaje" or "百分之几"; a researcher who wrote a
+        # report is a person, though a body published it.
+        ("¿Qué cuota de mercado, en porcentaje, deben alcanzar los chips?", "share"),
+        ("上海的人工智能核心企业占全国总数的百分之几？", "share"),
+        ("その報告書を執筆した研究者は誰ですか？", "person"),
+        # A count of items in Japanese; which city in a ranking by GDP asks a place, no sum.
+        ("杭州市が発表した支援措置は何項目ありますか？", "quantity"),
+        ("Quelle ville arrive deuxième derrière Shanghai dans le top 50 du PIB ?", None),
+        ("Quel PIB minimum fallait-il pour entrer dans le top 50 ?", "money"),
+        ("Who published the digital economy report?", "organisation"),
     ],
 )
 def test_the_kind_of_answer_a_question_expects(question: str, kind: str | None) -> None:
@@ -347,6 +357,15 @@ def test_a_sentence_states_a_figure_a_date_or_a_name() -> None:
             "Apart from Shanghai, which other regions issued metaverse support policies early?",
             "The article does not say.",
         ),
+        # A day asked, and the sentence found states none (its title's years are no date):
+        # once answered "may not answer exactly" at odds above the threshold.
+        ("上海元宇宙关键技术攻关行动方案具体是哪天发布的？", "文章没有给出这个日期。"),
+        # A researcher asked, and the sentence names only the think tank: once answered with
+        # the reference naming the report and the think tank.
+        (
+            "Which researcher wrote Zero One Think Tank's digital economy index report?",
+            "The article does not say who.",
+        ),
         (
             "How many emerging digital technology companies did Shanghai have in 2022?",
             # It gives Shanghai's figure for 2021: no city's figure is missing, the year's is.
@@ -389,6 +408,11 @@ def test_a_summary_request_naming_prices_asks_no_quantity() -> None:
         # Portuguese "segundo" before an article is "according to", no second place.
         ("Segundo as Várias medidas, o que é um motor-chave da indústria de IA?", False),
         ("Qual cidade ficou em segundo lugar?", True),
+        # The city next to one it names: the ranking answers, though the question names a city.
+        ("No ranking da proporção digital, qual cidade ficou logo atrás de Xangai?", True),
+        ("Nella classifica, quale città viene subito dopo Shanghai?", True),
+        ("디지털 특허 비중 순위에서 상하이 바로 다음 도시는 어디임?", True),
+        ("After Shanghai, which region has issued the most metaverse policies?", False),
     ],
 )
 def test_a_question_asking_a_place_in_a_ranking(question: str, asks: bool) -> None:
@@ -427,6 +451,15 @@ def test_a_place_in_a_ranking_is_answered_by_the_ranking(engine) -> None:  # noq
     )
     answer = engine.ask("And which city is third?", history)
     assert answer.answered and "Shenzhen" in cited_sources(answer)
+
+
+def test_the_city_next_to_one_named_is_read_in_the_ranking(engine) -> None:  # noqa: ANN001
+    # The closer sentence says how the share was counted and names no city after Hangzhou; the
+    # ranking does, and the refusal reads it: once refused, before that a comparison.
+    answer = engine.ask(
+        "En el ranking del peso de lo digital, ¿qué ciudad va justo después de Hangzhou?"
+    )
+    assert answer.kind == "answer" and "Kunming" in cited_sources(answer)
 
 
 def test_the_ranking_after_how_it_was_made_answers(engine) -> None:  # noqa: ANN001

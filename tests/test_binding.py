@@ -115,6 +115,9 @@ def test_a_year_asked_is_bound_whatever_is_asked_and_a_titles_year_dates_no_figu
     ranked = "Selon le « Global Innovation Index 2021 », Pékin se classe au troisième rang."
     assert not bound("Beijing's rank in the Global Innovation Index 2022?", ranked, "fr")
     assert bound("Beijing's rank in the Global Innovation Index 2021?", ranked, "fr")
+    # A year in brackets after the title's words is that edition, not the year of the ranking.
+    assert bound("Según el informe del índice de economía digital (2022), ¿qué ciudad fue segunda?",
+                 top, "es")  # fmt: skip
 
 
 def test_a_clause_naming_no_city_speaks_of_its_passages() -> None:

@@ -166,6 +166,9 @@ def test_a_comparison_asked_in_so_many_words_is_a_comparison(
         # Two cities, but not as a pair: one names the companies, the other the programme.
         "How many Shanghai companies are among the partners of the Beijing programme?",
         "Сколько шанхайских компаний вошло в первую группу партнёров пекинской программы?",
+        # A reason asked is no comparison (once a side-by-side of the two cities' figures).
+        "なんでソフトウェア・ハードウェア企業の数で都市のデジタル経済力を測るんですか？",
+        "لماذا يعد عدد شركات البرمجيات والاجهزة مؤشرا على قدرة المدينة في الاقتصاد الرقمي؟",
     ],
 )
 def test_a_question_asking_one_fact_is_a_question(
@@ -358,8 +361,10 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # texto?", "Какое устройство … Apple упоминается в статье?") asks it, wherever it points and
     # whatever is mentioned: 50; places in a ranking in the plural ("i primi tre posti"): 55
     # ("¿Por qué Pekín y Shenzhen le sacan tanta ventaja…?", "Quais tecnologias … na comparação
-    # … entre as cidades?").
-    assert pairs["question", "subject"] <= 50 and pairs["question", "comparison"] <= 55, pairs
+    # … entre as cidades?"). The 172 of the twenty-first session, and a reason asked compared
+    # nothing ("なんでソフトウェア・ハードウェア企業の数で…測るんですか？"): 54 and 50, three "why"
+    # questions once comparisons now subject requests, answered on their subject.
+    assert pairs["question", "subject"] <= 54 and pairs["question", "comparison"] <= 50, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 

@@ -12,6 +12,13 @@ def surfaces(terms: tuple[Term, ...]) -> list[str]:
     return [term.surface for term in terms]
 
 
+def test_an_acronym_in_brackets_glosses_the_words_before_it() -> None:
+    # The article writes "processeurs", never "CPU": once refused for the gloss alone.
+    terms = key_terms("Quantas empresas que produzem processadores (CPU) existem em Xangai?", "pt")
+    assert "CPU" not in [t.surface for t in terms]
+    assert "AIGC" in [t.surface for t in key_terms("O que é AIGC no plano?", "pt")]
+
+
 def test_a_name_is_one_term() -> None:
     terms = key_terms("Who is the mayor of Beijing?", "en")
     assert [(t.surface, t.kind) for t in terms] == [("mayor", "word"), ("Beijing", "name")]
