@@ -42,6 +42,7 @@ _COUNTRY_ASKED = re.compile(
     r"\bchin(?:a|e|as|a's)\b|\bcina\b|китай\w*|китае|الصين|中国|中國|全国|全國|중국|전국",
     re.IGNORECASE,
 )
+# A year in brackets, as a report's edition is written: "(2022)", "（2022）".
 _BRACKETED_YEAR = re.compile(r"[(（]((?:19|20)\d\d)[)）]")
 # A title's name, this far before a year the question names, asks that edition.
 _EDITION_REACH = 30

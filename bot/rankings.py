@@ -110,18 +110,17 @@ _CITIES_COUNTED = re.compile(
 
 # The place next to a city's in a ranking, asked ("qual cidade ficou logo atrás de Xangai no
 # ranking", "quale città viene subito dopo Shanghai nella classifica", "武漢の次に来る都市",
-# "순위에서 상하이 바로 다음 도시"): a ranking word and "behind", "right after" or "next".
+# "순위에서 상하이 바로 다음 도시"): "behind", "right after" or "next", and a ranking named.
 _NEXT_TO = re.compile(
     r"\b(?:behind|right after|just after|derri[eè]re|juste apr[eè]s|detr[aá]s|justo despu[eé]s|"
     r"hinter|direkt nach|dietro|subito dopo|atr[aá]s|logo (?:depois|ap[oó]s)|позади|"
     r"сразу после|مباشرة بعد|يلي|تلي)\b|之后|后面|紧随|仅次于|の次|次いで|바로 다음|다음|뒤",
     re.IGNORECASE,
 )
-_NEXT_IN_RANKING = re.compile(
-    r"(?=.*(?:\b(?:rank\w*|classement|clasificaci[oó]n|classifica|rangliste|ranking|рейтинг\w*|"
-    r"الترتيب|تصنيف)\b|排名|排行|ランキング|順位|순위))"
-    rf".*(?:{_NEXT_TO.pattern})",
-    re.IGNORECASE | re.DOTALL,
+_RANKING_NAMED = re.compile(
+    r"\b(?:rank\w*|classement|clasificaci[oó]n|classifica|rangliste|ranking|рейтинг\w*|"
+    r"الترتيب|تصنيف)\b|排名|排行|ランキング|順位|순위",
+    re.IGNORECASE,
 )
 # Which city asked: "which city", "qual cidade", "どの都市", "都市はどこ", "도시는 어디".
 _WHICH_CITY = re.compile(
@@ -151,10 +150,13 @@ def asks_ranking(question: str) -> bool:
 def asks_next_to(question: str) -> bool:
     """Whether `question` asks which city is next to one it names in a ranking ("qual cidade
     ficou logo atrás de Xangai no ranking…?")."""
-    next_to = (
-        _NEXT_IN_RANKING.search(question) or _NEXT_TO.search(question) and _RANKING.search(question)
-    )
-    return bool(next_to and asks_which_city(question))
+    return _next_in_ranking(question) and asks_which_city(question)
+
+
+def _next_in_ranking(question: str) -> bool:
+    """Whether `question` asks the place next to another in a ranking it names."""
+    ranking = _RANKING_NAMED.search(question) or _RANKING.search(question)
+    return bool(ranking and _NEXT_TO.search(question))
 
 
 def asks_which_city(question: str) -> bool:
@@ -174,9 +176,7 @@ def not_the_two(question: str) -> bool:
     … hinter Peking?"), a few cities ("the five cities with the most…", "五个城市"), or speaks
     of the others ("上海的元宇宙政策比其他城市早吗？")."""
     others = (
-        _RANKING.search(question)
-        or _NEXT_IN_RANKING.search(question)
-        or _OTHER_CITIES.search(question)
+        _RANKING.search(question) or _next_in_ranking(question) or _OTHER_CITIES.search(question)
     )
     return bool(others or _CITIES_COUNTED.search(question)) and len(places(question)) < 2
 
