@@ -19,9 +19,12 @@ from bot.followup import Turn
 
 QUESTIONS = Path("eval/questions.jsonl")
 # The dev batches written blind on 2026-12-05 (`cal-*`), in the ninth and twelfth sessions
-# (`nd-*`, `nf-*`) and the dev halves of the eighteenth's and nineteenth's (`np-*`, `nq-*`), and
-# the four written after the lead-in method for its regression (`ld-*`): see fitted_on.
-FRESH_DEV = ("cal-", "nd-", "ld-", "nf-", "np-", "nq-", "nr-", "nt-", "ns-", "nu-", "nv-", "nw-")
+# (`nd-*`, `nf-*`), the dev halves of the eighteenth's to twenty-first's (`np-*`, `nq-*`, `nr-*`,
+# `ns-*`, `nv-*`, `nw-*`), the answerable ones written for dev (`nt-*`, `nu-*`, `nx-*`), and the
+# four written after the lead-in method for its regression (`ld-*`): see fitted_on.
+FRESH_DEV = (
+    "cal-", "nd-", "ld-", "nf-", "np-", "nq-", "nr-", "nt-", "ns-", "nu-", "nv-", "nw-", "nx-",
+)  # fmt: skip
 DEPTH = 20  # ranks looked at for MRR
 MAX_FALSE_ABSTENTION = 0.02
 

@@ -363,8 +363,10 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # ("¿Por qué Pekín y Shenzhen le sacan tanta ventaja…?", "Quais tecnologias … na comparação
     # … entre as cidades?"). The 172 of the twenty-first session, and a reason asked compared
     # nothing ("なんでソフトウェア・ハードウェア企業の数で…測るんですか？"): 54 and 50, three "why"
-    # questions once comparisons now subject requests, answered on their subject.
-    assert pairs["question", "subject"] <= 54 and pairs["question", "comparison"] <= 50, pairs
+    # questions once comparisons now subject requests, answered on their subject. The 39 hard
+    # answerable ones written blind for dev then added three subject requests, two of them "why"
+    # ("Segun el articulo, por que Pekin consigue atraer a los mejores talentos?"): 57 and 50.
+    assert pairs["question", "subject"] <= 57 and pairs["question", "comparison"] <= 50, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 
