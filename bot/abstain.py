@@ -181,7 +181,7 @@ def features(
         # Not read by the model: a city the article never names refuses at any odds (Decision),
         # as does a date asked and none stated.
         "places_found": float(not terms.missing_places),
-        "date_stated": float(not how.undated),
+        "date_stated": float(not how.date_unstated),
     }
 
 
@@ -204,8 +204,8 @@ class Decision:
         near misses so bound, no answerable question); or the question names a city the article
         never names ("… released in Hong Kong?": dev and test, 28 questions, none answerable),
         or asks yes or no of a name it never writes (10 questions, none answerable), or when, of
-        a sentence stating no date (fit.undated: 53 questions, none answerable, 3 let through)."""
-        if self.calibrated and (self.terms.missing_places or self.fit.undated):
+        a sentence stating no date (Fit.date_unstated: 53, none answerable, 3 let through)."""
+        if self.calibrated and (self.terms.missing_places or self.fit.date_unstated):
             return True
         return self.probability < self.threshold or self.calibrated and not self.fit.bound
 

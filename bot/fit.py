@@ -98,7 +98,7 @@ class Fit:
     ranked_by: tuple[int, int] | None = None
 
     @property
-    def undated(self) -> bool:
+    def date_unstated(self) -> bool:
         """A date, day or month asked and none stated: refused at any odds (bot.abstain)."""
         return self.expected in ("date", "day", "month") and not self.stated
 
