@@ -78,6 +78,8 @@ BATCHES = (
     ("second blind batch, twentieth session (its test half, unread)", "ns-"),
     ("first blind batch, twenty-first session (its test half, unread)", "nv-"),
     ("second blind batch, twenty-first session (its test half, unread)", "nw-"),
+    ("first blind batch, twenty-second session (its test half, unread)", "ny-"),
+    ("second blind batch, twenty-second session (its test half, unread)", "nz-"),
 )
 
 

@@ -127,6 +127,14 @@ _DATE = re.compile(
     r"什么时候|何时|哪一年|哪年|いつ|何年|언제|날짜|몇\s?년(?:까지|도|에)",
     re.IGNORECASE,
 )
+# A question opening on another question word: a "when" after a comma in it opens a clause
+# ("Какие пять технологий брались в расчёт, когда сравнивали заявки?"), no date asked.
+_OTHER_QUESTION_WORD = re.compile(
+    r"^\W*(?:which|what|who|how|quel\w*|qui|combien|comment|cu[aá]l\w*|qu[eé]|qui[eé]n\w*|"
+    r"c[oó]mo|welche\w*|wer|was|wie|qual\w*|chi|che|cosa|come|quant\w*|quem|como|как\w*|кто|"
+    r"что|сколько)\b",
+    re.IGNORECASE,
+)
 # A date to the day ("Quel jour exactement…", "An welchem Tag genau…", "哪一天", "며칠"; not "what
 # date", often a month or year): a month ("fin mai") or a year does not give it.
 _DAY = re.compile(
@@ -156,13 +164,13 @@ _ORGANISATION = re.compile(
     r"\bquel(?:le)?s? (?:\w+ )?(?:entreprises?|soci[ée]t[ée]s?|organisations?|"
     r"institut(?:ion)?s?|organismes?|fabricants?)\b|"
     r"\bqu[eé] (?:\w+ )?(?:empresas?|compa[ñn][ií]as?|instituci[oó]n(?:es)?|organismos?|"
-    r"organizaci[oó]n(?:es)?|fabricantes?|companhias?|institui[çc](?:[ãa]o|[õo]es))\b|"
+    r"organizaci[oó]n(?:es)?|entidad(?:es)?|fabricantes?|companhias?|institui[çc](?:[ãa]o|[õo]es))\b|"
     r"\bwelche[nmrs]? (?:\w+ )?(?:firm(?:a|en)|unternehmen|institution(?:en)?|"
     r"organisation(?:en)?|beh[öo]rden?|institute?|hersteller|konzerne?)\b|"
-    r"\bqual[ei]? (?:\w+ )?(?:aziend[ae]|societ[àa]|istituzion[ei]|enti?|organizzazion[ei]|"
+    r"\bqual[ei]? (?:\w+ )?(?:aziend[ae]|societ[àa]|istituzion[ei]|ent[ei]|organizzazion[ei]|"
     r"produttori)\b|"
     r"\bqua(?:l|is) (?:\w+ )?(?:empresas?|companhias?|institui[çc](?:[ãa]o|[õo]es)|"
-    r"organiza[çc](?:[ãa]o|[õo]es)|fabricantes?)\b|"
+    r"organiza[çc](?:[ãa]o|[õo]es)|entidades?|fabricantes?)\b|"
     r"\bкак(?:ая|ие|ой|ую|им) (?:\w+ ){0,2}(?:компани\w*|организаци\w*|учреждени\w*|фирм\w*|"
     r"производител\w*)|(?:أي|ما|ما هي|ما أسماء) (?:\w+ )?(?:ال)?(?:شرك\w*|مؤسس\w*|منظم\w*|"
     r"مصنع\w*|جه(?:ة|ات))|[وف]?من (?:ال)?جه(?:ة|ات)|"
@@ -190,10 +198,14 @@ def expected(question: str) -> Expected | None:
         return "day"
     if _MONTH.search(question):
         return "month"
-    if _DATE.search(question):
+    date = _DATE.search(question)
+    if date and not _subordinate(question, date):
         return "date"
     figure = asks_quantity(question) or bool(_SIZE.search(question) or _GROWTH.search(question))
     counted = _COUNTED.search(question) is not None
+    # "Quelle ville arrive deuxième … dans le top 50 du PIB ?", "비중 순위에서 상하이 다음 2위는
+    # 어디?": which city holds a place in a ranking, whatever the ranking measures.
+    holder = asks_ranking(question) and asks_which_city(question)
     if (
         _PRICE.search(question)
         or figure
@@ -202,12 +214,11 @@ def expected(question: str) -> Expected | None:
         or _GDP.search(question)
         and not counted
         and not asks_a_rank(question)
-        # "Quelle ville arrive deuxième … dans le top 50 du PIB ?" asks a place.
-        and not (asks_ranking(question) and asks_which_city(question))
+        and not holder
     ):
         return "money"
     # "베이징은 몇 위인가요?", "上海は何位？": a place in a ranking, not a figure.
-    if figure and not asks_a_rank(question):
+    if figure and not asks_a_rank(question) and not holder:
         return "share" if _asks_share(question) else "quantity"
     if _ORGANISATION.search(question):
         return "organisation"
@@ -226,6 +237,13 @@ def expected(question: str) -> Expected | None:
         authored = asks_an_author(question) and not asks_which_person(question)
         return "organisation" if authored else "person"
     return None
+
+
+def _subordinate(question: str, date: re.Match[str]) -> bool:
+    """Whether the date word `date` opens a clause after a comma, in a question another
+    question word opens."""
+    before = question[: date.start()].rstrip()
+    return before.endswith((",", "，")) and _OTHER_QUESTION_WORD.match(question) is not None
 
 
 def _asks_share(question: str) -> bool:

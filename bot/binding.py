@@ -46,6 +46,8 @@ _COUNTRY_ASKED = re.compile(
 _BRACKETED_YEAR = re.compile(r"[(（]((?:19|20)\d\d)[)）]")
 # A title's name, this far before a year the question names, asks that edition.
 _EDITION_REACH = 30
+# The word right before a year: "rapport 2022", "Weißbuch 2022", "白皮书2022".
+_WORD_BEFORE = re.compile(r"([^\W\d_]+)[\s\"'»”“„」』》]*$")
 _CJK_PAIR = re.compile(r"[\u3040-\u30ff\u4e00-\u9fff\uac00-\ud7a3]{2}")
 # A city's part of the country's whole: "全国の…のうち", "全国…中", "전국 … 가운데".
 _COUNTRYS = re.compile(r"(?:全国|全國|전국)[^？?]*?(?:のうち|の中で|之中|中|가운데|중에)")
@@ -195,11 +197,26 @@ def other_year(question: str, sentence: str, before: frozenset[str] = frozenset(
     before it (`before`: "Combien … en 2020 ?" and "As of October 2022, … . Beijing has more
     than 40,000 …"). A year in brackets after the title's words is the edition asked, no year
     of the figure ("Según el informe del índice de economía digital (2022), ¿qué ciudad quedó
-    segunda…?" and "«…(2022)» muestra que, en 2021, …"); not "… en 2022 ?"."""
+    segunda…?" and "«…(2022)» muestra que, en 2021, …"), as is one right after a word of the
+    title ("Selon le rapport 2022 …, à quelle valeur l'indice est-il monté en 2021 ?"); not
+    "… en 2022 ?"."""
     editions = _editions(question, sentence)
-    asked = set(YEAR.findall(question)) - (editions & set(_BRACKETED_YEAR.findall(question)))
+    asked = {
+        at.group() for at in YEAR.finditer(question)
+        if at.group() not in editions or not _names_an_edition(question, at, sentence)
+    }  # fmt: skip
     stated = years_untitled(sentence) or editions or before
     return bool(asked and stated and not asked <= stated)
+
+
+def _names_an_edition(question: str, year: re.Match[str], sentence: str) -> bool:
+    """Whether `year`, in `question`, is bracketed or follows a word of a title of `sentence`
+    that holds it: the report's edition, no year of its figures."""
+    if _BRACKETED_YEAR.fullmatch(question[max(0, year.start() - 1) : year.end() + 1]):
+        return True
+    word = _WORD_BEFORE.search(question[: year.start()])
+    titles = [t for t in QUOTED_TITLE.findall(sentence) if year.group() in t]
+    return bool(word) and any(_title_words(word.group(1)) & _title_words(t) for t in titles)
 
 
 def _editions(question: str, sentence: str) -> set[str]:

@@ -38,6 +38,9 @@ FOLLOWING = 3
 # A ranking asked: how far below the best the sentence that enumerates it may be (dev split).
 RANKING_MARGIN = 0.04
 RANKING_CANDIDATES = 8
+# The passages whose list of places a ranking asked reads first: the best sentence's, then the
+# next best's.
+RANKING_PASSAGES = 2
 # An attribute asked ("How many new unicorns…?") and no candidate within STATED_MARGIN stating
 # it: how far down, and how far below the best, one naming it with the kind asked may be. Set by
 # hand, not fitted: dev moves nothing, one test question is mended (docs/EVALUATION.md).
@@ -233,14 +236,16 @@ def _led_in(
 
 
 def ranking_after(ranked: list[Evidence], retrieval: Retrieval, index: Index) -> bool:
-    """Moves to the front the first sentence of the best one's passage that lists places, when
-    one does: "We counted … in 50 cities and ranked them." is followed by "The top 5 cities
-    are …", further from the question than other rankings' lists."""
-    best = ranked[0].hit
-    for n, candidate in enumerate(ranked[1:], 1):
-        if candidate.hit == best:
-            other = read(index, retrieval.hits[best], candidate.sentence, retrieval.lang)
-            if enumerates(other.text):
-                ranked.insert(0, ranked.pop(n))
-                return True
+    """Moves to the front the first sentence that lists places in the best one's passage, or
+    else in the passage of one of the next best (RANKING_PASSAGES in all), when one does: "We
+    counted … in 50 cities and ranked them." is followed by "The top 5 cities are …", further
+    from the question than other rankings' lists or the figure's caption ("Figure 2: TOP20 …")."""
+    passages = list(dict.fromkeys(e.hit for e in ranked))[:RANKING_PASSAGES]
+    for hit in passages:
+        for n, candidate in enumerate(ranked[1:], 1):
+            if candidate.hit == hit:
+                other = read(index, retrieval.hits[hit], candidate.sentence, retrieval.lang)
+                if enumerates(other.text):
+                    ranked.insert(0, ranked.pop(n))
+                    return True
     return False

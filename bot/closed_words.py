@@ -115,6 +115,11 @@ _SAYS = re.compile(
     r"说了什么|說了什麼|怎么说|言って|書かれ|出てくる|出て来る|登場|뭐라고"
 )
 
+# Words asking for a reason, in the eleven languages.
+_WHY = re.compile(
+    r"\b(why|pourquoi|por qu[eé]|warum|perch[eé]|почему|لماذا)\b|为什么|為什麼|为啥|なぜ|どうして|"
+    r"なんで|何で|왜"
+)
 # Words asking which one ("Which Apple device…?", "Quel dirigeant…?", "Qual foi o primeiro
 # dispositivo…?", "Какое устройство…?", "哪些", "何という製品", "어느"), or its name ("Wie heißt
 # das Modell…?", "叫什么"): one thing, named, even when the message points at the text ("…,
@@ -135,6 +140,11 @@ _MEANING = re.compile(
     r"\bsi intende\b|\bquer dizer\b|\bозначает\b|\bпонимается\b|يعني|معنى|المقصود|"
     r"什么意思|指的是什么|指什么|含义|意味|뜻하|뜻은|의미하|의미는"
 )
+
+
+def asks_why(text: str) -> bool:
+    """Whether `text` asks for a reason ("pourquoi", "为什么", "왜")."""
+    return _WHY.search(text.casefold()) is not None
 
 
 def points_at_text(text: str) -> bool:

@@ -37,6 +37,11 @@ STEM_START_MIN = {"ar": 4, "de": 5, "en": 5, "es": 5, "fr": 5, "it": 5, "pt": 5,
 # A transliterated name is spaced either way: "هوانغ تشاو يينغ" or "هوانغ تشاوينغ", "Zhao Ying" or
 # "Zhaoying". A word this long or longer is found as two or three neighbouring words written as one.
 SPACED_MIN = 6
+# An abbreviation of capitals ("VC", "GII") stands for a name the corpus capitalises: "Venture
+# Capital", "Global Innovation Index". Names of this many words at most are abbreviated.
+INITIALS = (2, 5)
+_CAPITALISED_RUN = re.compile(r"\b[A-Z][\w'’]*(?:[\s-]+[A-Z][\w'’]*)+")
+_ABBREVIATION = re.compile(rf"[A-Z]{{{INITIALS[0]},{INITIALS[1]}}}")
 
 
 @dataclass(frozen=True)
@@ -52,6 +57,8 @@ class EditionWords:
     # чжаоине" where the edition writes "хуан чжаоина", "alibaba clouds") are read away.
     stemmed: str = ""
     lang: str = ""
+    # The initials of the names it capitalises, of two to five words in a row ("VC").
+    initials: frozenset[str] = frozenset()
 
     @classmethod
     def build(cls, texts: Sequence[str], lang: str) -> EditionWords:
@@ -64,7 +71,7 @@ class EditionWords:
         words = tuple(sorted({w for f in folded for w in f.split()}))
         stemmed = " | ".join(" ".join(stem_words(f, lang)) for f in folded)
         return cls(frozenset(stems), text.lower(), " " + " | ".join(folded) + " ", words,
-                   frozenset(values), f" {stemmed} ", lang)  # fmt: skip
+                   frozenset(values), f" {stemmed} ", lang, _initials(joined))  # fmt: skip
 
     def to_json(self) -> dict:
         """This edition as plain JSON values (sorted lists), for the index folder."""
@@ -75,12 +82,14 @@ class EditionWords:
             "words": list(self.words),
             "values": sorted(self.values),
             "stemmed": self.stemmed,
+            "initials": sorted(self.initials),
         }
 
     @classmethod
     def from_json(cls, row: Mapping, lang: str) -> EditionWords:
         return cls(frozenset(row["stems"]), row["text"], row["phrases"], tuple(row["words"]),
-                   frozenset(row["values"]), row["stemmed"], lang)  # fmt: skip
+                   frozenset(row["values"]), row["stemmed"], lang,
+                   frozenset(row["initials"]))  # fmt: skip
 
     def holds(self, term: Term, stem_starts: bool = False) -> bool:
         """Whether this edition writes `term` (a word's stem may start one of its stems, when
@@ -102,6 +111,8 @@ class EditionWords:
                 or self._spaced(unspaced)
                 or self._inflected(key)
                 or self._compound(key)
+                or _ABBREVIATION.fullmatch(term.surface) is not None
+                and term.surface in self.initials
             )
         word = fold(term.surface)
         return (
@@ -191,3 +202,15 @@ class EditionWords:
     @cached_property
     def _sorted_stems(self) -> tuple[str, ...]:
         return tuple(sorted(self.stems))
+
+
+def _initials(text: str) -> frozenset[str]:
+    """The initials of every run of two to five capitalised words in `text` ("Beijing Smart
+    Yuan Venture Capital Fund" gives "VC", "BSY"…)."""
+    low, high = INITIALS
+    found = set()
+    for run in _CAPITALISED_RUN.findall(text):
+        letters = [word[0] for word in re.split(r"[\s-]+", run)]
+        for size in range(low, high + 1):
+            found.update("".join(letters[i : i + size]) for i in range(len(letters) - size + 1))
+    return frozenset(found)

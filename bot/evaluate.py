@@ -24,6 +24,7 @@ QUESTIONS = Path("eval/questions.jsonl")
 # four written after the lead-in method for its regression (`ld-*`): see fitted_on.
 FRESH_DEV = (
     "cal-", "nd-", "ld-", "nf-", "np-", "nq-", "nr-", "nt-", "ns-", "nu-", "nv-", "nw-", "nx-",
+    "ny-", "nz-",
 )  # fmt: skip
 DEPTH = 20  # ranks looked at for MRR
 MAX_FALSE_ABSTENTION = 0.02

@@ -26,7 +26,7 @@ from bot.tokens import tokenize
 from bot.topics import Topic
 from bot.vector_files import approximate_files, read_vectors
 
-FORMAT_VERSION = 10
+FORMAT_VERSION = 11
 # Everyday sentences in many languages, off the corpus's topics: the yardstick for "off-topic".
 BACKGROUND = Path(__file__).with_name("background.txt")
 CORPUS_SUFFIXES = (".txt", ".md", ".json")

@@ -13,6 +13,7 @@ from bot.attributes import attributes_asked
 from bot.closed_words import (
     asks_what_is_said,
     asks_which,
+    asks_why,
     has_request_word,
     has_summary_verb,
     opens_with_thanks,
@@ -60,11 +61,6 @@ _AND_OR = re.compile(
 # A subject, then a colon or a dash, then what is asked about it: "Allgemeine KI: welche neuen
 # Wege…?", "near-eye displays - what's the plan there?".
 _TOPIC_FIRST = re.compile(r"([^:：—–?？؟]{3,60}?)(?:\s*[:：—–]|\s-)\s+\S")
-# Words asking for a reason, in the eleven languages.
-_WHY = re.compile(
-    r"\b(why|pourquoi|por qu[eé]|warum|perch[eé]|почему|لماذا)\b|为什么|為什麼|为啥|なぜ|どうして|"
-    r"なんで|何で|왜"
-)
 
 
 def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
@@ -88,7 +84,7 @@ def classify(text: str, vector: np.ndarray, examples: IntentExamples) -> str:
     # thing: no pair of cities side by side, no comparison word.
     apart = asks_quantity(text) and "comparison" not in concepts(text.casefold())
     # "Why measure a city by its software companies?" asks a reason, not the two side by side.
-    why = _WHY.search(text.casefold()) is not None
+    why = asks_why(text)
     if not compares(text) or not_the_two(text) or one or why or apart and not names_a_pair(text):
         scores[KINDS.index("comparison")] = -np.inf
     best = int(np.argmax(scores))
@@ -191,7 +187,7 @@ def asks_what_the_text_says(text: str) -> bool:
             or _names_topic_first(text)
             and (not _which_one(text) or points_at_text(text))
         )
-        and _WHY.search(text.casefold()) is None
+        and not asks_why(text)
         and expected(text) is None
         and not attributes_asked(text)
         and not compares(text)

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from bot.closed_words import asks_why
 from bot.commonness import is_common
 from bot.target import places
 from bot.tokens import CJK
@@ -97,6 +98,8 @@ _LIST_ITEM = re.compile(
     r"\s*(?:[,、，،]|\bet\b|\band\b|\by\b|\bund\b|\be\b|\bи\b|\bو|[和及](?=\w{1,4}[。.]?$))\s*"
 )
 LIST_ITEM_WORDS, LIST_ITEM_CHARS = 2, 12
+# An item counted in a list may be a little longer: "ville de Jinan".
+LONG_ITEM_CHARS = 16
 LIST_ITEMS = 3
 # A few cities counted: "the five cities", "五个城市", "первую пятёрку"; not the article's
 # sample ("the 50 major cities").
@@ -110,11 +113,14 @@ _CITIES_COUNTED = re.compile(
 
 # The place next to a city's in a ranking, asked ("qual cidade ficou logo atrás de Xangai no
 # ranking", "quale città viene subito dopo Shanghai nella classifica", "武漢の次に来る都市",
-# "순위에서 상하이 바로 다음 도시"): "behind", "right after" or "next", and a ranking named.
+# "순위에서 상하이 바로 다음 도시"): "behind", "right after", "next" or "ahead of" ("que cidade
+# ficou na frente de Pequim"), and a ranking named.
 _NEXT_TO = re.compile(
     r"\b(?:behind|right after|just after|derri[eè]re|juste apr[eè]s|detr[aá]s|justo despu[eé]s|"
     r"hinter|direkt nach|dietro|subito dopo|atr[aá]s|logo (?:depois|ap[oó]s)|позади|"
-    r"сразу после|مباشرة بعد|يلي|تلي)\b|之后|后面|紧随|仅次于|の次|次いで|바로 다음|다음|뒤",
+    r"сразу после|مباشرة بعد|يلي|تلي|ahead of|in front of|devant|delante de|por delante de|"
+    r"vor|davanti a|prima di|(?:na )?frente de|à frente de|впереди|перед|قبل|أمام)\b|"
+    r"之后|后面|紧随|仅次于|之前|前面|の次|次いで|の前|바로 다음|다음|뒤|앞",
     re.IGNORECASE,
 )
 _RANKING_NAMED = re.compile(
@@ -127,7 +133,9 @@ _WHICH_CITY = re.compile(
     r"\b(?:which|what|quel(?:le)?s?|qu[eé]|cu[aá]l(?:es)?|welche[mnrs]?|quale?|quali|que|quais?|"
     r"как(?:ой|ая|ие|их|ом)|أي)\s+(?:\w+\s+)?(?:cit(?:y|ies)|villes?|ciudad(?:es)?|st[äa]dte?|"
     r"città|cidades?|город\w*|مدينة)\b|哪(?:个|些|座)?城市|どの都市|都市は(?:どこ|何)|"
-    r"어느 도시|도시(?:는|가) 어디",
+    r"어느 도시|도시(?:는|가) 어디|"
+    # Which holds a place asked by its number: "2위는 어디", "2位はどこ", "第二名是哪".
+    r"\d\s?위(?:는|가) 어디|\d\s?位は(?:どこ|何処)|第[二三四五六七八九十\d]名?是哪",
     re.IGNORECASE,
 )
 
@@ -143,7 +151,10 @@ def asks_ranking(question: str) -> bool:
     """Whether `question` asks who holds places in a ranking ("top five cities", "2位は？",
     "who comes right after it in the ranking?", "which city comes right after Shanghai in the
     ranking?"); not the place of a city it names ("¿Qué puesto ocupa Shanghái?", which a heading
-    such as "Pékin et Shanghai se classent deuxième et troisième" answers)."""
+    such as "Pékin et Shanghai se classent deuxième et troisième" answers); nor a reason
+    ("pourquoi le classement … s'arrête au 4e lot ?")."""
+    if asks_why(question):
+        return False
     return asks_next_to(question) or _ranks(question) and not places(question)
 
 
@@ -239,11 +250,23 @@ def reaches(text: str, position: int) -> bool:
     that place ("sixth"), or lists as many places or more ("the top 10 cities are …"), not only
     the first few ("The top 5 cities are …", "Shanghai first, Beijing second")."""
     return any(
-        position in _positions(sentence)
-        or enumerates(sentence)
-        and len(_LIST_ITEM.split(sentence)) >= position
+        position in _positions(sentence) or enumerates(sentence) and _items(sentence) >= position
         for sentence in _SENTENCE_END.split(text)
     )
+
+
+def _items(sentence: str) -> int:
+    """How many items the longest list of `sentence` holds: its longest run of short pieces
+    between commas ("Shenzhen", "ville de Jinan"), and the piece before it, which ends with the
+    first ("… the top 10 cities are Beijing"), when there is one."""
+    longest = run = 0
+    for piece in filter(None, (p.strip(" .。") for p in _LIST_ITEM.split(sentence))):
+        if len(piece.split()) <= LIST_ITEM_WORDS + 1 and len(piece) <= LONG_ITEM_CHARS:
+            run += 1
+            longest = max(longest, run)
+        else:
+            run = 1  # the long piece ends with the list's first item
+    return longest
 
 
 def _positions(text: str) -> list[int]:

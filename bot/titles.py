@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 
+from bot.asked import expected
 from bot.stated import Reading
 from bot.term import QUOTED_TITLE
 
@@ -19,6 +20,23 @@ _TITLE_ASKED = re.compile(
     r"全称|全稱|正式名称|正式名|정식 명칭|정식 이름|공식 명칭",
     re.IGNORECASE,
 )
+# Or a document's name, asked in other words: a name word ("what was it called", "comment
+# s'appelait", "ما اسم", "叫什么") and a document word ("policy", "plan", "report", "政策").
+_NAME_ASKED = re.compile(
+    r"\b(?:names?|called|le nom|quel nom|s'appel\w*|intitul\w*|el nombre|qu[eé] nombre|"
+    r"se llama\w*|titulad\w*|heißt|hieß|welchen namen|il nome|che nome|si chiama\w*|"
+    r"intitolat\w*|o nome|que nome|se chama\w*|chamav\w*|назван\w*|называ\w*|ما اسم|ما هو اسم)"
+    r"(?!\w)|名称|名字|叫什么|叫啥|名前|何という|이름|명칭",
+    re.IGNORECASE,
+)
+_DOCUMENT = re.compile(
+    r"\b(?:polic(?:y|ies)|plans?|documents?|reports?|programm?es?|program|strateg(?:y|ies)|"
+    r"politiques?|rapports?|pol[ií]ticas?|informes?|programas?|politik|dokument\w*|bericht\w*|"
+    r"richtlinie\w*|piano|piani|documento|rapporto|programma|plano|relat[óo]rio|политик\w*|"
+    r"план\w*|документ\w*|доклад\w*|программ\w*|سياس\w*|خط[ةت]\w*|وثيق\w*|تقرير\w*|برنامج\w*)"
+    r"(?!\w)|政策|方案|计划|計画|文件|文書|报告|報告|정책|계획|방안|문서|보고서",
+    re.IGNORECASE,
+)
 # A title in the English edition: quoted, opening with a capital ("The "Implementation Plan"
 # provides…"; not "regarded as "a further refinement of…"").
 _ENGLISH_TITLE = re.compile(r"[\"“«„]\s*[A-Z]")
@@ -26,8 +44,13 @@ _CHINESE_TITLE = re.compile(r"《[^》]+》")
 
 
 def asks_a_title(question: str) -> bool:
-    """Whether `question` asks a document's full or official name, or its title."""
-    return _TITLE_ASKED.search(question) is not None
+    """Whether `question` asks a document's full or official name, its title, or its name
+    ("Como se chamava a política … que Xangai publicou no ano passado?")."""
+    if _TITLE_ASKED.search(question):
+        return True
+    # "ما اسم شركة الاستثمار … في برنامج الشراكة؟" asks a company's name: a body named answers.
+    named = _NAME_ASKED.search(question) and _DOCUMENT.search(question)
+    return bool(named) and expected(question) not in ("organisation", "person", "head")
 
 
 def title_unstated(question: str, reading: Reading) -> bool:

@@ -186,6 +186,13 @@ from bot.target import places
         ("Quelle ville arrive deuxième derrière Shanghai dans le top 50 du PIB ?", None),
         ("Quel PIB minimum fallait-il pour entrer dans le top 50 ?", "money"),
         ("Who published the digital economy report?", "organisation"),
+        # "Quale ente", "qué entidad": a body asked. A rank held, however its ranking measures.
+        ("Quale ente ha redatto il Libro bianco 2022?", "organisation"),
+        ("¿Qué entidad publicó el informe?", "organisation"),
+        ("디지털 특허 비중 순위에서 상하이 다음 2위는 어디임?", None),
+        # "когда" after a comma, in a question another word opens, opens a clause: no date.
+        ("Какие пять технологий брались в расчёт, когда сравнивали патентные заявки?", None),
+        ("Et pour Shanghai, quand le plan a-t-il été publié ?", "date"),
     ],
 )
 def test_the_kind_of_answer_a_question_expects(question: str, kind: str | None) -> None:
@@ -413,6 +420,10 @@ def test_a_summary_request_naming_prices_asks_no_quantity() -> None:
         ("Nella classifica, quale città viene subito dopo Shanghai?", True),
         ("디지털 특허 비중 순위에서 상하이 바로 다음 도시는 어디임?", True),
         ("After Shanghai, which region has issued the most metaverse policies?", False),
+        # Ahead of a city named; a reason asked about a ranking is no ranking asked.
+        ("no ranking de densidade de 2021, que cidade ficou na frente de pequim?", True),
+        ("Welche Stadt liegt im Ranking der Dichte vor Shanghai?", True),
+        ("pourquoi le classement des petites géantes s'arrête au 4e lot ?", False),
     ],
 )
 def test_a_question_asking_a_place_in_a_ranking(question: str, asks: bool) -> None:
@@ -469,6 +480,17 @@ def test_the_ranking_after_how_it_was_made_answers(engine) -> None:  # noqa: ANN
     assert answer.kind == "answer" and answer.answered
     first = answer.citations[0]
     assert "Shenzhen, Pékin, Shanghai, Hangzhou" in first.text[slice(*first.span)]
+
+
+def test_a_ranking_in_the_next_best_passage_answers_before_a_figure_caption(engine) -> None:  # noqa: ANN001
+    # The caption "Figure 2: TOP20 …" is closest and lists nothing; the ranking is in the
+    # passage of the next best sentence ("We counted … in 50 large cities").
+    answer = engine.ask(
+        "En el ranking de 2021 de empresas de software y hardware informático, ¿qué ciudad "
+        "cierra el top 5?"
+    )
+    first = answer.citations[0]
+    assert answer.answered and "Guangzhou et Chengdu" in first.text[slice(*first.span)]
 
 
 def test_of_the_rankings_near_the_best_the_one_headed_by_the_measure_answers(engine) -> None:  # noqa: ANN001

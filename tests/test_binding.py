@@ -118,6 +118,10 @@ def test_a_year_asked_is_bound_whatever_is_asked_and_a_titles_year_dates_no_figu
     # A year in brackets after the title's words is that edition, not the year of the ranking.
     assert bound("Según el informe del índice de economía digital (2022), ¿qué ciudad fue segunda?",
                  top, "es")  # fmt: skip
+    # So is a year right after a word of the title: "rapport 2022" asks no figure of 2022.
+    index = "Le « Rapport sur l'indice (2022) » montre que de 2013 à 2021, l'indice a atteint 5610."
+    assert not other_year("Selon le rapport 2022, l'indice a atteint quoi en 2021 ?", index)
+    assert other_year("Selon le rapport, l'indice a atteint quoi en 2022 ?", index)
 
 
 def test_a_clause_naming_no_city_speaks_of_its_passages() -> None:

@@ -68,6 +68,13 @@ def test_an_abbreviated_post_is_found_spelled_out(vocabulary: Vocabulary) -> Non
     assert missing(vocabulary, "Was zeichnet Shanghais IC-Industrie aus?", "de") == []
 
 
+def test_an_abbreviation_of_a_name_the_corpus_capitalises_is_found(vocabulary: Vocabulary) -> None:
+    # "Beijing Smart Yuan Venture Capital Fund": "VC"; no capitalised name abbreviates to "CEO".
+    question = "Which VC firms are among the investment partners?"
+    assert "VC" not in missing(vocabulary, question, "en")
+    assert missing(vocabulary, "Which CEO firms are among the investment partners?", "en")
+
+
 def test_another_name_of_a_city_the_corpus_writes_is_found(vocabulary: Vocabulary) -> None:
     # The editions write 北京 and 上海; a reader may write them in katakana. A longer name
     # holding the city's is looked for as it is.

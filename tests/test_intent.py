@@ -366,7 +366,10 @@ def test_held_out_subjects_and_comparisons(held_out_pairs: Counter) -> None:
     # questions once comparisons now subject requests, answered on their subject. The 39 hard
     # answerable ones written blind for dev then added three subject requests, two of them "why"
     # ("Segun el articulo, por que Pekin consigue atraer a los mejores talentos?"): 57 and 50.
-    assert pairs["question", "subject"] <= 57 and pairs["question", "comparison"] <= 50, pairs
+    # The 155 of the twenty-second session added six subject requests and four comparisons: 63
+    # and 54 ("기사에서 말하는 디지털 기술 밀도는 어떻게 계산한 건가요?", "¿Cómo están Pekín y
+    # Shanghái en algunos segmentos, según el artículo?").
+    assert pairs["question", "subject"] <= 63 and pairs["question", "comparison"] <= 54, pairs
     assert pairs["question", "summary"] <= 10, pairs
 
 

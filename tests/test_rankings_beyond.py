@@ -34,6 +34,11 @@ def test_a_list_of_five_does_not_reach_the_sixth_place() -> None:
     ten += "Chengdu, Wuhan, Suzhou, Jinan."
     assert not reaches(five, 6)
     assert reaches(ten, 6) and reaches(ten, 9)
+    # Ten places do not reach the eleventh, though the sentence has more commas before its list.
+    counted = "Nous avons compté 50 villes en 2021, et les résultats montrent que les 10 premières "
+    counted += "villes sont Pékin, Shenzhen, Hangzhou, Shanghai, Guangzhou, Nanjing, Chengdu, "
+    counted += "Wuhan, ville de Suzhou, ville de Jinan."
+    assert reaches(counted, 10) and not reaches(counted, 11)
     assert reaches("Nanjing est sixième.", 6)
 
 

@@ -24,6 +24,11 @@ def test_a_full_or_official_name_is_asked_in_the_eleven_languages() -> None:
     assert asks_a_title("Qual é o nome completo do plano de Pequim?")
     assert asks_a_title("ما عنوان وثيقة شنغهاي؟")
     assert not asks_a_title("What does the plan say about computing power?")
+    # A document's name asked in other words; not a company's in a programme.
+    assert asks_a_title("Como se chamava a política de metaverso que Xangai lançou?")
+    assert asks_a_title("ما اسم سياسة الميتافيرس التي أصدرتها شنغهاي في العام الماضي؟")
+    assert not asks_a_title("ما اسم شركة الاستثمار المذكورة في برنامج الشراكة لبكين؟")
+    assert not asks_a_title("Quel est le nombre de politiques de Shanghai ?")
 
 
 def test_a_quotation_is_no_title() -> None:
