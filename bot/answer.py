@@ -18,7 +18,7 @@ from bot.fit import Fit
 from bot.index import Index
 from bot.phrases import phrase
 from bot.rankings import asks_next_to, asks_ranking
-from bot.reading import quoted
+from bot.reading import quoted, refers_back
 from bot.refusal import refusal
 from bot.retrieve import Retrieval
 from bot.target import places
@@ -159,6 +159,10 @@ def compose(
     spots = [(retrieval.hits[e.hit].row, e.sentence, e.score) for e in chosen]
     if fit.dated_by and fit.dated_by not in [(row, n) for row, n, _ in spots]:
         spots.append((*fit.dated_by, chosen[0].score))
+    # The sentence the first quote refers back to ("… in these scenarios"): quoted before it.
+    back = refers_back(index, *spots[0][:2])
+    if back and back not in [(row, n) for row, n, _ in spots]:
+        spots.insert(0, (*back, chosen[0].score))
     # A place in a ranking the heading over the sentence states: it answers, first.
     if fit.ranked_by and fit.ranked_by not in [(row, n) for row, n, _ in spots]:
         spots.insert(0, (*fit.ranked_by, chosen[0].score))
@@ -172,7 +176,8 @@ def compose(
     in_lang = all(own == lang or edition for own, edition in zip(langs, editions, strict=True))
     if not in_lang:
         editions = [None] * len(spots)
-    # Best first: [1] is always the sentence that fits the question best.
+    # Best first: [1] is the sentence that fits the question best, unless the heading stating
+    # its rank or the sentence it refers back to comes before it.
     citations, quotes, quoted = [], [], []
     for n, ((row, sentence, score), edition) in enumerate(zip(spots, editions, strict=True), 1):
         passage = index.passages[row]

@@ -16,7 +16,7 @@ from functools import lru_cache
 from typing import Literal
 
 from bot.closed_words import asks_a_meaning
-from bot.numbers import YEAR
+from bot.numbers import SENTENCE_DAY, YEAR
 from bot.people import (
     asks_an_author,
     asks_which_person,
@@ -229,7 +229,8 @@ def expected(question: str) -> Expected | None:
         (_PERSON.search(question.strip()) or asks_which_person(question))
         and len(places(question)) < 2
         and not asks_ranking(question)
-        and not any(c.isdigit() for c in YEAR.sub(" ", question))  # a figure, not a year
+        # A figure, not a year nor a day ("… el 30 de mayo?").
+        and not any(c.isdigit() for c in YEAR.sub(" ", SENTENCE_DAY.sub(" ", question)))
     ):
         if post_asked(question):
             return "head"

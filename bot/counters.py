@@ -7,8 +7,8 @@ from __future__ import annotations
 import re
 
 from bot.asked import expected
-from bot.numbers import NUMERAL, ORDINAL_NUMBER, YEAR
-from bot.stated import SENTENCE_DAY, Reading
+from bot.numbers import NUMERAL, ORDINAL_NUMBER, SENTENCE_DAY, YEAR
+from bot.stated import Reading
 
 # Counters by what they count; any other ("个", "個", "つ", "개") counts anything.
 _GROUPS = {

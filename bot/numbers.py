@@ -14,6 +14,26 @@ from collections import Counter
 
 from bot.tokens import CJK_LANGS
 
+# The months' names in the eleven languages' Latin, Cyrillic and Arabic scripts.
+MONTH_NAMES = (
+    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
+    r"january|february|march|april|may|june|july|august|september|october|november|december|"
+    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
+    r"januar|februar|märz|juni|juli|oktober|dezember|"
+    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
+    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
+    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
+    r"ноябр\w*|декабр\w*|"
+    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
+)
+# A day stated: its number beside a month ("le 19 mai", "May 28", "5月19日", "5월 19일").
+SENTENCE_DAY = re.compile(
+    rf"\b\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:{MONTH_NAMES})\b|"
+    r"\b(?:january|february|march|april|may|june|july|august|september|october|"
+    r"november|december)\s+\d{1,2}\b|\d+\s*月\s*\d+\s*[日号]|\d+월\s*\d+일",
+    re.IGNORECASE,
+)
+
 # Languages whose decimal mark is a comma (and whose thousands are grouped by spaces or dots).
 _DECIMAL_COMMA = frozenset(
     ("fr", "es", "de", "it", "pt", "ru", "uk", "pl", "cs", "nl", "sv", "da", "no", "fi", "tr",

@@ -97,7 +97,7 @@ _WHICH_PERSON = re.compile(
     r"\b(?:which|what)\s+(?:\w+\s+)?(?:reporters?|journalists?|analysts?|experts?|authors?|"
     r"spokes(?:man|woman|person)|researchers?|officials?)\b|"
     r"\bquel(?:le)?s?\s+(?:\w+\s+)?(?:journalistes?|reporters?|analystes?|experts?|porte-parole|"
-    r"auteurs?|fonctionnaires?)\b|"
+    r"auteurs?|fonctionnaires?|responsables?)\b|"
     # Not "¿Por qué el analista…?" (why).
     r"(?<!por )\b(?:qu[eé]|cu[aá]l(?:es)?)\s+(?:\w+\s+)?(?:periodistas?|reporter[oa]s?|"
     r"analistas?|expert[oa]s?|portavoz|autor(?:es)?|funcionari[oa]s?)\b|"
@@ -109,8 +109,9 @@ _WHICH_PERSON = re.compile(
     r"porta-voz|autor(?:es)?|funcion[áa]ri[oa]s?)\b|"
     r"\bкак(?:ой|ая|ие|ого|ому)\s+(?:\w+\s+)?(?:журналист\w*|корреспондент\w*|аналитик\w*|"
     r"эксперт\w*|автор\w*|чиновник\w*)|"
-    r"(?:أي|ما اسم)\s+(?:ال)?(?:صحفي\w*|محلل\w*|خبير\w*|مراسل\w*)|哪位|"
-    r"哪个(?:记者|分析师|专家)|どの(?:記者|アナリスト|専門家)|(?:어느|어떤)\s*(?:기자|애널리스트|분석가|전문가)|"
+    r"(?:أي|ما اسم)\s+(?:ال)?(?:صحفي\w*|محلل\w*|خبير\w*|مراسل\w*|مسؤول\w*)|哪位|"
+    r"哪个(?:记者|分析师|专家|官员)|どの(?:記者|アナリスト|専門家|当局者|担当者|幹部)|"
+    r"(?:어느|어떤)\s*(?:기자|애널리스트|분석가|전문가|공무원|관계자|책임자)|"
     # "執筆した研究者は誰", "研究员是谁", "연구자는 누구": a person of that kind, not a body.
     r"(?:研究者|研究員|研究员|记者|記者|分析师|アナリスト|专家|専門家)(?:は|是)\s*(?:誰|谁|だれ)|"
     r"(?:연구자|연구원|기자|분석가|애널리스트|전문가)(?:는|은|가|이)\s*누구",

@@ -11,9 +11,9 @@ import re
 
 from bot.asked import expected
 from bot.headings import unnumbered
-from bot.numbers import PERCENTAGE, YEAR, numbers_written, scaled
+from bot.numbers import PERCENTAGE, SENTENCE_DAY, YEAR, numbers_written, scaled
 from bot.rankings import LIST_ITEMS, enumerates
-from bot.stated import SENTENCE_DAY, Reading
+from bot.stated import Reading
 from bot.term import CODE, QUOTED_TITLE
 
 # A part of a counted whole asked ("how many of the 38", "quanti dei 38", "wie viele der 38",

@@ -24,6 +24,13 @@ from bot.target import places
 from bot.term import years_untitled
 
 _CAPITALISED = re.compile(r"\b[A-Z](?:[a-z]{2,}|[A-Z]{2,})\b")
+# A first clause referring back to the sentence before ("in these scenarios", "To this end",
+# "Ces mesures"); not "this year", "such as".
+_BACK_REFERENCE = re.compile(
+    r"\b(?:these|this|those|ces|cette|cet)\b(?!\s+(?:years?|months?|time|année|mois|fois)\b)",
+    re.IGNORECASE,
+)
+_FIRST_CLAUSE = re.compile(r"[,;:，；：]")
 # How many sentences back a lead-in may date a goal ("By 2025, … will enter a new stage." then,
 # two paragraphs on, "The core industry will reach 300 billion yuan."): within its section.
 LEAD_IN_REACH = 8
@@ -85,6 +92,20 @@ def dated_by(index: Index, row: int, n: int, english: str = "") -> tuple[int, in
         if any(YEAR.search(t) for t in said):
             return at if any(BY_YEAR.search(t) for t in said) else None
     return None
+
+
+def refers_back(index: Index, row: int, n: int) -> tuple[int, int] | None:
+    """The sentence before sentence `n` of passage `row` in its section, when that one refers
+    back to it in its first clause, in the source or its English edition ("Innovative
+    applications … are realized in these scenarios, …" after the scenarios are listed; "To this
+    end, …"): (passage row, sentence), for the answer to quote first. None otherwise."""
+    edition = translate(index, row, (n,), "en")
+    said = [sentence_text(index.passages[row], n)]
+    said += [edition.text[slice(*edition.span)]] if edition else []
+    if not any(_BACK_REFERENCE.search(_FIRST_CLAUSE.split(text, maxsplit=1)[0]) for text in said):
+        return None
+    before = _before(index, row, n)
+    return before[0] if before else None
 
 
 def _before(index: Index, row: int, n: int) -> list[tuple[int, int]]:

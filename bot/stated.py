@@ -9,7 +9,14 @@ from dataclasses import dataclass
 
 from bot.asked import Expected
 from bot.headings import CAPTION, unnumbered
-from bot.numbers import ORDINAL_NUMBER, YEAR, counts_in_characters, numbers
+from bot.numbers import (
+    MONTH_NAMES,
+    ORDINAL_NUMBER,
+    SENTENCE_DAY,
+    YEAR,
+    counts_in_characters,
+    numbers,
+)
 from bot.people import (
     CAPITALISING,
     LATIN_CAPITALISING,
@@ -32,27 +39,8 @@ _CURRENCY = re.compile(
     r"[\d亿億万萬]\s*[元円](?!宇宙)",
     re.IGNORECASE,
 )
-# The months' names in the eleven languages' Latin, Cyrillic and Arabic scripts.
-_MONTH_NAMES = (
-    r"janvier|février|mars|avril|mai|juin|juillet|août|septembre|octobre|novembre|décembre|"
-    r"january|february|march|april|may|june|july|august|september|october|november|december|"
-    r"enero|febrero|marzo|abril|mayo|junio|julio|agosto|septiembre|octubre|noviembre|diciembre|"
-    r"januar|februar|märz|juni|juli|oktober|dezember|"
-    r"gennaio|febbraio|aprile|maggio|giugno|luglio|settembre|ottobre|dicembre|"
-    r"janeiro|fevereiro|março|maio|junho|julho|setembro|outubro|novembro|dezembro|"
-    r"январ\w*|феврал\w*|март\w*|апрел\w*|ма[йя]|июн\w*|июл\w*|август\w*|сентябр\w*|октябр\w*|"
-    r"ноябр\w*|декабр\w*|"
-    r"يناير|فبراير|مارس|أبريل|مايو|يونيو|يوليو|أغسطس|سبتمبر|أكتوبر|نوفمبر|ديسمبر"
-)
-# A day stated: its number beside a month ("le 19 mai", "May 28", "5月19日", "5월 19일").
-SENTENCE_DAY = re.compile(
-    rf"\b\d{{1,2}}(?:er|st|nd|rd|th|\.)?\s+(?:de\s+)?(?:{_MONTH_NAMES})\b|"
-    r"\b(?:january|february|march|april|may|june|july|august|september|october|"
-    r"november|december)\s+\d{1,2}\b|\d+\s*月\s*\d+\s*[日号]|\d+월\s*\d+일",
-    re.IGNORECASE,
-)
 # A month in a sentence: a Chinese/Japanese/Korean one, or a month's name; a date: a year too.
-_SENTENCE_MONTH = re.compile(rf"\d+\s*[月월]|\b(?:{_MONTH_NAMES})\b", re.IGNORECASE)
+_SENTENCE_MONTH = re.compile(rf"\d+\s*[月월]|\b(?:{MONTH_NAMES})\b", re.IGNORECASE)
 _SENTENCE_DATE = re.compile(rf"\b(?:19|20)\d\d\b|{_SENTENCE_MONTH.pattern}", re.IGNORECASE)
 
 

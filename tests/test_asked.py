@@ -193,6 +193,9 @@ from bot.target import places
         # "когда" after a comma, in a question another word opens, opens a clause: no date.
         ("Какие пять технологий брались в расчёт, когда сравнивали патентные заявки?", None),
         ("Et pour Shanghai, quand le plan a-t-il été publié ?", "date"),
+        # Which official: a person, though a day is named ("el 30 de mayo" is no figure).
+        ("¿Qué funcionario presentó las 'Varias Medidas' el 30 de mayo?", "person"),
+        ("어느 공무원이 계획을 발표했나요?", "person"),
     ],
 )
 def test_the_kind_of_answer_a_question_expects(question: str, kind: str | None) -> None:

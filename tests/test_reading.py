@@ -1,5 +1,6 @@
 """How a candidate sentence reads (bot.reading): a goal stated with no year is dated by its
-section's lead-in ("by 2025, …"), and a question asking when is answered with both, cited."""
+section's lead-in ("by 2025, …"), and a question asking when is answered with both, cited; a
+sentence referring back is quoted after the one it refers to."""
 
 from __future__ import annotations
 
@@ -7,7 +8,7 @@ import pytest
 
 from bot.citations import translate
 from bot.facts import sentence_text
-from bot.reading import dated_by, read
+from bot.reading import dated_by, read, refers_back
 
 
 def _find(engine, words: str) -> tuple[int, int]:  # noqa: ANN001
@@ -68,3 +69,18 @@ def test_when_a_goal_is_due_is_answered_with_its_lead_in_cited(
     # [1] states the goal; a later citation, the year it is due by.
     assert "300" in answer.answer.split("[1]")[0]
     assert any(year in c.text[slice(*c.span)] for c in answer.citations[1:])
+
+
+def test_a_sentence_referring_back_is_quoted_after_the_one_it_refers_to(engine) -> None:  # noqa: ANN001
+    # "Innovative applications … are realized in these scenarios" names none of them: the
+    # sentence before, in the passage before, lists them.
+    row, n = _find(engine, "Les scénarios réalisent l'application innovante")
+    back = refers_back(engine.index, row, n)
+    assert back is not None
+    assert "villes intelligentes" in sentence_text(engine.index.passages[back[0]], back[1])
+    assert refers_back(engine.index, *_find(engine, "propose 16 tâches clés")) is None
+    answer = engine.ask(
+        "¿En qué campos clave quieren las Medidas de Pekín guiar la aplicación innovadora de la IA?"
+    )
+    first = answer.citations[0]
+    assert answer.answered and "villes intelligentes" in first.text[slice(*first.span)]
