@@ -157,15 +157,11 @@ def compose(
     # (passage row, sentence, score) of each quote: the chosen sentences, then the lead-in
     # that dates the first when it is what states the date asked ("by 2025, …").
     spots = [(retrieval.hits[e.hit].row, e.sentence, e.score) for e in chosen]
-    if fit.dated_by and fit.dated_by not in [(row, n) for row, n, _ in spots]:
-        spots.append((*fit.dated_by, chosen[0].score))
+    _quote_too(spots, fit.dated_by, chosen[0].score, first=False)
     # The sentence the first quote refers back to ("… in these scenarios"): quoted before it.
-    back = refers_back(index, *spots[0][:2])
-    if back and back not in [(row, n) for row, n, _ in spots]:
-        spots.insert(0, (*back, chosen[0].score))
+    _quote_too(spots, refers_back(index, *spots[0][:2]), chosen[0].score, first=True)
     # A place in a ranking the heading over the sentence states: it answers, first.
-    if fit.ranked_by and fit.ranked_by not in [(row, n) for row, n, _ in spots]:
-        spots.insert(0, (*fit.ranked_by, chosen[0].score))
+    _quote_too(spots, fit.ranked_by, chosen[0].score, first=True)
     langs = [str(index.editions.passage_lang[row]) for row, _, _ in spots]
     editions = [
         None if own == lang else translate(index, row, (n,), lang)
@@ -204,3 +200,12 @@ def compose(
         question, lang, True, body, tuple(citations), answer_lang, decision=decision,
         unsure=decision.unsure,
     )  # fmt: skip
+
+
+def _quote_too(
+    spots: list[tuple[int, int, float]], where: tuple[int, int] | None, score: float, first: bool
+) -> None:
+    """Adds sentence `where` (passage row, sentence) to the quotes `spots`, first or last,
+    unless it is none or quoted already."""
+    if where and where not in [(row, n) for row, n, _ in spots]:
+        spots.insert(0 if first else len(spots), (*where, score))

@@ -15,7 +15,7 @@ import re
 from functools import lru_cache
 from typing import Literal
 
-from bot.closed_words import asks_a_meaning
+from bot.closed_words import INTERROGATIVES, asks_a_meaning, is_interrogative
 from bot.numbers import SENTENCE_DAY, YEAR
 from bot.people import (
     asks_an_author,
@@ -127,14 +127,8 @@ _DATE = re.compile(
     r"什么时候|何时|哪一年|哪年|いつ|何年|언제|날짜|몇\s?년(?:까지|도|에)",
     re.IGNORECASE,
 )
-# A question opening on another question word: a "when" after a comma in it opens a clause
-# ("Какие пять технологий брались в расчёт, когда сравнивали заявки?"), no date asked.
-_OTHER_QUESTION_WORD = re.compile(
-    r"^\W*(?:which|what|who|how|quel\w*|qui|combien|comment|cu[aá]l\w*|qu[eé]|qui[eé]n\w*|"
-    r"c[oó]mo|welche\w*|wer|was|wie|qual\w*|chi|che|cosa|come|quant\w*|quem|como|как\w*|кто|"
-    r"что|сколько)\b",
-    re.IGNORECASE,
-)
+# A question's first word: `_subordinate` asks whether it is a question word.
+_FIRST_WORD = re.compile(r"\W*(\w+)")
 # A date to the day ("Quel jour exactement…", "An welchem Tag genau…", "哪一天", "며칠"; not "what
 # date", often a month or year): a month ("fin mai") or a year does not give it.
 _DAY = re.compile(
@@ -242,9 +236,12 @@ def expected(question: str) -> Expected | None:
 
 def _subordinate(question: str, date: re.Match[str]) -> bool:
     """Whether the date word `date` opens a clause after a comma, in a question another
-    question word opens."""
-    before = question[: date.start()].rstrip()
-    return before.endswith((",", "，")) and _OTHER_QUESTION_WORD.match(question) is not None
+    question word opens ("Какие пять технологий брались в расчёт, когда сравнивали заявки?"):
+    no date asked."""
+    if not question[: date.start()].rstrip().endswith((",", "，")):
+        return False
+    first = _FIRST_WORD.match(question)
+    return bool(first) and any(is_interrogative(first.group(1), lang) for lang in INTERROGATIVES)
 
 
 def _asks_share(question: str) -> bool:
